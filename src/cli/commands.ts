@@ -1,0 +1,19 @@
+// The table of commands: name, one-line summary, help, and the function that runs it.
+// A new command is a file of its own and one row here.
+import type { CliIo } from './io.js';
+import { runSchema, SCHEMA_HELP } from './command-schema.js';
+import { runValidate, VALIDATE_HELP } from './command-validate.js';
+
+/** One command of the CLI. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  readonly run: (args: readonly string[], io: CliIo) => number | Promise<number>;
+}
+
+/** Every command, in the order `vpcsim --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  { name: 'validate', summary: 'check topology files and report every problem', help: VALIDATE_HELP, run: runValidate },
+  { name: 'schema', summary: 'print the topology JSON Schema', help: SCHEMA_HELP, run: runSchema },
+];

@@ -1,0 +1,58 @@
+// Checks as stored data: selectors parsed, a `to` of "name:port" split. They are run by
+// src/scenarios; here only their shape and position are kept.
+import type { Check, CheckSelector } from '../check.js';
+import type { RawCheck, RawSelector, RawTopology } from '../format.js';
+import { pointer } from '../source-map.js';
+import type { BuildContext } from './context.js';
+
+/** Split "target:port" (IPv6 addresses need brackets: "[2001:db8::1]:443"). */
+export function splitPort(text: string): { target: string; port: number | undefined } {
+  const bracket = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  if (bracket) return { target: bracket[1]!, port: bracket[2] !== undefined ? Number(bracket[2]) : undefined };
+  const colons = text.split(':').length - 1;
+  const m = /^(.*):(\d{1,5})$/.exec(text);
+  if (colons === 1 && m) return { target: m[1]!, port: Number(m[2]) };
+  return { target: text, port: undefined };
+}
+
+function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefined } {
+  if (typeof raw === 'string') {
+    const { target, port } = splitPort(raw);
+    return { sel: { kind: 'list', items: [target] }, port };
+  }
+  if (Array.isArray(raw)) return { sel: { kind: 'list', items: [...(raw as readonly string[])] }, port: undefined };
+  const o = raw as { subnet?: string; vpc?: string; securityGroup?: string };
+  if (o.subnet !== undefined) return { sel: { kind: 'subnet', id: o.subnet }, port: undefined };
+  if (o.vpc !== undefined) return { sel: { kind: 'vpc', id: o.vpc }, port: undefined };
+  return { sel: { kind: 'securityGroup', id: o.securityGroup ?? '' }, port: undefined };
+}
+
+/** Build the stored checks. */
+export function buildChecks(ctx: BuildContext, raw: RawTopology): Check[] {
+  return (raw.checks ?? []).map((c: RawCheck, index) => {
+    const ptr = pointer('checks', index);
+    const from = selector(c.from);
+    const to = selector(c.to);
+    return {
+      index,
+      name: c.name,
+      from: from.sel,
+      to: to.sel,
+      port: c.port ?? to.port,
+      sourcePort: c.sourcePort,
+      protocol: (c.protocol ?? 'tcp') as Check['protocol'],
+      expect: c.expect,
+      via: c.via ?? [],
+      because: c.because,
+      never: c.never ?? [],
+      only: c.only ?? [],
+      isolated: c.isolated ?? false,
+      principal: c.principal,
+      action: c.action,
+      resource: c.resource,
+      span: ctx.map.valueAt(ptr),
+      fromSpan: ctx.map.valueAt(`${ptr}/from`),
+      toSpan: ctx.map.valueAt(`${ptr}/to`),
+    };
+  });
+}

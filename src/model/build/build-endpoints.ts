@@ -1,0 +1,201 @@
+// PrivateLink: endpoint services (provider side) and VPC endpoints of the three types
+// (consumer side), their ENIs, derived states, and the prefix-list routes that gateway
+// endpoints add to their route tables.
+import { createHash } from 'node:crypto';
+import type { AwsService } from '../aws-services.js';
+import { findAwsService } from '../aws-services.js';
+import type { RawTopology } from '../format.js';
+import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } from '../resources.js';
+import { pointer } from '../source-map.js';
+import { refAt, report, type BuildContext } from './context.js';
+import type { VpcFabric } from './build-vpcs.js';
+import { checkSubnetList, type Workloads } from './build-workloads.js';
+
+/** Endpoint services and endpoints. */
+export interface PrivateLink {
+  readonly endpointServices: Map<string, EndpointService>;
+  readonly endpoints: Map<string, Endpoint>;
+}
+
+/** A deterministic service name, like AWS's: com.amazonaws.vpce.<region>.vpce-svc-<17 hex>. */
+export function defaultServiceName(region: string, id: string): string {
+  const hex = createHash('sha256').update(id).digest('hex').slice(0, 17);
+  return `com.amazonaws.vpce.${region}.vpce-svc-${hex}`;
+}
+
+/**
+ * Whether a service's allowed principals let an account connect ("Manage permissions",
+ * AWS PrivateLink guide): "*" allows everyone; otherwise an ARN of the consumer's account.
+ * A VPC with no account can only match "*" (the stricter reading).
+ */
+export function principalAllowed(allowed: readonly string[], accountId: string | undefined): boolean {
+  if (allowed.includes('*')) return true;
+  if (accountId === undefined) return false;
+  return allowed.some((arn) => arn === accountId || arn.startsWith(`arn:aws:iam::${accountId}:`));
+}
+
+function deriveState(service: EndpointService, consumer: Vpc | undefined): { state: EndpointState; reason: string } {
+  if (service.state !== 'available') {
+    return { state: 'failed', reason: `derived: endpoint service "${service.id}" is ${service.state}` };
+  }
+  if (!principalAllowed(service.allowedPrincipals, consumer?.accountId)) {
+    const who = consumer?.accountId ? `account ${consumer.accountId}` : 'a VPC with no account';
+    return { state: 'rejected', reason: `derived: ${who} is not in the allowedPrincipals of "${service.id}"` };
+  }
+  if (service.acceptanceRequired) {
+    return { state: 'pendingAcceptance', reason: `derived: "${service.id}" requires acceptance and the file does not say the connection was accepted (write state: available)` };
+  }
+  return { state: 'available', reason: `derived: "${service.id}" accepts connections automatically` };
+}
+
+/** Build endpoint services and endpoints, add their ENIs, and gateway endpoint routes. */
+export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric, w: Workloads): PrivateLink {
+  const out: PrivateLink = { endpointServices: new Map(), endpoints: new Map() };
+  for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
+    const vpc = fabric.vpcs.get(vpcId);
+    for (const [id, s] of Object.entries(rv.endpointServices ?? {})) {
+      const ptr = pointer('vpcs', vpcId, 'endpointServices', id);
+      refAt(ctx, s.loadBalancer, `${ptr}/loadBalancer`, ['loadBalancer'], vpcId);
+      out.endpointServices.set(id, {
+        kind: 'endpointService', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, vpc: vpcId,
+        loadBalancer: s.loadBalancer,
+        serviceName: s.serviceName ?? defaultServiceName(vpc?.region ?? ctx.region, id),
+        acceptanceRequired: s.acceptanceRequired ?? true,
+        allowedPrincipals: s.allowedPrincipals ?? [],
+        privateDnsName: s.privateDnsName,
+        privateDnsVerified: s.privateDnsVerified ?? s.privateDnsName !== undefined,
+        state: (s.state ?? 'available') as EndpointService['state'],
+      });
+    }
+  }
+  for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
+    const vpc = fabric.vpcs.get(vpcId);
+    for (const [id, e] of Object.entries(rv.endpoints ?? {})) {
+      const ptr = pointer('vpcs', vpcId, 'endpoints', id);
+      const span = ctx.map.keyAt(ptr);
+      const target = resolveService(ctx, e.service, `${ptr}/service`, out, vpc);
+      if (!target) continue;
+      checkTypeFits(ctx, e.type, target, out, w, `${ptr}/service`);
+      const fieldsOf = { interface: ['subnets', 'securityGroups', 'privateDns'], gateway: ['routeTables'], gatewayLoadBalancer: ['subnets'] } as const;
+      for (const field of ['subnets', 'securityGroups', 'privateDns', 'routeTables'] as const) {
+        if (e[field] !== undefined && !(fieldsOf[e.type] as readonly string[]).includes(field)) {
+          report(ctx, 'ENDPOINT_FIELD_FOR_TYPE', `a ${e.type} endpoint has no ${field}`, `${ptr}/${field}`, 'key');
+        }
+      }
+      if (e.type !== 'gateway' && (e.subnets ?? []).length === 0) {
+        report(ctx, 'MISSING_FIELD', `a ${e.type} endpoint needs subnets (one per AZ)`, ptr, 'key');
+      }
+      if (e.type === 'gatewayLoadBalancer' && (e.subnets ?? []).length > 1) {
+        report(ctx, 'ENDPOINT_FIELD_FOR_TYPE', 'a Gateway Load Balancer endpoint lives in exactly one subnet', `${ptr}/subnets`);
+      }
+      const subnets = e.type === 'gateway' ? [] : checkSubnetList(ctx, e.subnets ?? [], `${ptr}/subnets`, vpcId, fabric);
+      const sgs = e.type === 'interface' ? e.securityGroups ?? [`${vpcId}/default-sg`] : [];
+      (e.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+      const routeTables = e.type === 'gateway' ? e.routeTables ?? [] : [];
+      routeTables.forEach((rt, i) => refAt(ctx, rt, `${ptr}/routeTables/${i}`, ['routeTable'], vpcId));
+      const privateDns = resolvePrivateDns(ctx, e.type, e.privateDns, target, out, vpc, ptr);
+      const service = target.kind === 'endpointService' ? out.endpointServices.get(target.id) : undefined;
+      const derived = e.state !== undefined
+        ? { state: e.state as EndpointState, reason: 'written in the file' }
+        : service ? deriveState(service, vpc) : { state: 'available' as const, reason: 'derived: AWS services accept every endpoint' };
+      const enis: string[] = [];
+      for (const subnet of subnets) {
+        const eniId = `${id}/${subnet.id}`;
+        const privateIp = w.addresses.get(eniId);
+        if (!privateIp) continue;
+        enis.push(eniId);
+        w.enis.set(eniId, {
+          id: eniId, owner: { kind: 'endpoint', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp,
+          publicIp: undefined, ipv6Ip: undefined, securityGroups: sgs, filtered: e.type === 'interface', span,
+        });
+      }
+      // "Gateway endpoints" (Amazon VPC guide): the endpoint adds a route whose destination is
+      // the service's AWS-managed prefix list to each route table it is associated with.
+      if (e.type === 'gateway' && target.kind === 'awsService' && target.service.prefixList) {
+        routeTables.forEach((rtId, i) => {
+          const table = fabric.routeTables.get(rtId);
+          if (!table || table.vpc !== vpcId) return;
+          table.routes.push({
+            index: table.routes.filter((r) => r.origin !== 'local').length + 1,
+            destination: { kind: 'prefixList', prefixList: target.service.prefixList!.id },
+            target: { kind: 'resource', id },
+            origin: 'gatewayEndpoint',
+            span: ctx.map.valueAt(`${ptr}/routeTables/${i}`),
+          });
+        });
+      }
+      out.endpoints.set(id, {
+        kind: 'endpoint', id, span, pointer: ptr, written: true, vpc: vpcId, type: e.type, service: target,
+        subnets: subnets.map((s) => s.id), securityGroups: sgs, privateDns, routeTables,
+        state: derived.state, stateReason: derived.reason, policy: e.policy, enis,
+      });
+    }
+  }
+  return out;
+}
+
+function resolveService(ctx: BuildContext, name: string, ptr: string, pl: PrivateLink, vpc: Vpc | undefined): EndpointTarget | undefined {
+  if (ctx.ids.has(name)) {
+    return refAt(ctx, name, ptr, ['endpointService']) ? { kind: 'endpointService', id: name } : undefined;
+  }
+  const aws = findAwsService(name);
+  if (aws) {
+    if (vpc && aws.region !== vpc.region) {
+      report(ctx, 'CROSS_VPC_REFERENCE', `${name} is in ${aws.region}, but the VPC is in ${vpc.region}; an endpoint reaches its own region's services`, ptr);
+      return undefined;
+    }
+    return { kind: 'awsService', service: aws };
+  }
+  const byName = [...pl.endpointServices.values()].find((s) => s.serviceName === name);
+  if (byName) return { kind: 'endpointService', id: byName.id };
+  if (name.startsWith('com.amazonaws.')) {
+    report(ctx, 'UNKNOWN_AWS_SERVICE', `"${name}" is not in the built-in catalogue of AWS services (docs/aws-services.md)`, ptr);
+  } else {
+    refAt(ctx, name, ptr, ['endpointService']);
+  }
+  return undefined;
+}
+
+function checkTypeFits(ctx: BuildContext, type: Endpoint['type'], target: EndpointTarget, pl: PrivateLink, w: Workloads, ptr: string): void {
+  if (target.kind === 'awsService') {
+    const s: AwsService = target.service;
+    if (type === 'gateway' && !s.gateway) report(ctx, 'ENDPOINT_SERVICE_TYPE', `${s.name} has no gateway endpoints (only S3 and DynamoDB do)`, ptr);
+    if (type === 'gatewayLoadBalancer') report(ctx, 'ENDPOINT_SERVICE_TYPE', `a GWLB endpoint connects to an endpoint service behind a Gateway Load Balancer, not to ${s.name}`, ptr);
+    return;
+  }
+  if (type === 'gateway') {
+    report(ctx, 'ENDPOINT_SERVICE_TYPE', 'gateway endpoints exist only for S3 and DynamoDB; use an interface endpoint for an endpoint service', ptr);
+    return;
+  }
+  const service = pl.endpointServices.get(target.id);
+  const lb = service ? w.loadBalancers.get(service.loadBalancer) : undefined;
+  if (!lb) return;
+  const wanted = type === 'interface' ? 'network' : 'gateway';
+  if (lb.type !== wanted) {
+    report(ctx, 'ENDPOINT_SERVICE_TYPE', `endpoint service "${target.id}" is fronted by a ${lb.type === 'network' ? 'Network' : 'Gateway'} Load Balancer; a ${type} endpoint needs a ${wanted === 'network' ? 'Network' : 'Gateway'} Load Balancer service`, ptr);
+  }
+}
+
+// Private DNS ("Enable private DNS", AWS PrivateLink guide): needs enableDnsSupport and
+// enableDnsHostnames on the VPC; AWS refuses an endpoint that asks for it otherwise. The API
+// default is on for AWS services and for services with a verified private DNS name.
+function resolvePrivateDns(
+  ctx: BuildContext, type: Endpoint['type'], written: boolean | undefined, target: EndpointTarget,
+  pl: PrivateLink, vpc: Vpc | undefined, ptr: string,
+): boolean {
+  if (type !== 'interface') return false;
+  const service = target.kind === 'endpointService' ? pl.endpointServices.get(target.id) : undefined;
+  const available = target.kind === 'awsService' || (service?.privateDnsName !== undefined && service.privateDnsVerified);
+  const vpcDns = vpc !== undefined && vpc.enableDnsSupport && vpc.enableDnsHostnames;
+  if (written === true) {
+    if (!vpcDns) {
+      report(ctx, 'PRIVATE_DNS_NEEDS_VPC_DNS', `private DNS needs enableDnsSupport and enableDnsHostnames on VPC "${vpc?.id}"; AWS refuses to create this endpoint`, `${ptr}/privateDns`);
+    }
+    return available && vpcDns;
+  }
+  if (written === false) return false;
+  if (available && !vpcDns) {
+    report(ctx, 'DNS_HOSTNAMES_OFF', `VPC "${vpc?.id}" lacks enableDnsSupport or enableDnsHostnames (the AWS API default is false), so private DNS is treated as off for this endpoint; set enableDnsHostnames: true or privateDns: false`, ptr, 'key', 'warning');
+  }
+  return available && vpcDns;
+}

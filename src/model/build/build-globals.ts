@@ -1,0 +1,105 @@
+// File-level resources: accounts, prefix lists (customer-managed, plus the AWS-managed
+// ones of every region in use), peering connections and internet hosts.
+import { awsServicesIn, type AwsService } from '../aws-services.js';
+import type { RawTopology } from '../format.js';
+import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '../resources.js';
+import { pointer } from '../source-map.js';
+import { fileStartSpan } from '../span.js';
+import { cidrAt, ipAt, refAt, report, type BuildContext } from './context.js';
+import type { PrefixListLookup } from './prefix-list-ref.js';
+import { formatPrefix, prefixesOverlap } from '../../net/prefix.js';
+
+/** Accounts by name, and name -> account id. */
+export function buildAccounts(ctx: BuildContext, raw: RawTopology): { accounts: Map<string, Account>; ids: Map<string, string> } {
+  const accounts = new Map<string, Account>();
+  const ids = new Map<string, string>();
+  for (const [name, accountId] of Object.entries(raw.accounts ?? {})) {
+    const ptr = pointer('accounts', name);
+    accounts.set(name, { kind: 'account', id: name, accountId, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
+    ids.set(name, accountId);
+  }
+  return { accounts, ids };
+}
+
+/** The regions the file uses: the top-level one and every VPC's. */
+export function regionsInUse(ctx: BuildContext, raw: RawTopology): string[] {
+  const set = new Set<string>([ctx.region]);
+  for (const v of Object.values(raw.vpcs ?? {})) if (v.region) set.add(v.region);
+  return [...set].sort();
+}
+
+/** Prefix lists and the id-or-name lookup used by routes and rules. */
+export function buildPrefixLists(
+  ctx: BuildContext,
+  raw: RawTopology,
+  regions: readonly string[],
+): { prefixLists: Map<string, PrefixList>; lookup: Map<string, string>; services: Map<string, AwsService> } {
+  const prefixLists = new Map<string, PrefixList>();
+  const lookup = new Map<string, string>();
+  const services = new Map<string, AwsService>();
+  for (const region of regions) {
+    for (const s of awsServicesIn(region)) {
+      services.set(s.name, s);
+      if (!s.prefixList) continue;
+      prefixLists.set(s.prefixList.id, {
+        kind: 'prefixList', id: s.prefixList.id, name: s.prefixList.name, entries: s.publicRanges, managed: true,
+        span: fileStartSpan(ctx.file), pointer: '', written: false,
+      });
+      lookup.set(s.prefixList.id, s.prefixList.id);
+      lookup.set(s.prefixList.name, s.prefixList.id);
+    }
+  }
+  for (const [id, pl] of Object.entries(raw.prefixLists ?? {})) {
+    const ptr = pointer('prefixLists', id);
+    const entries = pl.entries.flatMap((e, i) => {
+      const text = typeof e === 'string' ? e : e.cidr;
+      const c = cidrAt(ctx, text, typeof e === 'string' ? `${ptr}/entries/${i}` : `${ptr}/entries/${i}/cidr`);
+      return c ? [c] : [];
+    });
+    const families = new Set(entries.map((e) => e.family));
+    if (families.size > 1) report(ctx, 'ROUTE_FAMILY_MISMATCH', 'a prefix list holds one address family; split IPv4 and IPv6 entries', `${ptr}/entries`);
+    prefixLists.set(id, { kind: 'prefixList', id, name: pl.name, entries, managed: false, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
+    lookup.set(id, id);
+    if (pl.name !== undefined) lookup.set(pl.name, id);
+  }
+  return { prefixLists, lookup, services };
+}
+
+/** Peering connections; AWS fails a peering between VPCs with overlapping CIDRs. */
+export function buildPeerings(ctx: BuildContext, raw: RawTopology, vpcs: ReadonlyMap<string, Vpc>): Map<string, PeeringConnection> {
+  const out = new Map<string, PeeringConnection>();
+  for (const [id, p] of Object.entries(raw.peeringConnections ?? {})) {
+    const ptr = pointer('peeringConnections', id);
+    const ok = refAt(ctx, p.requester, `${ptr}/requester`, ['vpc']) && refAt(ctx, p.accepter, `${ptr}/accepter`, ['vpc']);
+    if (!ok) continue;
+    if (p.requester === p.accepter) {
+      report(ctx, 'PEERING_SELF', `peering connection "${id}" joins VPC "${p.requester}" to itself`, `${ptr}/accepter`);
+      continue;
+    }
+    const a = vpcs.get(p.requester);
+    const b = vpcs.get(p.accepter);
+    if (a && b) {
+      for (const ca of [...a.cidrs, ...a.ipv6Cidrs]) {
+        const clash = [...b.cidrs, ...b.ipv6Cidrs].find((cb) => prefixesOverlap(ca, cb));
+        if (clash) {
+          report(ctx, 'PEERING_CIDR_OVERLAP', `"${a.id}" (${formatPrefix(ca)}) and "${b.id}" (${formatPrefix(clash)}) overlap; AWS fails a peering between overlapping VPCs`, ptr, 'key');
+          break;
+        }
+      }
+    }
+    out.set(id, { kind: 'peeringConnection', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, requester: p.requester, accepter: p.accepter, status: p.status ?? 'active' });
+  }
+  return out;
+}
+
+/** Hosts on the public internet. */
+export function buildInternetHosts(ctx: BuildContext, raw: RawTopology): Map<string, InternetHost> {
+  const out = new Map<string, InternetHost>();
+  for (const [id, h] of Object.entries(raw.internet ?? {})) {
+    const ptr = pointer('internet', id);
+    const ip = ipAt(ctx, h.ip, `${ptr}/ip`);
+    if (!ip) continue;
+    out.set(id, { kind: 'internetHost', id, ip, dns: h.dns, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
+  }
+  return out;
+}

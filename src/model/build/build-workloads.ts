@@ -1,0 +1,214 @@
+// Everything with a network interface: instances, NAT gateways, load balancers (a node per
+// subnet), target groups, and the ENIs they own, with addresses written or assigned.
+import type { Ip } from '../../net/ip.js';
+import { prefixContains } from '../../net/prefix.js';
+import type { RawTopology } from '../format.js';
+import type { Eni, Instance, LoadBalancer, NatGateway, Subnet, Target, TargetGroup } from '../resources.js';
+import { pointer } from '../source-map.js';
+import { assignPrivateAddresses, publicAllocator, type AddressRequest } from './assign-addresses.js';
+import { ipAt, refAt, report, type BuildContext } from './context.js';
+import type { VpcFabric } from './build-vpcs.js';
+
+/** Workloads and the ENIs they own; endpoint ENIs are requested here and built later. */
+export interface Workloads {
+  readonly instances: Map<string, Instance>;
+  readonly natGateways: Map<string, NatGateway>;
+  readonly loadBalancers: Map<string, LoadBalancer>;
+  readonly targetGroups: Map<string, TargetGroup>;
+  readonly enis: Map<string, Eni>;
+  /** Private addresses of every ENI, including endpoint ENIs. */
+  readonly addresses: Map<string, Ip>;
+}
+
+/** Subnets listed for a multi-AZ resource: same VPC, one per AZ. */
+export function checkSubnetList(ctx: BuildContext, subnets: readonly string[], base: string, vpc: string, fabric: VpcFabric): Subnet[] {
+  const out: Subnet[] = [];
+  const byAz = new Map<string, string>();
+  subnets.forEach((s, i) => {
+    if (!refAt(ctx, s, `${base}/${i}`, ['subnet'], vpc)) return;
+    const subnet = fabric.subnets.get(s);
+    if (!subnet) return;
+    const other = byAz.get(subnet.az);
+    if (other !== undefined) {
+      report(ctx, 'DUPLICATE_AZ', `subnets "${other}" and "${s}" are both in AZ ${subnet.az}; AWS allows one subnet per AZ here`, `${base}/${i}`);
+      return;
+    }
+    byAz.set(subnet.az, s);
+    out.push(subnet);
+  });
+  return out;
+}
+
+/** Address requests for every interface in the file (endpoint ENIs included). */
+export function addressRequests(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric): AddressRequest[] {
+  const out: AddressRequest[] = [];
+  for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
+    for (const [id, n] of Object.entries(rv.natGateways ?? {})) {
+      const ptr = pointer('vpcs', vpcId, 'natGateways', id);
+      out.push({ key: id, subnet: n.subnet, rank: 0, ...(n.privateIp !== undefined ? { written: { text: n.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
+    }
+    for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
+      for (const s of new Set(lb.subnets)) out.push({ key: `${id}/${s}`, subnet: s, rank: 1 });
+    }
+    for (const [id, ep] of Object.entries(rv.endpoints ?? {})) {
+      if (ep.type === 'gateway') continue;
+      for (const s of new Set(ep.subnets ?? [])) out.push({ key: `${id}/${s}`, subnet: s, rank: 2 });
+    }
+    for (const [id, inst] of Object.entries(rv.instances ?? {})) {
+      const ptr = pointer('vpcs', vpcId, 'instances', id);
+      out.push({ key: id, subnet: inst.subnet, rank: 3, ...(inst.privateIp !== undefined ? { written: { text: inst.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
+    }
+  }
+  return out.filter((r) => fabric.subnets.has(r.subnet));
+}
+
+/** Build instances, NAT gateways, load balancers and target groups. */
+export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric): Workloads {
+  const addresses = assignPrivateAddresses(ctx, fabric.subnets, addressRequests(ctx, raw, fabric));
+  const w: Workloads = { instances: new Map(), natGateways: new Map(), loadBalancers: new Map(), targetGroups: new Map(), enis: new Map(), addresses };
+  const writtenPublic: Ip[] = [];
+  const publicPtrs: [string, string][] = [];
+  for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
+    for (const [id, i] of Object.entries(rv.instances ?? {})) {
+      if (i.publicIp !== undefined) publicPtrs.push([id, pointer('vpcs', vpcId, 'instances', id, 'publicIp')]);
+    }
+    for (const [id, n] of Object.entries(rv.natGateways ?? {})) {
+      if (n.publicIp !== undefined) publicPtrs.push([id, pointer('vpcs', vpcId, 'natGateways', id, 'publicIp')]);
+    }
+  }
+  const publicIps = new Map<string, Ip>();
+  const publicOwners = new Map<bigint, string>();
+  for (const [id, ptr] of publicPtrs) {
+    const text = String(findAt(raw, ptr));
+    const ip = ipAt(ctx, text, ptr, 4);
+    if (!ip) continue;
+    const holder = publicOwners.get(ip.value);
+    if (holder !== undefined) {
+      report(ctx, 'IP_IN_USE', `public address ${text} is already held by "${holder}"`, ptr);
+      continue;
+    }
+    publicOwners.set(ip.value, id);
+    publicIps.set(id, ip);
+    writtenPublic.push(ip);
+  }
+  const allocatePublic = publicAllocator(writtenPublic);
+
+  for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
+    const vpcBase = pointer('vpcs', vpcId);
+    const defaultSg = `${vpcId}/default-sg`;
+    for (const [id, n] of Object.entries(rv.natGateways ?? {})) {
+      const ptr = `${vpcBase}/natGateways/${id}`;
+      if (!refAt(ctx, n.subnet, `${ptr}/subnet`, ['subnet'], vpcId)) continue;
+      const subnet = fabric.subnets.get(n.subnet);
+      const privateIp = addresses.get(id);
+      if (!subnet || !privateIp) continue;
+      const connectivity = n.connectivity ?? 'public';
+      if (connectivity === 'private' && n.publicIp !== undefined) {
+        report(ctx, 'BAD_VALUE', 'a private NAT gateway has no public address', `${ptr}/publicIp`, 'key');
+      }
+      const publicIp = connectivity === 'public' ? publicIps.get(id) ?? allocatePublic(id) : undefined;
+      const span = ctx.map.keyAt(ptr);
+      w.natGateways.set(id, { kind: 'natGateway', id, span, pointer: ptr, written: true, vpc: vpcId, subnet: n.subnet, connectivity, privateIp, publicIp });
+      w.enis.set(id, { id, owner: { kind: 'natGateway', id }, vpc: vpcId, subnet: n.subnet, az: subnet.az, privateIp, publicIp, ipv6Ip: undefined, securityGroups: [], filtered: false, span });
+    }
+    for (const [id, inst] of Object.entries(rv.instances ?? {})) {
+      const ptr = `${vpcBase}/instances/${id}`;
+      if (!refAt(ctx, inst.subnet, `${ptr}/subnet`, ['subnet'], vpcId)) continue;
+      const sgs = inst.securityGroups ?? [defaultSg];
+      (inst.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+      const subnet = fabric.subnets.get(inst.subnet);
+      const privateIp = addresses.get(id);
+      if (!subnet || !privateIp) continue;
+      let ipv6Ip: Ip | undefined;
+      if (inst.ipv6Ip !== undefined) {
+        ipv6Ip = ipAt(ctx, inst.ipv6Ip, `${ptr}/ipv6Ip`, 6);
+        if (ipv6Ip && !(subnet.ipv6Cidr && prefixContains(subnet.ipv6Cidr, ipv6Ip))) {
+          report(ctx, 'IP_OUTSIDE_SUBNET', `${inst.ipv6Ip} is outside the IPv6 block of subnet "${subnet.id}"`, `${ptr}/ipv6Ip`);
+          ipv6Ip = undefined;
+        }
+      }
+      const span = ctx.map.keyAt(ptr);
+      const publicIp = publicIps.get(id);
+      w.instances.set(id, { kind: 'instance', id, span, pointer: ptr, written: true, vpc: vpcId, subnet: inst.subnet, privateIp, publicIp, ipv6Ip, securityGroups: sgs });
+      w.enis.set(id, { id, owner: { kind: 'instance', id }, vpc: vpcId, subnet: inst.subnet, az: subnet.az, privateIp, publicIp, ipv6Ip, securityGroups: sgs, filtered: true, span });
+    }
+    for (const [id, tg] of Object.entries(rv.targetGroups ?? {})) {
+      const ptr = `${vpcBase}/targetGroups/${id}`;
+      const targetType = tg.targetType ?? 'instance';
+      const targets: Target[] = [];
+      (tg.targets ?? []).forEach((t, i) => {
+        const tptr = `${ptr}/targets/${i}`;
+        const span = ctx.map.valueAt(tptr);
+        const port = t.port ?? tg.port;
+        const healthy = t.healthy ?? true;
+        if ((t.instance === undefined) === (t.ip === undefined)) {
+          report(ctx, 'TARGET_SHAPE', 'a target names exactly one of instance, ip', tptr);
+        } else if (t.instance !== undefined) {
+          if (targetType !== 'instance') report(ctx, 'TARGET_SHAPE', `target group "${id}" has targetType ${targetType}; an instance target does not fit`, `${tptr}/instance`, 'key');
+          else if (refAt(ctx, t.instance, `${tptr}/instance`, ['instance'], vpcId)) targets.push({ kind: 'instance', instance: t.instance, port, healthy, span });
+        } else {
+          if (targetType !== 'ip') report(ctx, 'TARGET_SHAPE', `target group "${id}" has targetType ${targetType}; an ip target needs targetType: ip`, `${tptr}/ip`, 'key');
+          else {
+            const ip = ipAt(ctx, t.ip!, `${tptr}/ip`);
+            if (ip) targets.push({ kind: 'ip', ip, port, healthy, span });
+          }
+        }
+      });
+      // Client IP preservation defaults ("Target groups for your Network Load Balancers",
+      // Elastic Load Balancing guide): on for instance targets and for UDP / TCP_UDP groups,
+      // off for IP targets of TCP and TLS groups.
+      const preserveDefault = targetType === 'instance' || tg.protocol === 'udp' || tg.protocol === 'tcp_udp';
+      w.targetGroups.set(id, {
+        kind: 'targetGroup', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, vpc: vpcId,
+        protocol: tg.protocol as TargetGroup['protocol'], port: tg.port, targetType,
+        preserveClientIp: tg.preserveClientIp ?? preserveDefault, targets,
+      });
+    }
+    for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
+      const ptr = `${vpcBase}/loadBalancers/${id}`;
+      const subnets = checkSubnetList(ctx, lb.subnets, `${ptr}/subnets`, vpcId, fabric);
+      (lb.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+      if (lb.type === 'gateway') {
+        if (lb.listeners !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer has no listeners: it takes all traffic to its targetGroup', `${ptr}/listeners`, 'key');
+        if (lb.securityGroups !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer has no security groups', `${ptr}/securityGroups`, 'key');
+        if (lb.targetGroup !== undefined) refAt(ctx, lb.targetGroup, `${ptr}/targetGroup`, ['targetGroup'], vpcId);
+      } else {
+        if (lb.targetGroup !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Network Load Balancer forwards through listeners; move targetGroup into a listener', `${ptr}/targetGroup`, 'key');
+        (lb.listeners ?? []).forEach((l, i) => refAt(ctx, l.targetGroup, `${ptr}/listeners/${i}/targetGroup`, ['targetGroup'], vpcId));
+      }
+      const scheme = lb.scheme ?? 'internal';
+      const span = ctx.map.keyAt(ptr);
+      const nodes: string[] = [];
+      for (const subnet of subnets) {
+        const eniId = `${id}/${subnet.id}`;
+        const privateIp = addresses.get(eniId);
+        if (!privateIp) continue;
+        nodes.push(eniId);
+        const sgs = lb.type === 'network' ? lb.securityGroups ?? [] : [];
+        w.enis.set(eniId, {
+          id: eniId, owner: { kind: 'loadBalancer', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp,
+          publicIp: scheme === 'internet-facing' ? allocatePublic(eniId) : undefined, ipv6Ip: undefined,
+          securityGroups: sgs, filtered: sgs.length > 0, span,
+        });
+      }
+      w.loadBalancers.set(id, {
+        kind: 'loadBalancer', id, span, pointer: ptr, written: true, vpc: vpcId, type: lb.type, scheme,
+        subnets: subnets.map((s) => s.id), securityGroups: lb.securityGroups ?? [],
+        crossZone: lb.crossZone ?? lb.type === 'gateway',
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? true,
+        listeners: (lb.listeners ?? []).map((l, i) => ({ port: l.port, protocol: l.protocol as 'tcp', targetGroup: l.targetGroup, span: ctx.map.valueAt(`${ptr}/listeners/${i}`) })),
+        targetGroup: lb.targetGroup, nodes,
+      });
+    }
+  }
+  return w;
+}
+
+function findAt(raw: RawTopology, ptr: string): unknown {
+  let cur: unknown = raw;
+  for (const seg of ptr.split('/').slice(1)) {
+    const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+    cur = (cur as Record<string, unknown> | undefined)?.[key];
+  }
+  return cur;
+}

@@ -1,0 +1,63 @@
+// First pass: every id declared anywhere in the file, with its kind and VPC. An id used
+// twice is a DUPLICATE_ID at the second declaration (ids are unique across the file).
+import type { RawTopology } from '../format.js';
+import type { ResourceKind } from '../resources.js';
+import { pointer } from '../source-map.js';
+import { KIND_NAMES, report, type BuildContext } from './context.js';
+
+/** The VPC-level maps and the kind each one declares. */
+export const VPC_MAPS = [
+  ['subnets', 'subnet'],
+  ['routeTables', 'routeTable'],
+  ['natGateways', 'natGateway'],
+  ['securityGroups', 'securityGroup'],
+  ['networkAcls', 'networkAcl'],
+  ['instances', 'instance'],
+  ['loadBalancers', 'loadBalancer'],
+  ['targetGroups', 'targetGroup'],
+  ['endpointServices', 'endpointService'],
+  ['endpoints', 'endpoint'],
+] as const satisfies readonly (readonly [string, ResourceKind])[];
+
+/** Ids of the resources AWS creates in every VPC. */
+export function implicitIds(vpc: string): { main: string; defaultSg: string; defaultAcl: string } {
+  return { main: `${vpc}/main`, defaultSg: `${vpc}/default-sg`, defaultAcl: `${vpc}/default-acl` };
+}
+
+function declare(ctx: BuildContext, id: string, kind: ResourceKind, ptr: string, vpc: string | undefined): void {
+  const previous = ctx.ids.get(id);
+  if (previous) {
+    const where = ctx.map.keyAt(previous.pointer);
+    report(
+      ctx,
+      'DUPLICATE_ID',
+      `id "${id}" is already used by a ${KIND_NAMES[previous.kind]} at line ${where.line}; ids are unique across the file`,
+      ptr,
+      'key',
+    );
+    return;
+  }
+  ctx.ids.set(id, { kind, pointer: ptr, vpc });
+}
+
+/** Register every declared id. */
+export function collectIds(ctx: BuildContext, raw: RawTopology): void {
+  for (const name of Object.keys(raw.accounts ?? {})) declare(ctx, name, 'account', pointer('accounts', name), undefined);
+  for (const [vpcId, vpc] of Object.entries(raw.vpcs ?? {})) {
+    declare(ctx, vpcId, 'vpc', pointer('vpcs', vpcId), undefined);
+    const implicit = implicitIds(vpcId);
+    ctx.ids.set(implicit.defaultSg, { kind: 'securityGroup', pointer: pointer('vpcs', vpcId), vpc: vpcId });
+    ctx.ids.set(implicit.defaultAcl, { kind: 'networkAcl', pointer: pointer('vpcs', vpcId), vpc: vpcId });
+    if (vpc.internetGateway !== undefined) {
+      declare(ctx, vpc.internetGateway, 'internetGateway', pointer('vpcs', vpcId, 'internetGateway'), vpcId);
+    }
+    for (const [field, kind] of VPC_MAPS) {
+      for (const id of Object.keys(vpc[field] ?? {})) declare(ctx, id, kind, pointer('vpcs', vpcId, field, id), vpcId);
+    }
+  }
+  for (const id of Object.keys(raw.peeringConnections ?? {})) {
+    declare(ctx, id, 'peeringConnection', pointer('peeringConnections', id), undefined);
+  }
+  for (const id of Object.keys(raw.prefixLists ?? {})) declare(ctx, id, 'prefixList', pointer('prefixLists', id), undefined);
+  for (const id of Object.keys(raw.internet ?? {})) declare(ctx, id, 'internetHost', pointer('internet', id), undefined);
+}

@@ -1,0 +1,34 @@
+// Checks stored with a topology: assertions about reachability, run by `vpcsim check`.
+import type { Span } from './span.js';
+
+/** One end of a check: ids and addresses, or a selector that expands to many endpoints. */
+export type CheckSelector =
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | { readonly kind: 'subnet'; readonly id: string }
+  | { readonly kind: 'vpc'; readonly id: string }
+  | { readonly kind: 'securityGroup'; readonly id: string };
+
+/** A check as stored: what to ask and what to expect. */
+export interface Check {
+  readonly index: number;
+  readonly name: string;
+  readonly from: CheckSelector;
+  readonly to: CheckSelector;
+  /** The port from `port:` or a `:port` suffix on a single `to`. */
+  readonly port: number | undefined;
+  readonly sourcePort: number | undefined;
+  readonly protocol: 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'all';
+  readonly expect: 'reachable' | 'unreachable' | undefined;
+  readonly via: readonly string[];
+  readonly because: string | undefined;
+  readonly never: readonly string[];
+  readonly only: readonly string[];
+  readonly isolated: boolean;
+  readonly principal: string | undefined;
+  readonly action: string | undefined;
+  readonly resource: string | undefined;
+  readonly span: Span;
+  /** Where the `from`, `to` and `because` values are written, for annotations. */
+  readonly fromSpan: Span;
+  readonly toSpan: Span;
+}

@@ -1,0 +1,117 @@
+// The loading pipeline: text -> YAML with positions -> schema check -> ids -> model ->
+// semantic checks. Every problem is collected; a topology is returned only when there is
+// no error, so the engine never runs on a half-understood file.
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from './diagnostic.js';
+import { hasErrors, sortDiagnostics } from './diagnostic.js';
+import type { RawTopology } from './format.js';
+import { parseYaml, MAX_FILE_BYTES } from './parse-yaml.js';
+import type { Resource } from './resources.js';
+import { fileStartSpan } from './span.js';
+import type { Topology } from './topology.js';
+import { validateSchema } from './validate-schema.js';
+import type { BuildContext } from './build/context.js';
+import { collectIds } from './build/collect-ids.js';
+import { buildVpcs } from './build/build-vpcs.js';
+import { buildRoutes } from './build/build-routes.js';
+import { buildWorkloads } from './build/build-workloads.js';
+import { buildPrivateLink } from './build/build-endpoints.js';
+import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, regionsInUse } from './build/build-globals.js';
+import { buildChecks } from './build/build-checks.js';
+import { buildGraph } from './build/build-graph.js';
+import { runValidators } from './validate/run-validators.js';
+
+/** The result of loading: a topology when valid, and every diagnostic either way. */
+export interface LoadResult {
+  readonly topology: Topology | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The region used when the file names none. */
+export const DEFAULT_REGION = 'us-east-1';
+
+function sortedMap<V>(m: ReadonlyMap<string, V>): Map<string, V> {
+  return new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Load topology text; `file` is the name diagnostics print. */
+export function loadTopologyText(file: string, text: string): LoadResult {
+  const parsed = parseYaml(file, text);
+  if (parsed.data === undefined || !parsed.sourceMap) {
+    return { topology: undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
+  }
+  const map = parsed.sourceMap;
+  const schemaDiagnostics = validateSchema(parsed.data, map);
+  if (schemaDiagnostics.length > 0) return { topology: undefined, diagnostics: sortDiagnostics(schemaDiagnostics) };
+  const raw = parsed.data as RawTopology;
+  const ctx: BuildContext = { file, map, diagnostics: [], ids: new Map(), region: raw.region ?? DEFAULT_REGION };
+  collectIds(ctx, raw);
+  const { accounts, ids: accountIds } = buildAccounts(ctx, raw);
+  const { prefixLists, lookup, services } = buildPrefixLists(ctx, raw, regionsInUse(ctx, raw));
+  const fabric = buildVpcs(ctx, raw, accountIds, lookup);
+  const peeringConnections = buildPeerings(ctx, raw, fabric.vpcs);
+  buildRoutes(ctx, raw, fabric, lookup);
+  const workloads = buildWorkloads(ctx, raw, fabric);
+  const privateLink = buildPrivateLink(ctx, raw, fabric, workloads);
+  const internetHosts = buildInternetHosts(ctx, raw);
+  const checks = buildChecks(ctx, raw);
+
+  const byId = new Map<string, Resource>();
+  const maps: ReadonlyMap<string, Resource>[] = [
+    accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.securityGroups,
+    fabric.networkAcls, workloads.instances, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
+    privateLink.endpointServices, privateLink.endpoints, peeringConnections, prefixLists, internetHosts,
+  ];
+  for (const m of maps) for (const [id, r] of m) byId.set(id, r);
+
+  const topology: Topology = {
+    file,
+    name: raw.name,
+    description: raw.description,
+    region: ctx.region,
+    span: fileStartSpan(file),
+    accounts: sortedMap(accounts),
+    vpcs: sortedMap(fabric.vpcs),
+    subnets: sortedMap(fabric.subnets),
+    routeTables: sortedMap(fabric.routeTables),
+    internetGateways: sortedMap(fabric.internetGateways),
+    natGateways: sortedMap(workloads.natGateways),
+    securityGroups: sortedMap(fabric.securityGroups),
+    networkAcls: sortedMap(fabric.networkAcls),
+    instances: sortedMap(workloads.instances),
+    loadBalancers: sortedMap(workloads.loadBalancers),
+    targetGroups: sortedMap(workloads.targetGroups),
+    endpointServices: sortedMap(privateLink.endpointServices),
+    endpoints: sortedMap(privateLink.endpoints),
+    peeringConnections: sortedMap(peeringConnections),
+    prefixLists: sortedMap(prefixLists),
+    internetHosts: sortedMap(internetHosts),
+    awsServices: sortedMap(services),
+    enis: sortedMap(workloads.enis),
+    byId: sortedMap(byId),
+    checks,
+    graph: buildGraph(byId, workloads.enis),
+  };
+  const diagnostics = sortDiagnostics([...ctx.diagnostics, ...runValidators(topology, map)]);
+  return { topology: hasErrors(diagnostics) ? undefined : topology, diagnostics };
+}
+
+/** Load a topology file from disk. */
+export function loadTopologyFile(path: string): LoadResult {
+  let text: string;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    if (st.size > MAX_FILE_BYTES) {
+      return {
+        topology: undefined,
+        diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `the file is ${st.size} bytes; vpcsim reads at most ${MAX_FILE_BYTES}`, span: fileStartSpan(path) }],
+      };
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return { topology: undefined, diagnostics: [{ code: 'FILE_UNREADABLE', severity: 'error', message: `cannot read ${path}: ${why}`, span: fileStartSpan(path) }] };
+  }
+  return loadTopologyText(path, text);
+}

@@ -1,0 +1,260 @@
+// The resources of a topology as readonly data, one interface per kind, a union on `kind`.
+// References are ids, resolved and checked at load; addresses are parsed values.
+import type { Ip } from '../net/ip.js';
+import type { Prefix } from '../net/prefix.js';
+import type { AwsService } from './aws-services.js';
+import type { AclRule, PortRange, Route, SgRule } from './rules.js';
+import type { Span } from './span.js';
+
+/** Fields every resource has. */
+interface Base {
+  readonly id: string;
+  /** Where it was written; for implicit resources, where the thing that implies them is. */
+  readonly span: Span;
+  /** JSON pointer of the resource in the source document ('' for built-in ones). */
+  readonly pointer: string;
+  /** False for resources AWS creates by default (main route table, default SG and ACL). */
+  readonly written: boolean;
+}
+
+/** An AWS account named in the file. */
+export interface Account extends Base {
+  readonly kind: 'account';
+  readonly accountId: string;
+}
+
+/** A VPC. */
+export interface Vpc extends Base {
+  readonly kind: 'vpc';
+  readonly accountId: string | undefined;
+  readonly region: string;
+  readonly cidrs: readonly Prefix[];
+  readonly ipv6Cidrs: readonly Prefix[];
+  readonly enableDnsSupport: boolean;
+  readonly enableDnsHostnames: boolean;
+  readonly internetGateway: string | undefined;
+  readonly mainRouteTable: string;
+  readonly defaultSecurityGroup: string;
+  readonly defaultNetworkAcl: string;
+  readonly subnets: readonly string[];
+}
+
+/** A subnet, with its effective route table and ACL (explicit or the VPC's defaults). */
+export interface Subnet extends Base {
+  readonly kind: 'subnet';
+  readonly vpc: string;
+  readonly az: string;
+  readonly cidr: Prefix;
+  readonly ipv6Cidr: Prefix | undefined;
+  readonly routeTable: string;
+  readonly networkAcl: string;
+}
+
+/** A route table; local routes for every VPC CIDR are in `routes` with origin 'local'. */
+export interface RouteTable extends Base {
+  readonly kind: 'routeTable';
+  readonly vpc: string;
+  readonly main: boolean;
+  readonly gatewayAssociation: string | undefined;
+  readonly routes: readonly Route[];
+}
+
+/** An internet gateway attached to a VPC. */
+export interface InternetGateway extends Base {
+  readonly kind: 'internetGateway';
+  readonly vpc: string;
+}
+
+/** A NAT gateway and its network interface. */
+export interface NatGateway extends Base {
+  readonly kind: 'natGateway';
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly connectivity: 'public' | 'private';
+  readonly privateIp: Ip;
+  readonly publicIp: Ip | undefined;
+}
+
+/** A security group. */
+export interface SecurityGroup extends Base {
+  readonly kind: 'securityGroup';
+  readonly vpc: string;
+  readonly ingress: readonly SgRule[];
+  readonly egress: readonly SgRule[];
+}
+
+/** A network ACL; entries sorted by rule number. */
+export interface NetworkAcl extends Base {
+  readonly kind: 'networkAcl';
+  readonly vpc: string;
+  readonly ingress: readonly AclRule[];
+  readonly egress: readonly AclRule[];
+}
+
+/** An EC2 instance (its primary network interface is the ENI of the same id). */
+export interface Instance extends Base {
+  readonly kind: 'instance';
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly privateIp: Ip;
+  readonly publicIp: Ip | undefined;
+  readonly ipv6Ip: Ip | undefined;
+  readonly securityGroups: readonly string[];
+}
+
+/** A load balancer listener. */
+export interface Listener {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp' | 'tcp_udp' | 'tls';
+  readonly targetGroup: string;
+  readonly span: Span;
+}
+
+/** A Network or Gateway Load Balancer. */
+export interface LoadBalancer extends Base {
+  readonly kind: 'loadBalancer';
+  readonly vpc: string;
+  readonly type: 'network' | 'gateway';
+  readonly scheme: 'internal' | 'internet-facing';
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly crossZone: boolean;
+  readonly enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: boolean;
+  readonly listeners: readonly Listener[];
+  readonly targetGroup: string | undefined;
+  /** ENI ids of the load balancer's nodes, one per subnet (`<lb>/<subnet>`). */
+  readonly nodes: readonly string[];
+}
+
+/** A registered load balancer target. */
+export type Target =
+  | { readonly kind: 'instance'; readonly instance: string; readonly port: number; readonly healthy: boolean; readonly span: Span }
+  | { readonly kind: 'ip'; readonly ip: Ip; readonly port: number; readonly healthy: boolean; readonly span: Span };
+
+/** A target group. */
+export interface TargetGroup extends Base {
+  readonly kind: 'targetGroup';
+  readonly vpc: string;
+  readonly protocol: 'tcp' | 'udp' | 'tcp_udp' | 'tls' | 'geneve';
+  readonly port: number;
+  readonly targetType: 'instance' | 'ip';
+  readonly preserveClientIp: boolean;
+  readonly targets: readonly Target[];
+}
+
+/** A PrivateLink endpoint service. */
+export interface EndpointService extends Base {
+  readonly kind: 'endpointService';
+  readonly vpc: string;
+  readonly loadBalancer: string;
+  readonly serviceName: string;
+  readonly acceptanceRequired: boolean;
+  readonly allowedPrincipals: readonly string[];
+  readonly privateDnsName: string | undefined;
+  readonly privateDnsVerified: boolean;
+  readonly state: 'pending' | 'available' | 'failed' | 'deleting' | 'deleted';
+}
+
+/** The lifecycle states of a VPC endpoint (AWS API spelling). */
+export type EndpointState =
+  | 'available'
+  | 'pendingAcceptance'
+  | 'pending'
+  | 'rejected'
+  | 'expired'
+  | 'failed'
+  | 'deleting'
+  | 'deleted';
+
+/** What an endpoint connects to: one of ours, or an AWS service from the catalogue. */
+export type EndpointTarget =
+  | { readonly kind: 'endpointService'; readonly id: string }
+  | { readonly kind: 'awsService'; readonly service: AwsService };
+
+/** A VPC endpoint of any of the three types. */
+export interface Endpoint extends Base {
+  readonly kind: 'endpoint';
+  readonly vpc: string;
+  readonly type: 'interface' | 'gateway' | 'gatewayLoadBalancer';
+  readonly service: EndpointTarget;
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly privateDns: boolean;
+  readonly routeTables: readonly string[];
+  readonly state: EndpointState;
+  /** How the state was decided: written in the file, or derived (and why). */
+  readonly stateReason: string;
+  readonly policy: unknown;
+  /** ENI ids, one per subnet (`<endpoint>/<subnet>`). */
+  readonly enis: readonly string[];
+}
+
+/** A VPC peering connection. */
+export interface PeeringConnection extends Base {
+  readonly kind: 'peeringConnection';
+  readonly requester: string;
+  readonly accepter: string;
+  readonly status: string;
+}
+
+/** A prefix list: customer-managed from the file, or AWS-managed from the catalogue. */
+export interface PrefixList extends Base {
+  readonly kind: 'prefixList';
+  readonly name: string | undefined;
+  readonly entries: readonly Prefix[];
+  readonly managed: boolean;
+}
+
+/** A host on the public internet. */
+export interface InternetHost extends Base {
+  readonly kind: 'internetHost';
+  readonly ip: Ip;
+  readonly dns: string | undefined;
+}
+
+/** Every kind of resource in the model. */
+export type Resource =
+  | Account
+  | Vpc
+  | Subnet
+  | RouteTable
+  | InternetGateway
+  | NatGateway
+  | SecurityGroup
+  | NetworkAcl
+  | Instance
+  | LoadBalancer
+  | TargetGroup
+  | EndpointService
+  | Endpoint
+  | PeeringConnection
+  | PrefixList
+  | InternetHost;
+
+/** The `kind` tag of a resource. */
+export type ResourceKind = Resource['kind'];
+
+/** Who owns a network interface. */
+export type EniOwner =
+  | { readonly kind: 'instance'; readonly id: string }
+  | { readonly kind: 'natGateway'; readonly id: string }
+  | { readonly kind: 'endpoint'; readonly id: string }
+  | { readonly kind: 'loadBalancer'; readonly id: string };
+
+/** A network interface: where packets start, stop and get filtered by security groups. */
+export interface Eni {
+  readonly id: string;
+  readonly owner: EniOwner;
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly az: string;
+  readonly privateIp: Ip;
+  readonly publicIp: Ip | undefined;
+  readonly ipv6Ip: Ip | undefined;
+  readonly securityGroups: readonly string[];
+  /** Whether security groups filter this ENI (false for NAT gateways and SG-less NLBs). */
+  readonly filtered: boolean;
+  readonly span: Span;
+}
+
+export type { PortRange };

@@ -1,0 +1,62 @@
+// Small builders that keep the topology JSON Schema readable: closed objects, id maps.
+
+/** A JSON Schema fragment (draft-07). */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/** The pattern every resource id follows: no '/', reserved for derived ids like `vpc-a/main`. */
+export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+
+/** An object that rejects unknown keys. */
+export function closed(
+  properties: Record<string, JsonSchema>,
+  required: readonly string[] = [],
+  extra: Record<string, unknown> = {},
+): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    ...(required.length > 0 ? { required: [...required] } : {}),
+    ...extra,
+  };
+}
+
+/** A map from resource id to resource. */
+export function idMap(item: JsonSchema, description: string): JsonSchema {
+  return {
+    type: 'object',
+    description,
+    propertyNames: { pattern: ID_PATTERN },
+    additionalProperties: item,
+  };
+}
+
+/** A string with a description. */
+export function str(description: string, extra: Record<string, unknown> = {}): JsonSchema {
+  return { type: 'string', description, ...extra };
+}
+
+/** A boolean with a description and its AWS default. */
+export function bool(description: string, defaultValue: boolean): JsonSchema {
+  return { type: 'boolean', description, default: defaultValue };
+}
+
+/** A reference to another resource by id. */
+export function ref(description: string): JsonSchema {
+  return { type: 'string', description, pattern: ID_PATTERN };
+}
+
+/** A list of references. */
+export function refs(description: string): JsonSchema {
+  return { type: 'array', description, items: { type: 'string', pattern: ID_PATTERN } };
+}
+
+/** A list of one item schema. */
+export function list(item: JsonSchema, description: string): JsonSchema {
+  return { type: 'array', description, items: item };
+}
+
+/** One of a fixed set of strings. */
+export function oneOfStrings(values: readonly string[], description: string): JsonSchema {
+  return { type: 'string', enum: [...values], description };
+}

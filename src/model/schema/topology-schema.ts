@@ -1,0 +1,309 @@
+// The JSON Schema (draft-07) of format v1: the machine-readable form of docs/format.md.
+// schema/topology.schema.json is this object printed by `vpcsim schema` (a test keeps
+// the two equal). The schema checks shape only; meaning (references, addresses) is checked
+// by src/model/validate-*.ts with positioned, specific messages.
+import {
+  bool,
+  closed,
+  idMap,
+  list,
+  oneOfStrings,
+  ref,
+  refs,
+  str,
+  type JsonSchema,
+} from './schema-helpers.js';
+
+const protocol: JsonSchema = {
+  description: 'tcp | udp | icmp | icmpv6 | all, or an IP protocol number (-1 is all)',
+  anyOf: [
+    { type: 'string', enum: ['tcp', 'udp', 'icmp', 'icmpv6', 'all'] },
+    { type: 'integer', minimum: -1, maximum: 255 },
+  ],
+};
+
+const ports: JsonSchema = {
+  description: 'A port (443) or an inclusive range ("1024-65535"); omitted means all ports',
+  type: ['integer', 'string'],
+};
+
+const sgRule = closed(
+  {
+    protocol,
+    ports,
+    cidr: str('An IPv4 CIDR block'),
+    ipv6Cidr: str('An IPv6 CIDR block'),
+    prefixList: str('A prefix list id or name (customer-managed or AWS-managed)'),
+    securityGroup: ref('A security group whose members (by ENI) the rule matches'),
+    description: str('Free text'),
+  },
+  ['protocol'],
+);
+
+const aclRule = closed(
+  {
+    rule: { type: 'integer', minimum: 1, maximum: 32766, description: 'Rule number; lowest first' },
+    action: oneOfStrings(['allow', 'deny'], 'What a match does'),
+    protocol,
+    ports,
+    cidr: str('An IPv4 CIDR block'),
+    ipv6Cidr: str('An IPv6 CIDR block'),
+  },
+  ['rule', 'action', 'protocol'],
+);
+
+const subnet = closed(
+  {
+    az: str('Availability Zone ID (use1-az1) or name (us-east-1a)', { pattern: '^[a-z0-9-]+$' }),
+    cidr: str('IPv4 CIDR block inside the VPC'),
+    ipv6Cidr: str('IPv6 /64 inside the VPC IPv6 block'),
+    routeTable: ref("Route table; default: the VPC's main route table"),
+    networkAcl: ref("Network ACL; default: the VPC's default ACL (allows all)"),
+  },
+  ['az', 'cidr'],
+);
+
+const route = closed(
+  {
+    destination: str('A CIDR block or a prefix list id or name'),
+    target: str('An IGW, NAT gateway, endpoint, peering connection, instance id, or "blackhole"'),
+  },
+  ['destination', 'target'],
+);
+
+const routeTable = closed({
+  main: bool("The VPC's main route table (at most one)", false),
+  gatewayAssociation: ref('An internet gateway this edge route table is associated with'),
+  routes: list(route, 'Routes besides the implicit local ones'),
+});
+
+const natGateway = closed(
+  {
+    subnet: ref('The subnet the NAT gateway lives in'),
+    connectivity: oneOfStrings(['public', 'private'], 'Public (needs an IGW) or private NAT'),
+    privateIp: str('Private address; default: deterministic (docs/addressing.md)'),
+    publicIp: str('Elastic IP of a public NAT gateway; default: deterministic'),
+  },
+  ['subnet'],
+);
+
+const securityGroup = closed({
+  description: str('Free text'),
+  ingress: list(sgRule, 'Inbound rules; none by default'),
+  egress: list(sgRule, 'Outbound rules; when omitted, allow all (the AWS default)'),
+});
+
+const networkAcl = closed({
+  ingress: list(aclRule, 'Inbound entries, then an implicit deny'),
+  egress: list(aclRule, 'Outbound entries, then an implicit deny'),
+});
+
+const instance = closed(
+  {
+    subnet: ref('The subnet of the primary network interface'),
+    privateIp: str('Primary private IPv4; default: deterministic (docs/addressing.md)'),
+    publicIp: str('Public or Elastic IPv4'),
+    ipv6Ip: str('An IPv6 address in the subnet'),
+    securityGroups: refs("Security groups; default: the VPC's default security group"),
+  },
+  ['subnet'],
+);
+
+const listener = closed(
+  {
+    port: { type: 'integer', minimum: 1, maximum: 65535 },
+    protocol: oneOfStrings(['tcp', 'udp', 'tcp_udp', 'tls'], 'Listener protocol'),
+    targetGroup: ref('Target group the listener forwards to'),
+  },
+  ['port', 'protocol', 'targetGroup'],
+);
+
+const loadBalancer = closed(
+  {
+    type: oneOfStrings(['network', 'gateway'], 'NLB or GWLB'),
+    scheme: oneOfStrings(['internal', 'internet-facing'], 'Default internal'),
+    subnets: refs('One subnet per AZ; the load balancer has a node in each'),
+    securityGroups: refs('Security groups of an NLB (optional)'),
+    crossZone: { type: 'boolean', description: 'Default false for NLB, true for GWLB' },
+    enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: bool(
+      "Whether the NLB's inbound rules apply to PrivateLink traffic",
+      true,
+    ),
+    listeners: list(listener, 'NLB listeners'),
+    targetGroup: ref('GWLB: the target group of appliances'),
+  },
+  ['type', 'subnets'],
+);
+
+const target = closed({
+  instance: ref('An instance target'),
+  ip: str('An IP target'),
+  port: { type: 'integer', minimum: 1, maximum: 65535, description: "Default: the group's port" },
+  healthy: bool('Health check state', true),
+});
+
+const targetGroup = closed(
+  {
+    protocol: oneOfStrings(['tcp', 'udp', 'tcp_udp', 'tls', 'geneve'], 'Target protocol'),
+    port: { type: 'integer', minimum: 1, maximum: 65535 },
+    targetType: oneOfStrings(['instance', 'ip'], 'Default instance'),
+    preserveClientIp: { type: 'boolean', description: 'Default: true for instance, false for ip' },
+    targets: list(target, 'Registered targets'),
+  },
+  ['protocol', 'port'],
+);
+
+const endpointService = closed(
+  {
+    loadBalancer: ref('NLB (interface endpoints) or GWLB (GWLB endpoints)'),
+    serviceName: str('Default: com.amazonaws.vpce.<region>.vpce-svc-<derived>'),
+    acceptanceRequired: bool('Whether the provider must accept each connection', true),
+    allowedPrincipals: { type: 'array', items: { type: 'string' }, description: 'ARNs or "*"' },
+    privateDnsName: str('A name consumers resolve to their endpoint'),
+    privateDnsVerified: bool('Whether domain ownership is verified', true),
+    state: oneOfStrings(['pending', 'available', 'failed', 'deleting', 'deleted'], 'Default available'),
+  },
+  ['loadBalancer'],
+);
+
+const endpointStates = [
+  'available',
+  'pendingAcceptance',
+  'pending',
+  'rejected',
+  'expired',
+  'failed',
+  'deleting',
+  'deleted',
+];
+
+const endpoint = closed(
+  {
+    type: oneOfStrings(['interface', 'gateway', 'gatewayLoadBalancer'], 'Endpoint type'),
+    service: str('An endpoint service id, or an AWS service name (com.amazonaws.<region>.s3)'),
+    subnets: refs('Interface and GWLB endpoints: one subnet per AZ'),
+    securityGroups: refs("Interface endpoints; default: the VPC's default SG"),
+    privateDns: { type: 'boolean', description: 'Interface endpoints; default true for AWS services' },
+    routeTables: refs('Gateway endpoints: route tables that get the prefix-list route'),
+    state: oneOfStrings(endpointStates, 'Default: from acceptance and allowed principals'),
+    policy: { type: 'object', description: 'IAM policy document; default allows all' },
+  },
+  ['type', 'service'],
+);
+
+const vpc = closed(
+  {
+    account: ref('Account name from `accounts`'),
+    region: str('Default: the top-level region', { pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' }),
+    cidr: str('Primary IPv4 CIDR block'),
+    cidrs: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'All IPv4 blocks' },
+    ipv6Cidr: str('IPv6 CIDR block'),
+    enableDnsSupport: bool('Amazon DNS server on', true),
+    enableDnsHostnames: bool('DNS hostnames on (needed for private DNS)', false),
+    internetGateway: ref('An internet gateway attached to this VPC'),
+    subnets: idMap(subnet, 'Subnets'),
+    routeTables: idMap(routeTable, 'Route tables'),
+    natGateways: idMap(natGateway, 'NAT gateways'),
+    securityGroups: idMap(securityGroup, 'Security groups'),
+    networkAcls: idMap(networkAcl, 'Network ACLs'),
+    instances: idMap(instance, 'EC2 instances'),
+    loadBalancers: idMap(loadBalancer, 'Network and Gateway Load Balancers'),
+    targetGroups: idMap(targetGroup, 'Target groups'),
+    endpointServices: idMap(endpointService, 'PrivateLink endpoint services'),
+    endpoints: idMap(endpoint, 'VPC endpoints'),
+  },
+  [],
+);
+
+const selector: JsonSchema = {
+  description: 'An id, an IP, "internet", a list of them, or { subnet | vpc | securityGroup: id }',
+  anyOf: [
+    { type: 'string' },
+    { type: 'array', items: { type: 'string' }, minItems: 1 },
+    closed(
+      { subnet: ref('Every instance in the subnet'), vpc: ref('Every instance in the VPC'), securityGroup: ref('Every member ENI') },
+      [],
+      { minProperties: 1, maxProperties: 1 },
+    ),
+  ],
+};
+
+const check = closed(
+  {
+    name: str('What the check asserts, in words'),
+    from: selector,
+    to: { ...selector, description: 'As from; a single id, IP or name may end with :port' },
+    port: { type: 'integer', minimum: 0, maximum: 65535 },
+    sourcePort: { type: 'integer', minimum: 0, maximum: 65535 },
+    protocol: oneOfStrings(['tcp', 'udp', 'icmp', 'icmpv6', 'all'], 'Default tcp'),
+    expect: oneOfStrings(['reachable', 'unreachable'], 'The expected verdict'),
+    via: refs('Ids the forward path must cross'),
+    because: str('With unreachable: an expected explanation code'),
+    never: { type: 'array', items: { type: 'string' }, description: 'Ids or kinds no path may cross' },
+    only: refs('Every path must cross one of these'),
+    isolated: { type: 'boolean', description: 'No flow on any port between from and to' },
+    principal: str('Endpoint policy evaluation: the calling principal ARN'),
+    action: str('Endpoint policy evaluation: the API action (s3:GetObject)'),
+    resource: str('Endpoint policy evaluation: the resource ARN'),
+  },
+  ['name', 'from', 'to'],
+);
+
+/** The topology JSON Schema, draft-07. */
+export const topologySchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://vpcsim.dev/schema/topology.schema.json',
+  title: 'vpcsim topology, format v1',
+  ...closed(
+    {
+      version: { const: 1, description: 'Format version; only 1 exists' },
+      name: str('Name of the topology'),
+      description: str('What the topology shows; printed by trace --explain and reports'),
+      region: str('Default region of every VPC', { pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' }),
+      accounts: {
+        type: 'object',
+        description: 'Account name -> 12-digit account id',
+        additionalProperties: { type: 'string', pattern: '^\\d{12}$' },
+      },
+      vpcs: idMap(vpc, 'VPCs'),
+      peeringConnections: idMap(
+        closed(
+          {
+            requester: ref('Requester VPC'),
+            accepter: ref('Accepter VPC'),
+            status: oneOfStrings(
+              ['active', 'pending-acceptance', 'initiating-request', 'provisioning', 'rejected', 'failed', 'expired', 'deleting', 'deleted'],
+              'Default active',
+            ),
+          },
+          ['requester', 'accepter'],
+        ),
+        'VPC peering connections',
+      ),
+      prefixLists: idMap(
+        closed(
+          {
+            name: str('Prefix list name'),
+            entries: list(
+              { anyOf: [{ type: 'string' }, closed({ cidr: str('CIDR'), description: str('Free text') }, ['cidr'])] },
+              'CIDR blocks',
+            ),
+          },
+          ['entries'],
+        ),
+        'Customer-managed prefix lists (AWS-managed ones are built in)',
+      ),
+      internet: idMap(
+        closed({ ip: str('Public IP address'), dns: str('Public DNS name') }, ['ip']),
+        'Hosts on the public internet',
+      ),
+      onPremises: {
+        type: ['object', 'null'],
+        maxProperties: 0,
+        description: 'Reserved for networks behind VPN / Direct Connect; must be empty for now',
+      },
+      checks: list(check, 'Reachability checks run by `vpcsim check`'),
+    },
+    ['version', 'name'],
+  ),
+};

@@ -1,0 +1,78 @@
+// The loaded topology: immutable, indexed by id, references resolved, addresses parsed,
+// plus a graph of containment and attachment. Built by load-topology.ts, read by the engine.
+import type { Graph } from '@dagrejs/graphlib';
+import type { Ip } from '../net/ip.js';
+import type { AwsService } from './aws-services.js';
+import type { Check } from './check.js';
+import type {
+  Account,
+  Endpoint,
+  EndpointService,
+  Eni,
+  Instance,
+  InternetGateway,
+  InternetHost,
+  LoadBalancer,
+  NatGateway,
+  NetworkAcl,
+  PeeringConnection,
+  PrefixList,
+  Resource,
+  ResourceKind,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  TargetGroup,
+  Vpc,
+} from './resources.js';
+import type { Span } from './span.js';
+
+/** A loaded topology. Maps iterate in a deterministic order (sorted by id). */
+export interface Topology {
+  readonly file: string;
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly region: string;
+  readonly span: Span;
+  readonly accounts: ReadonlyMap<string, Account>;
+  readonly vpcs: ReadonlyMap<string, Vpc>;
+  readonly subnets: ReadonlyMap<string, Subnet>;
+  readonly routeTables: ReadonlyMap<string, RouteTable>;
+  readonly internetGateways: ReadonlyMap<string, InternetGateway>;
+  readonly natGateways: ReadonlyMap<string, NatGateway>;
+  readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
+  readonly networkAcls: ReadonlyMap<string, NetworkAcl>;
+  readonly instances: ReadonlyMap<string, Instance>;
+  readonly loadBalancers: ReadonlyMap<string, LoadBalancer>;
+  readonly targetGroups: ReadonlyMap<string, TargetGroup>;
+  readonly endpointServices: ReadonlyMap<string, EndpointService>;
+  readonly endpoints: ReadonlyMap<string, Endpoint>;
+  readonly peeringConnections: ReadonlyMap<string, PeeringConnection>;
+  /** Customer-managed lists by id, and AWS-managed lists of the regions in use by id and name. */
+  readonly prefixLists: ReadonlyMap<string, PrefixList>;
+  readonly internetHosts: ReadonlyMap<string, InternetHost>;
+  /** AWS services of every region the file uses, by full name. */
+  readonly awsServices: ReadonlyMap<string, AwsService>;
+  /** Every network interface, by ENI id. */
+  readonly enis: ReadonlyMap<string, Eni>;
+  /** Every resource by id (ENIs are separate: see `enis`). */
+  readonly byId: ReadonlyMap<string, Resource>;
+  readonly checks: readonly Check[];
+  /** Containment and attachment: vpc -> subnet -> eni, endpoint -> service -> lb -> tg -> target. */
+  readonly graph: Graph;
+}
+
+/** The resource of an id when it has the wanted kind. */
+export function resourceOfKind<K extends ResourceKind>(
+  topology: Topology,
+  id: string,
+  kind: K,
+): Extract<Resource, { kind: K }> | undefined {
+  const r = topology.byId.get(id);
+  return r?.kind === kind ? (r as Extract<Resource, { kind: K }>) : undefined;
+}
+
+/** ENIs indexed by VPC and private address, for local delivery. */
+export type EniAddressIndex = ReadonlyMap<string, ReadonlyMap<bigint, Eni>>;
+
+export type { Ip };

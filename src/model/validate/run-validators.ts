@@ -1,0 +1,19 @@
+// Semantic checks that need the whole built model (cross-resource rules). Each validator
+// is a pure function of the topology and the source map, in a file of its own.
+import type { Diagnostic } from '../diagnostic.js';
+import type { SourceMap } from '../source-map.js';
+import type { Topology } from '../topology.js';
+import { validateSubnets } from './validate-subnets.js';
+
+/** A cross-resource check. */
+export type Validator = (topology: Topology, map: SourceMap) => Diagnostic[];
+
+/** Every cross-resource check, run in this order. */
+export const VALIDATORS: readonly Validator[] = [
+  (t, m) => validateSubnets(t.vpcs, t.subnets, m),
+];
+
+/** Run every validator. */
+export function runValidators(topology: Topology, map: SourceMap): Diagnostic[] {
+  return VALIDATORS.flatMap((v) => v(topology, map));
+}

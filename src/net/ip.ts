@@ -1,0 +1,51 @@
+// IP addresses as compact immutable values: a family and a bigint. `ip-address` parses
+// text at the boundary; the engine only ever compares and masks bigints.
+import { Address4, Address6 } from 'ip-address';
+
+/** An address family: IPv4 or IPv6. */
+export type IpFamily = 4 | 6;
+
+/** One IPv4 or IPv6 address, normalised once at load. */
+export interface Ip {
+  readonly family: IpFamily;
+  readonly value: bigint;
+}
+
+/** Width in bits of an address of the family. */
+export function familyWidth(family: IpFamily): number {
+  return family === 4 ? 32 : 128;
+}
+
+/** Parse an address without a prefix length; undefined when the text is not one. */
+export function parseIp(text: string): Ip | undefined {
+  if (text.includes('/')) return undefined;
+  if (Address4.isValid(text)) return { family: 4, value: new Address4(text).bigInt() };
+  if (text.includes(':') && Address6.isValid(text)) {
+    return { family: 6, value: new Address6(text).bigInt() };
+  }
+  return undefined;
+}
+
+/** Canonical text of an address (dotted quad, or RFC 5952 for IPv6). */
+export function formatIp(ip: Ip): string {
+  if (ip.family === 4) {
+    const v = Number(ip.value);
+    return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  }
+  return Address6.fromBigInt(ip.value).correctForm();
+}
+
+/** Value equality of two addresses. */
+export function ipEquals(a: Ip, b: Ip): boolean {
+  return a.family === b.family && a.value === b.value;
+}
+
+/** A string key for maps: same address, same key. */
+export function ipKey(ip: Ip): string {
+  return `${ip.family}:${ip.value.toString(16)}`;
+}
+
+/** The address `offset` places after `ip` (no wrap-around checks: callers stay in a prefix). */
+export function ipAdd(ip: Ip, offset: bigint): Ip {
+  return { family: ip.family, value: ip.value + offset };
+}
