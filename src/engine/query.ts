@@ -17,6 +17,15 @@ export interface FlowQuery {
   readonly sourcePort?: number | undefined;
   /** With DNS names that resolve to several addresses: pin one. */
   readonly pinAddress?: string | undefined;
+  /**
+   * The request carried by the flow, for endpoint policies (IAM policy evaluation): the
+   * calling principal ARN, the API action (s3:GetObject) and the resource ARN. A check's
+   * `principal`, `action` and `resource` arrive here; an engine that does not evaluate
+   * endpoint policies ignores them.
+   */
+  readonly principal?: string | undefined;
+  readonly action?: string | undefined;
+  readonly resource?: string | undefined;
 }
 
 /**
