@@ -2,6 +2,7 @@
 // A new command is a file of its own and one row here.
 import type { CliIo } from './io.js';
 import { runSchema, SCHEMA_HELP } from './command-schema.js';
+import { runTrace, TRACE_HELP } from './command-trace.js';
 import { runValidate, VALIDATE_HELP } from './command-validate.js';
 
 /** One command of the CLI. */
@@ -15,5 +16,6 @@ export interface Command {
 /** Every command, in the order `vpcsim --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   { name: 'validate', summary: 'check topology files and report every problem', help: VALIDATE_HELP, run: runValidate },
+  { name: 'trace', summary: 'walk one flow and explain every hop', help: TRACE_HELP, run: runTrace },
   { name: 'schema', summary: 'print the topology JSON Schema', help: SCHEMA_HELP, run: runSchema },
 ];

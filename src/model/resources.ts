@@ -257,4 +257,4 @@ export interface Eni {
   readonly span: Span;
 }
 
-export type { PortRange };
+export type { AclRule, PortRange, Route, SgRule };

@@ -1,0 +1,29 @@
+// `--to name:port`, `--protocol`, `--port`, `--source-port` -> a FlowQuery.
+import type { FlowProtocol, FlowQuery } from '../engine/query.js';
+import { splitPort } from '../model/build/check-port.js';
+import { UsageError } from './usage-error.js';
+
+const PROTOCOLS: readonly FlowProtocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'all'];
+
+function port(text: string, what: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`${what} must be a port number 0-65535, not "${text}"`);
+  return Number(text);
+}
+
+/** Build a query from parsed flags. */
+export function flowQueryOf(v: { from?: string | undefined; to?: string | undefined; protocol?: string | undefined; port?: string | undefined; 'source-port'?: string | undefined; pin?: string | undefined }): FlowQuery {
+  if (!v.from) throw new UsageError('--from is required (an instance, interface, internet host or IP)');
+  if (!v.to) throw new UsageError('--to is required (an IP, a resource id or a DNS name, with :PORT)');
+  const protocol = (v.protocol ?? 'tcp') as FlowProtocol;
+  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, not "${v.protocol}"`);
+  const split = splitPort(v.to);
+  const dstPort = v.port !== undefined ? port(v.port, '--port') : split.port;
+  return {
+    from: v.from,
+    to: split.target,
+    protocol,
+    port: dstPort,
+    ...(v['source-port'] !== undefined ? { sourcePort: port(v['source-port'], '--source-port') } : {}),
+    ...(v.pin !== undefined ? { pinAddress: v.pin } : {}),
+  };
+}

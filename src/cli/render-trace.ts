@@ -1,0 +1,44 @@
+// A trace result as text: the verdict line first, then numbered hops with the deciding
+// rule and its file:line, then the return path, then the explanations.
+import type { TraceResult } from '../engine/query.js';
+import type { Hop, Trace } from '../engine/trace.js';
+import { formatSpan } from '../model/span.js';
+
+function hopLines(hops: readonly Hop[], explain: boolean): string[] {
+  const width = String(hops.length).length;
+  return hops.flatMap((h, i) => {
+    const at = h.location ? `  [${formatSpan(h.location)}]` : '';
+    const lines = [`  ${String(i + 1).padStart(width)}. ${h.action.padEnd(10)} ${h.component.kind} ${h.component.id}: ${h.detail}${at}`];
+    if (explain && h.why) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(10)} why: ${h.why}`);
+    return lines;
+  });
+}
+
+/** One trace as text. */
+export function renderTrace(t: Trace, explain: boolean): string {
+  const f = t.flow;
+  const port = (p: number | undefined): string => (p === undefined ? '' : `:${p}`);
+  const lines = [
+    `${t.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${f.from} -> ${f.to} ${f.protocol}${port(f.dstPort)}  (${f.srcIp}${port(f.srcPort)} -> ${f.dstIp}${port(f.dstPort)})`,
+    'forward path:',
+    ...hopLines(t.hops, explain),
+  ];
+  if (t.returnHops.length > 0) lines.push('return path:', ...hopLines(t.returnHops, explain));
+  if (t.explanations.length > 0) {
+    lines.push('explanations:');
+    for (const e of t.explanations) lines.push(`  ${e.code}: ${e.message}${e.location ? `  [${formatSpan(e.location)}]` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** A whole result: each trace, separated by a blank line, and a summary when there are several. */
+export function renderTraceResult(r: TraceResult, explain: boolean, description?: string): string {
+  const parts: string[] = [];
+  if (explain && description) parts.push(description.trim());
+  if (r.traces.length > 1) {
+    const bad = r.traces.filter((t) => !t.reachable).map((t) => t.flow.dstIp);
+    parts.push(`${r.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${r.query.to} resolves to ${r.traces.length} addresses${bad.length > 0 ? `; unreachable: ${bad.join(', ')}` : '; every one is reachable'}`);
+  }
+  parts.push(...r.traces.map((t) => renderTrace(t, explain)));
+  return parts.join('\n\n') + '\n';
+}

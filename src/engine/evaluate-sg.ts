@@ -1,0 +1,68 @@
+// Security group evaluation ("Security group rules", Amazon VPC guide): rules only allow;
+// traffic passes when any rule of any group on the interface matches. A rule may name a
+// CIDR, a prefix list, or a security group, which matches interfaces that are members of it
+// (in the same VPC, or a peered VPC in the same region: "Update your security groups to
+// reference peer security groups", VPC Peering guide). Statefulness is the walker's job.
+import type { Ip } from '../net/ip.js';
+import { prefixContains } from '../net/prefix.js';
+import type { Eni, SecurityGroup, SgRule } from '../model/resources.js';
+import { eniAt, type EngineContext } from './compile/engine-context.js';
+import { ruleMatchesTraffic } from './match-traffic.js';
+import type { Packet } from './packet.js';
+
+/** The decision of an interface's security groups for one packet. */
+export interface SgDecision {
+  readonly allowed: boolean;
+  /** The group and rule that allowed it. */
+  readonly group: SecurityGroup | undefined;
+  readonly rule: SgRule | undefined;
+}
+
+/** The interface at the other end of the packet, if the address is one in reach. */
+function remoteEni(ctx: EngineContext, self: Eni, remote: Ip): Eni | undefined {
+  const local = eniAt(ctx, self.vpc, remote);
+  if (local) return local;
+  const region = ctx.topology.vpcs.get(self.vpc)?.region;
+  for (const pcx of ctx.peerings.get(self.vpc) ?? []) {
+    if (pcx.status !== 'active') continue;
+    const other = pcx.requester === self.vpc ? pcx.accepter : pcx.requester;
+    if (ctx.topology.vpcs.get(other)?.region !== region) continue;
+    const found = eniAt(ctx, other, remote);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip): boolean {
+  switch (rule.peer.kind) {
+    case 'cidr':
+      return prefixContains(rule.peer.prefix, remote);
+    case 'prefixList':
+      return (ctx.topology.prefixLists.get(rule.peer.prefixList)?.entries ?? []).some((p) => prefixContains(p, remote));
+    case 'securityGroup': {
+      const members = ctx.sgMembers.get(rule.peer.securityGroup);
+      if (!members || members.size === 0) return false;
+      const eni = remoteEni(ctx, self, remote);
+      return eni !== undefined && members.has(eni.id);
+    }
+    default: {
+      const never: never = rule.peer;
+      return never;
+    }
+  }
+}
+
+/** Evaluate the groups of `eni` for a packet leaving (egress) or arriving (ingress). */
+export function evaluateSecurityGroups(ctx: EngineContext, eni: Eni, direction: 'ingress' | 'egress', packet: Packet): SgDecision {
+  const remote = direction === 'ingress' ? packet.src : packet.dst;
+  for (const sgId of eni.securityGroups) {
+    const group = ctx.topology.securityGroups.get(sgId);
+    if (!group) continue;
+    for (const rule of direction === 'ingress' ? group.ingress : group.egress) {
+      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote)) {
+        return { allowed: true, group, rule };
+      }
+    }
+  }
+  return { allowed: false, group: undefined, rule: undefined };
+}

@@ -1,0 +1,50 @@
+// A packet as the engine moves it: addresses as compact values, protocol number, ports.
+import { formatIp, type Ip } from '../net/ip.js';
+import type { PacketView } from './trace.js';
+
+/** One packet in flight. Immutable: translations make a new packet. */
+export interface Packet {
+  readonly src: Ip;
+  readonly dst: Ip;
+  /** IANA protocol number; -1 stands for a flow of "all" protocols. */
+  readonly protocol: number;
+  /** Source port (TCP/UDP); undefined for ICMP and "all". */
+  readonly srcPort: number | undefined;
+  /** Destination port (TCP/UDP) or ICMP type. */
+  readonly dstPort: number | undefined;
+}
+
+/** Protocol number -> the name traces print. */
+export function protocolName(p: number): string {
+  switch (p) {
+    case -1: return 'all';
+    case 1: return 'icmp';
+    case 6: return 'tcp';
+    case 17: return 'udp';
+    case 58: return 'icmpv6';
+    default: return String(p);
+  }
+}
+
+/** The packet as text fields for a hop. */
+export function viewPacket(p: Packet): PacketView {
+  return { src: formatIp(p.src), dst: formatIp(p.dst), protocol: protocolName(p.protocol), srcPort: p.srcPort, dstPort: p.dstPort };
+}
+
+/** "10.0.1.10:49152 -> 52.216.1.1:443 tcp" */
+export function describePacket(p: Packet): string {
+  const end = (ip: Ip, port: number | undefined): string => (port === undefined ? formatIp(ip) : `${formatIp(ip)}:${port}`);
+  return `${end(p.src, p.srcPort)} -> ${end(p.dst, p.dstPort)} ${protocolName(p.protocol)}`;
+}
+
+/**
+ * The reply to a packet: addresses and ports swapped. For ICMP echo (type 8) the reply is
+ * an echo reply (type 0); other ICMP types keep their type.
+ */
+export function replyOf(p: Packet): Packet {
+  if (p.protocol === 1 || p.protocol === 58) {
+    const echoReply = p.protocol === 1 ? (p.dstPort === 8 ? 0 : p.dstPort) : p.dstPort === 128 ? 129 : p.dstPort;
+    return { src: p.dst, dst: p.src, protocol: p.protocol, srcPort: undefined, dstPort: echoReply };
+  }
+  return { src: p.dst, dst: p.src, protocol: p.protocol, srcPort: p.dstPort, dstPort: p.srcPort };
+}

@@ -1,0 +1,101 @@
+// A query's `from` and `to`, as written, resolved to where packets start and the
+// addresses they go to. Anything that matches nothing is a QueryError with "did you mean".
+import { formatIp, parseIp, type Ip } from '../net/ip.js';
+import { prefixContains } from '../net/prefix.js';
+import { isPublicAddress } from '../net/special-ranges.js';
+import type { Eni, InternetHost } from '../model/resources.js';
+import { didYouMean } from '../model/suggest.js';
+import { addrKey, type EngineContext } from './compile/engine-context.js';
+import type { FlowQuery, QueryError } from './query.js';
+
+/** Where a flow starts: an interface, or a host on the internet. */
+export type Source =
+  | { readonly kind: 'eni'; readonly eni: Eni; readonly label: string }
+  | { readonly kind: 'internet'; readonly ip: Ip; readonly host: InternetHost | undefined; readonly label: string };
+
+/** One address a flow goes to. */
+export interface Destination {
+  readonly ip: Ip;
+  readonly label: string;
+}
+
+/** The representative internet address used for `from: internet`. */
+export const REPRESENTATIVE_INTERNET_IP = '198.51.100.1';
+
+function queryError(message: string): QueryError {
+  return { kind: 'queryError', message };
+}
+
+/** Resolve `from`. */
+export function resolveSource(ctx: EngineContext, from: string): Source | QueryError {
+  const t = ctx.topology;
+  const eni = t.enis.get(from);
+  if (eni) return { kind: 'eni', eni, label: from };
+  const host = t.internetHosts.get(from);
+  if (host) return { kind: 'internet', ip: host.ip, host, label: from };
+  if (from === 'internet') return { kind: 'internet', ip: parseIp(REPRESENTATIVE_INTERNET_IP)!, host: undefined, label: 'internet' };
+  const endpoint = t.endpoints.get(from);
+  if (endpoint && endpoint.enis.length > 0) {
+    return queryError(`endpoint "${from}" has an interface per subnet; name one as the source: ${endpoint.enis.join(', ')}`);
+  }
+  const ip = parseIp(from);
+  if (ip) {
+    const owners = [...t.enis.values()].filter((e) => e.privateIp.value === ip.value && e.privateIp.family === ip.family || (e.ipv6Ip?.value === ip.value && ip.family === 6));
+    if (owners.length === 1) return { kind: 'eni', eni: owners[0]!, label: from };
+    if (owners.length > 1) return queryError(`${from} is held by ${owners.map((o) => o.id).join(' and ')} (overlapping VPCs); name the interface instead`);
+    if (ip.family === 4) {
+      const byPublic = ctx.eniByPublicIp.get(ip.value);
+      if (byPublic) return { kind: 'eni', eni: byPublic, label: from };
+    }
+    const h = ctx.hostByIp.get(addrKey(ip));
+    if (h) return { kind: 'internet', ip, host: h, label: from };
+    const subnets = [...t.subnets.values()].filter((s) => prefixContains(s.cidr, ip) || (s.ipv6Cidr && prefixContains(s.ipv6Cidr, ip)));
+    if (subnets.length === 1) {
+      const s = subnets[0]!;
+      const synthetic: Eni = {
+        id: from, owner: { kind: 'instance', id: from }, vpc: s.vpc, subnet: s.id, az: s.az,
+        privateIp: ip.family === 4 ? ip : { family: 4, value: s.cidr.network + 4n }, publicIp: undefined,
+        ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], filtered: false, span: s.span,
+      };
+      return { kind: 'eni', eni: synthetic, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
+    }
+    if (subnets.length > 1) return queryError(`${from} is inside ${subnets.map((s) => s.id).join(' and ')} (overlapping VPCs); name an interface instead`);
+    if (isPublicAddress(ip)) return { kind: 'internet', ip, host: undefined, label: from };
+    return queryError(`${from} is not inside any subnet of the file, nor a public address`);
+  }
+  const candidates = [...t.enis.keys(), ...t.internetHosts.keys()];
+  return queryError(`no instance, interface or internet host "${from}"${didYouMean(from, candidates)}`);
+}
+
+/** Resolve `to`: an IP, a resource id, or an internet host's DNS name. */
+export function resolveDestinations(ctx: EngineContext, to: string, source: Source): Destination[] | QueryError {
+  const t = ctx.topology;
+  const ip = parseIp(to);
+  if (ip) return [{ ip, label: to }];
+  const fromInternet = source.kind === 'internet';
+  const eni = t.enis.get(to);
+  if (eni) {
+    const addr = fromInternet && eni.publicIp ? eni.publicIp : eni.privateIp;
+    return [{ ip: addr, label: to }];
+  }
+  const host = t.internetHosts.get(to) ?? ctx.hostByDns.get(to.toLowerCase());
+  if (host) return [{ ip: host.ip, label: to }];
+  const lb = t.loadBalancers.get(to);
+  if (lb) return lb.nodes.map((n) => t.enis.get(n)!).map((e) => ({ ip: fromInternet && e.publicIp ? e.publicIp : e.privateIp, label: `${to} (node ${e.id})` }));
+  const endpoint = t.endpoints.get(to);
+  if (endpoint && endpoint.enis.length > 0) return endpoint.enis.map((n) => t.enis.get(n)!).map((e) => ({ ip: e.privateIp, label: `${to} (${e.id})` }));
+  const candidates = [...t.enis.keys(), ...t.internetHosts.keys(), ...t.loadBalancers.keys(), ...t.endpoints.keys()];
+  return queryError(`"${to}" is not an IP, a resource with an address, or a known DNS name${didYouMean(to, candidates)}`);
+}
+
+/** Whether a resolved value is a query error. */
+export function isError<T>(v: T | QueryError): v is QueryError {
+  return (v as QueryError | undefined)?.kind === 'queryError';
+}
+
+/** The address the source sends from, in the destination's family. */
+export function sourceAddress(source: Source, dst: Ip): Ip | QueryError {
+  if (source.kind === 'internet') return source.ip;
+  if (dst.family === 4) return source.eni.privateIp;
+  return source.eni.ipv6Ip ?? queryError(`${source.eni.id} has no IPv6 address, so it cannot send to ${formatIp(dst)}`);
+}

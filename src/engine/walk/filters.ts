@@ -1,0 +1,64 @@
+// The filters a packet meets: security groups at an interface (stateful: a reply to a
+// tracked connection always passes) and network ACLs at subnet boundaries (stateless:
+// the reply is checked like any packet, with its own ports).
+import type { Eni } from '../../model/resources.js';
+import { describeAclRule, describeSgRule } from '../describe-rule.js';
+import { evaluateNacl } from '../evaluate-nacl.js';
+import { evaluateSecurityGroups } from '../evaluate-sg.js';
+import { describePacket, type Packet } from '../packet.js';
+import { drop, hop, type Walk } from './walk-state.js';
+
+/** Security groups of `eni` for a packet; records the hop. False when denied. */
+export function passSecurityGroups(w: Walk, eni: Eni, direction: 'ingress' | 'egress', packet: Packet): boolean {
+  if (!eni.filtered || eni.securityGroups.length === 0) return true;
+  const first = eni.securityGroups[0]!;
+  const names = eni.securityGroups.join(', ');
+  if (w.reply) {
+    hop(w, { id: first, kind: 'securityGroup' }, 'allowed', `${names}: reply of a tracked connection (security groups are stateful)`, undefined, packet,
+      'Security groups are stateful: once a connection is allowed one way, its replies pass whatever the rules say.');
+    return true;
+  }
+  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet);
+  if (d.allowed && d.group && d.rule) {
+    hop(w, { id: d.group.id, kind: 'securityGroup' }, 'allowed', `${d.group.id} ${describeSgRule(d.rule, w.ctx.topology)} allows ${describePacket(packet)}`, d.rule.span, packet);
+    return true;
+  }
+  const sg = w.ctx.topology.securityGroups.get(first);
+  const toFrom = direction === 'egress' ? 'out of' : 'into';
+  drop(w, { id: first, kind: 'securityGroup' }, 'denied', 'ENI_SG_RULES_MISMATCH',
+    `no ${direction} rule of ${names} allows ${describePacket(packet)} ${toFrom} ${eni.id}`, sg?.span, packet,
+    'Security groups only allow: traffic that no rule of any group on the interface allows is dropped.');
+  return false;
+}
+
+/** The network ACL of a subnet in one direction; records the hop. False when denied. */
+export function passNacl(w: Walk, subnetId: string, direction: 'ingress' | 'egress', packet: Packet): boolean {
+  const subnet = w.ctx.topology.subnets.get(subnetId);
+  const acl = subnet ? w.ctx.topology.networkAcls.get(subnet.networkAcl) : undefined;
+  if (!subnet || !acl) return true;
+  const d = evaluateNacl(acl, direction, packet);
+  const where = direction === 'egress' ? `leaving ${subnetId}` : `entering ${subnetId}`;
+  if (d.allowed && d.rule) {
+    hop(w, { id: acl.id, kind: 'networkAcl' }, 'allowed', `${acl.id} ${describeAclRule(d.rule)} lets ${describePacket(packet)} ${where}`, d.rule.span, packet);
+    return true;
+  }
+  const why = w.reply
+    ? 'Network ACLs are stateless: the reply is a packet of its own and needs a rule that allows it, usually on ephemeral ports 1024-65535.'
+    : 'Network ACLs check rules in number order; the first match decides and no match is the implicit deny.';
+  if (d.rule) {
+    drop(w, { id: acl.id, kind: 'networkAcl' }, 'denied', 'SUBNET_ACL_RESTRICTION', `${acl.id} ${describeAclRule(d.rule)} blocks ${describePacket(packet)} ${where}`, d.rule.span, packet, why);
+  } else {
+    drop(w, { id: acl.id, kind: 'networkAcl' }, 'denied', 'SUBNET_ACL_RESTRICTION', `${acl.id}: no ${direction} rule matches ${describePacket(packet)} ${where}; the implicit deny (*) applies`, acl.span, packet, why);
+  }
+  return false;
+}
+
+/** Cross from one subnet into another (either may be outside any subnet: undefined). */
+export function crossSubnets(w: Walk, from: string | undefined, to: string | undefined, packet: Packet): boolean {
+  // Network ACLs apply where traffic crosses a subnet boundary, not between interfaces
+  // of one subnet ("Control subnet traffic with network ACLs", Amazon VPC guide).
+  if (from !== undefined && from === to) return true;
+  if (from !== undefined && !passNacl(w, from, 'egress', packet)) return false;
+  if (to !== undefined && !passNacl(w, to, 'ingress', packet)) return false;
+  return true;
+}

@@ -1,0 +1,70 @@
+// The public internet as vpcsim sees it: internet hosts from the file, AWS services' public
+// ranges, public IPs of interfaces in the file (reached back through their VPC's internet
+// gateway), and every other public address as "the internet".
+import { formatIp } from '../../net/ip.js';
+import { prefixContains } from '../../net/prefix.js';
+import { isPublicAddress } from '../../net/special-ranges.js';
+import { addrKey } from '../compile/engine-context.js';
+import { lookupRoute } from '../compile/route-index.js';
+import { describeRoute } from '../describe-rule.js';
+import { describePacket, type Packet } from '../packet.js';
+import { deliverInVpc } from './deliver.js';
+import { drop, hop, type Outcome, type Walk } from './walk-state.js';
+
+const INTERNET = { id: 'internet', kind: 'internet' as const };
+
+/** A packet on the internet, headed for packet.dst. */
+export function toInternet(w: Walk, packet: Packet): Outcome {
+  const ctx = w.ctx;
+  if (packet.dst.family === 4 && ctx.eniByPublicIp.has(packet.dst.value)) return fromInternet(w, packet);
+  const host = ctx.hostByIp.get(addrKey(packet.dst));
+  if (host) {
+    hop(w, { id: host.id, kind: 'internetHost' }, 'delivered', `internet host ${host.id} receives ${describePacket(packet)}`, host.span, packet);
+    return { kind: 'delivered', at: { kind: 'internet', packet, host } };
+  }
+  const svc = ctx.serviceRanges.find((s) => prefixContains(s.prefix, packet.dst));
+  if (svc) {
+    hop(w, { id: svc.service.name, kind: 'awsService' }, 'delivered', `${svc.service.name} receives ${describePacket(packet)} on its public address`, undefined, packet);
+    return { kind: 'delivered', at: { kind: 'awsService', service: svc.service, packet, via: 'internet' } };
+  }
+  if (!isPublicAddress(packet.dst)) {
+    return drop(w, INTERNET, 'dropped', 'UNKNOWN_DESTINATION', `${formatIp(packet.dst)} is not a public address; the internet has no route to it`, undefined, packet);
+  }
+  hop(w, INTERNET, 'delivered', `exits to the internet toward ${formatIp(packet.dst)} (an address not in the file)`, undefined, packet);
+  return { kind: 'delivered', at: { kind: 'internet', packet, host: undefined } };
+}
+
+/**
+ * A packet from the internet to a public IP in the file: the VPC's internet gateway
+ * translates it to the private address, an edge route table associated with the gateway
+ * may redirect it ("Gateway route tables", Amazon VPC guide), then the subnet delivers it.
+ */
+export function fromInternet(w: Walk, packet: Packet): Outcome {
+  const ctx = w.ctx;
+  const eni = packet.dst.family === 4 ? ctx.eniByPublicIp.get(packet.dst.value) : undefined;
+  if (!eni) {
+    if (!isPublicAddress(packet.dst)) {
+      return drop(w, INTERNET, 'dropped', 'NOT_ADDRESSABLE_FROM_INTERNET', `${formatIp(packet.dst)} is a private address; nothing on the internet can reach it`, undefined, packet,
+        'Only public or Elastic IPs are reachable from the internet; a private address needs a load balancer or another path in.');
+    }
+    return toInternet(w, packet);
+  }
+  const vpc = ctx.topology.vpcs.get(eni.vpc)!;
+  if (!vpc.internetGateway) {
+    return drop(w, INTERNET, 'dropped', 'IGW_NOT_ATTACHED', `${formatIp(packet.dst)} belongs to ${eni.id}, but VPC ${vpc.id} has no internet gateway`, vpc.span, packet);
+  }
+  const igw = ctx.topology.internetGateways.get(vpc.internetGateway)!;
+  const inside: Packet = { ...packet, dst: eni.privateIp };
+  hop(w, { id: igw.id, kind: 'internetGateway' }, 'translated', `${igw.id} translates destination ${formatIp(packet.dst)} to ${formatIp(eni.privateIp)} (${eni.id})`, igw.span, inside);
+  const edge = [...ctx.topology.routeTables.values()].find((t) => t.gatewayAssociation === igw.id);
+  if (edge) {
+    const hit = lookupRoute(ctx.routes.get(edge.id)!, inside.dst);
+    const component = { id: edge.id, kind: 'routeTable' as const };
+    if (!hit) return drop(w, component, 'dropped', 'NO_ROUTE_TO_DESTINATION', `edge route table ${edge.id} has no route for ${formatIp(inside.dst)}`, edge.span, inside);
+    if (hit.route.target.kind !== 'local') {
+      return drop(w, component, 'dropped', 'CANNOT_ROUTE', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} redirects ingress traffic; only local and GWLB endpoint targets are modelled`, hit.route.span, inside);
+    }
+    hop(w, component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)}`, hit.route.span, inside);
+  }
+  return deliverInVpc(w, eni.vpc, undefined, inside);
+}
