@@ -15,6 +15,8 @@ export interface EngineContext {
   /** vpc -> private address (v4 and v6 in separate maps) -> ENI. */
   readonly eniByVpcIp: ReadonlyMap<string, { readonly v4: Map<bigint, Eni>; readonly v6: Map<bigint, Eni> }>;
   readonly eniByPublicIp: ReadonlyMap<bigint, Eni>;
+  /** IPv6 addresses are globally unique: the internet reaches them directly through the IGW. */
+  readonly eniByIpv6: ReadonlyMap<bigint, Eni>;
   /** security group id -> ids of member ENIs. */
   readonly sgMembers: ReadonlyMap<string, ReadonlySet<string>>;
   readonly hostByIp: ReadonlyMap<string, InternetHost>;
@@ -39,6 +41,7 @@ export function engineContext(topology: Topology): EngineContext {
   for (const [id, t] of topology.routeTables) routes.set(id, buildRouteIndex(t, topology.prefixLists));
   const eniByVpcIp = new Map<string, { v4: Map<bigint, Eni>; v6: Map<bigint, Eni> }>();
   const eniByPublicIp = new Map<bigint, Eni>();
+  const eniByIpv6 = new Map<bigint, Eni>();
   const sgMembers = new Map<string, Set<string>>();
   for (const eni of topology.enis.values()) {
     let byVpc = eniByVpcIp.get(eni.vpc);
@@ -47,7 +50,10 @@ export function engineContext(topology: Topology): EngineContext {
       eniByVpcIp.set(eni.vpc, byVpc);
     }
     byVpc.v4.set(eni.privateIp.value, eni);
-    if (eni.ipv6Ip) byVpc.v6.set(eni.ipv6Ip.value, eni);
+    if (eni.ipv6Ip) {
+      byVpc.v6.set(eni.ipv6Ip.value, eni);
+      eniByIpv6.set(eni.ipv6Ip.value, eni);
+    }
     if (eni.publicIp) eniByPublicIp.set(eni.publicIp.value, eni);
     for (const sg of eni.securityGroups) {
       let set = sgMembers.get(sg);
@@ -66,7 +72,7 @@ export function engineContext(topology: Topology): EngineContext {
   for (const p of topology.peeringConnections.values()) {
     for (const v of [p.requester, p.accepter]) peerings.set(v, [...(peerings.get(v) ?? []), p]);
   }
-  const ctx: EngineContext = { topology, routes, eniByVpcIp, eniByPublicIp, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
+  const ctx: EngineContext = { topology, routes, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
   cache.set(topology, ctx);
   return ctx;
 }

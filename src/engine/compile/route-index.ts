@@ -48,6 +48,8 @@ export function buildRouteIndex(table: RouteTable, prefixLists: ReadonlyMap<stri
     const existing = level.get(prefix.network);
     if (!existing || priority < existing.priority) {
       level.set(prefix.network, { route, prefix, priority, shadowed: existing?.route });
+    } else if (existing.shadowed === undefined && existing.route !== route) {
+      level.set(prefix.network, { ...existing, shadowed: route });
     }
   };
   for (const route of table.routes) {

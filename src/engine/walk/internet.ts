@@ -16,7 +16,7 @@ const INTERNET = { id: 'internet', kind: 'internet' as const };
 /** A packet on the internet, headed for packet.dst. */
 export function toInternet(w: Walk, packet: Packet): Outcome {
   const ctx = w.ctx;
-  if (packet.dst.family === 4 && ctx.eniByPublicIp.has(packet.dst.value)) return fromInternet(w, packet);
+  if (packet.dst.family === 4 ? ctx.eniByPublicIp.has(packet.dst.value) : ctx.eniByIpv6.has(packet.dst.value)) return fromInternet(w, packet);
   const host = ctx.hostByIp.get(addrKey(packet.dst));
   if (host) {
     hop(w, { id: host.id, kind: 'internetHost' }, 'delivered', `internet host ${host.id} receives ${describePacket(packet)}`, host.span, packet);
@@ -41,7 +41,7 @@ export function toInternet(w: Walk, packet: Packet): Outcome {
  */
 export function fromInternet(w: Walk, packet: Packet): Outcome {
   const ctx = w.ctx;
-  const eni = packet.dst.family === 4 ? ctx.eniByPublicIp.get(packet.dst.value) : undefined;
+  const eni = packet.dst.family === 4 ? ctx.eniByPublicIp.get(packet.dst.value) : ctx.eniByIpv6.get(packet.dst.value);
   if (!eni) {
     if (!isPublicAddress(packet.dst)) {
       return drop(w, INTERNET, 'dropped', 'NOT_ADDRESSABLE_FROM_INTERNET', `${formatIp(packet.dst)} is a private address; nothing on the internet can reach it`, undefined, packet,
@@ -54,8 +54,14 @@ export function fromInternet(w: Walk, packet: Packet): Outcome {
     return drop(w, INTERNET, 'dropped', 'IGW_NOT_ATTACHED', `${formatIp(packet.dst)} belongs to ${eni.id}, but VPC ${vpc.id} has no internet gateway`, vpc.span, packet);
   }
   const igw = ctx.topology.internetGateways.get(vpc.internetGateway)!;
-  const inside: Packet = { ...packet, dst: eni.privateIp };
-  hop(w, { id: igw.id, kind: 'internetGateway' }, 'translated', `${igw.id} translates destination ${formatIp(packet.dst)} to ${formatIp(eni.privateIp)} (${eni.id})`, igw.span, inside);
+  // IPv6 addresses are global: the gateway forwards them unchanged. IPv4 public addresses
+  // are translated 1:1 to the interface's private address.
+  const inside: Packet = packet.dst.family === 6 ? packet : { ...packet, dst: eni.privateIp };
+  if (packet.dst.family === 6) {
+    hop(w, { id: igw.id, kind: 'internetGateway' }, 'forwarded', `${igw.id} forwards ${describePacket(packet)} to ${eni.id} (IPv6, no translation)`, igw.span, inside);
+  } else {
+    hop(w, { id: igw.id, kind: 'internetGateway' }, 'translated', `${igw.id} translates destination ${formatIp(packet.dst)} to ${formatIp(eni.privateIp)} (${eni.id})`, igw.span, inside);
+  }
   const edge = [...ctx.topology.routeTables.values()].find((t) => t.gatewayAssociation === igw.id);
   if (edge) {
     const hit = lookupRoute(ctx.routes.get(edge.id)!, inside.dst);
