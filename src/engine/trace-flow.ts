@@ -1,7 +1,7 @@
 // The engine's entry point: resolve a query, walk each concrete flow forward, then walk
 // its reply back to the source, and return one trace per destination address.
 import type { Topology } from '../model/topology.js';
-import { engineContext, type EngineContext } from './compile/engine-context.js';
+import { engineContext, type EngineContext, type LookupMode } from './compile/engine-context.js';
 import { describePacket, replyOf, type Packet } from './packet.js';
 import { DEFAULT_SOURCE_PORT, type FlowQuery, type QueryError, type TraceResult } from './query.js';
 import { isError, resolveDestinations, resolveSource, sourceAddress, type Destination, type Source } from './resolve-query.js';
@@ -14,9 +14,12 @@ import { formatIp } from '../net/ip.js';
 
 const PROTOCOLS = { tcp: 6, udp: 17, icmp: 1, icmpv6: 58, all: -1 } as const;
 
-/** Trace a flow. A query that names nothing known is a QueryError (exit 2 at the CLI). */
-export function traceFlow(topology: Topology, query: FlowQuery): TraceResult | QueryError {
-  const ctx = engineContext(topology);
+/**
+ * Trace a flow. A query that names nothing known is a QueryError (exit 2 at the CLI).
+ * `mode` 'linear' answers lookups by scanning, for the benchmark's baseline only.
+ */
+export function traceFlow(topology: Topology, query: FlowQuery, mode: LookupMode = 'indexed'): TraceResult | QueryError {
+  const ctx = engineContext(topology, mode);
   const source = resolveSource(ctx, query.from);
   if (isError(source)) return source;
   const destinations = resolveDestinations(ctx, query.to, source);

@@ -6,11 +6,15 @@ import type { Prefix } from '../../net/prefix.js';
 import type { AwsService } from '../../model/aws-services.js';
 import type { Eni, InternetHost, PeeringConnection } from '../../model/resources.js';
 import type { Topology } from '../../model/topology.js';
-import { buildRouteIndex, type RouteIndex } from './route-index.js';
+import { buildRouteIndex, linearRouteIndex, type RouteIndex } from './route-index.js';
+
+/** How lookups are answered: by the indexes (always), or by linear scans (the benchmark's baseline). */
+export type LookupMode = 'indexed' | 'linear';
 
 /** Compiled lookups for one topology. */
 export interface EngineContext {
   readonly topology: Topology;
+  readonly mode: LookupMode;
   readonly routes: ReadonlyMap<string, RouteIndex>;
   /** vpc -> private address (v4 and v6 in separate maps) -> ENI. */
   readonly eniByVpcIp: ReadonlyMap<string, { readonly v4: Map<bigint, Eni>; readonly v6: Map<bigint, Eni> }>;
@@ -26,7 +30,7 @@ export interface EngineContext {
   readonly peerings: ReadonlyMap<string, readonly PeeringConnection[]>;
 }
 
-const cache = new WeakMap<Topology, EngineContext>();
+const caches: Record<LookupMode, WeakMap<Topology, EngineContext>> = { indexed: new WeakMap(), linear: new WeakMap() };
 
 /** Key of an address for maps that hold both families. */
 export function addrKey(ip: Ip): string {
@@ -34,11 +38,15 @@ export function addrKey(ip: Ip): string {
 }
 
 /** The compiled context of a topology (built on first use, then cached). */
-export function engineContext(topology: Topology): EngineContext {
+export function engineContext(topology: Topology, mode: LookupMode = 'indexed'): EngineContext {
+  const cache = caches[mode];
   const hit = cache.get(topology);
   if (hit) return hit;
   const routes = new Map<string, RouteIndex>();
-  for (const [id, t] of topology.routeTables) routes.set(id, buildRouteIndex(t, topology.prefixLists));
+  for (const [id, t] of topology.routeTables) {
+    const index = buildRouteIndex(t, topology.prefixLists);
+    routes.set(id, mode === 'linear' ? linearRouteIndex(index) : index);
+  }
   const eniByVpcIp = new Map<string, { v4: Map<bigint, Eni>; v6: Map<bigint, Eni> }>();
   const eniByPublicIp = new Map<bigint, Eni>();
   const eniByIpv6 = new Map<bigint, Eni>();
@@ -72,13 +80,19 @@ export function engineContext(topology: Topology): EngineContext {
   for (const p of topology.peeringConnections.values()) {
     for (const v of [p.requester, p.accepter]) peerings.set(v, [...(peerings.get(v) ?? []), p]);
   }
-  const ctx: EngineContext = { topology, routes, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
+  const ctx: EngineContext = { topology, mode, routes, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
   cache.set(topology, ctx);
   return ctx;
 }
 
 /** The ENI holding a private address in a VPC. */
 export function eniAt(ctx: EngineContext, vpc: string, ip: Ip): Eni | undefined {
+  if (ctx.mode === 'linear') {
+    for (const e of ctx.topology.enis.values()) {
+      if (e.vpc === vpc && ((e.privateIp.family === ip.family && e.privateIp.value === ip.value) || (ip.family === 6 && e.ipv6Ip?.value === ip.value))) return e;
+    }
+    return undefined;
+  }
   const byVpc = ctx.eniByVpcIp.get(vpc);
   return ip.family === 4 ? byVpc?.v4.get(ip.value) : byVpc?.v6.get(ip.value);
 }
