@@ -60,6 +60,18 @@ function cidrs(texts: readonly string[]): Prefix[] {
   return texts.map((t) => parsePrefix(t)).filter(isPrefix);
 }
 
+// Most services answer on <short>.<region>.amazonaws.com; these do not ("AWS services that
+// integrate with AWS PrivateLink", PrivateLink guide, and each service's endpoints page).
+const DNS_NAME_EXCEPTIONS: Record<string, (region: string) => string> = {
+  'ecr.api': (r) => `api.ecr.${r}.amazonaws.com`,
+  'ecr.dkr': (r) => `dkr.ecr.${r}.amazonaws.com`,
+  'kinesis-streams': (r) => `kinesis.${r}.amazonaws.com`,
+};
+
+function dnsNameOf(short: string, region: string): string {
+  return DNS_NAME_EXCEPTIONS[short]?.(region) ?? `${short}.${region}.amazonaws.com`;
+}
+
 /** Every catalogued service of a region; empty for a region the catalogue does not know. */
 export function awsServicesIn(region: string): AwsService[] {
   const regionIndex = (KNOWN_REGIONS as readonly string[]).indexOf(region);
@@ -74,7 +86,7 @@ export function awsServicesIn(region: string): AwsService[] {
       region,
       gateway,
       interface: true,
-      dnsName: `${short}.${region}.amazonaws.com`,
+      dnsName: dnsNameOf(short, region),
       prefixList: gateway ? { id: real?.id ?? `pl-${short}-${region}`, name } : undefined,
       publicRanges: real ? cidrs(real.entries) : [standIn(regionIndex, serviceIndex)],
       realRanges: real !== undefined,

@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   ENDPOINT_FIELD_FOR_TYPE: 'An endpoint sets a field its type does not have (subnets on a gateway endpoint).',
   UNKNOWN_AWS_SERVICE: 'An AWS service name that is not in the built-in catalogue.',
   PRIVATE_DNS_NEEDS_VPC_DNS: 'Private DNS needs enableDnsSupport and enableDnsHostnames on the VPC; AWS refuses the endpoint.',
+  PRIVATE_DNS_UNAVAILABLE: 'Private DNS is asked for on an endpoint whose service has no verified private DNS name; AWS refuses the endpoint.',
   LOAD_BALANCER_SHAPE: 'A load balancer has fields its type does not take (listeners on a GWLB, a target group on an NLB).',
   PEERING_CIDR_OVERLAP: 'Peered VPCs have overlapping CIDR blocks; AWS fails the peering connection.',
   TARGET_SHAPE: 'A target names both or neither of instance and ip, or does not fit its target type.',

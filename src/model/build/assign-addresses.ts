@@ -31,7 +31,13 @@ export function assignPrivateAddresses(
   requests: readonly AddressRequest[],
 ): Map<string, Ip> {
   const out = new Map<string, Ip>();
-  const used = new Map<bigint, string>();
+  // Private addresses are unique per VPC: two VPCs (peered or not) may reuse one.
+  const usedByVpc = new Map<string, Map<bigint, string>>();
+  const usedIn = (vpc: string): Map<bigint, string> => {
+    let m = usedByVpc.get(vpc);
+    if (!m) usedByVpc.set(vpc, (m = new Map()));
+    return m;
+  };
   const sorted = [...requests].sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const r of sorted) {
     const subnet = subnets.get(r.subnet);
@@ -51,6 +57,7 @@ export function assignPrivateAddresses(
       );
       continue;
     }
+    const used = usedIn(subnet.vpc);
     const holder = used.get(ip.value);
     if (holder !== undefined) {
       report(ctx, 'IP_IN_USE', `${formatIp(ip)} is already the address of "${holder}"`, r.written.pointer);
@@ -63,6 +70,7 @@ export function assignPrivateAddresses(
   for (const r of sorted) {
     const subnet = subnets.get(r.subnet);
     if (!subnet || r.written || subnet.cidr.family !== 4) continue;
+    const used = usedIn(subnet.vpc);
     const last = subnet.cidr.network + prefixSize(subnet.cidr) - 2n;
     let candidate = next.get(subnet.id) ?? subnet.cidr.network + 4n;
     while (candidate <= last && used.has(candidate)) candidate++;

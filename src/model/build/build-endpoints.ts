@@ -188,7 +188,10 @@ function resolvePrivateDns(
   const available = target.kind === 'awsService' || (service?.privateDnsName !== undefined && service.privateDnsVerified);
   const vpcDns = vpc !== undefined && vpc.enableDnsSupport && vpc.enableDnsHostnames;
   if (written === true) {
-    if (!vpcDns) {
+    if (!available) {
+      const why = target.kind === 'endpointService' && service?.privateDnsName !== undefined ? `its private DNS name ${service.privateDnsName} is not verified` : 'it has no private DNS name';
+      report(ctx, 'PRIVATE_DNS_UNAVAILABLE', `private DNS cannot be enabled for this endpoint: ${why}; AWS refuses the endpoint`, `${ptr}/privateDns`);
+    } else if (!vpcDns) {
       report(ctx, 'PRIVATE_DNS_NEEDS_VPC_DNS', `private DNS needs enableDnsSupport and enableDnsHostnames on VPC "${vpc?.id}"; AWS refuses to create this endpoint`, `${ptr}/privateDns`);
     }
     return available && vpcDns;

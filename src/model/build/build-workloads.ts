@@ -194,7 +194,9 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       w.loadBalancers.set(id, {
         kind: 'loadBalancer', id, span, pointer: ptr, written: true, vpc: vpcId, type: lb.type, scheme,
         subnets: subnets.map((s) => s.id), securityGroups: lb.securityGroups ?? [],
-        crossZone: lb.crossZone ?? lb.type === 'gateway',
+        // Cross-zone load balancing is off by default for both NLB and GWLB ("Cross-zone load
+        // balancing", Elastic Load Balancing guides); FORMAT.md's GWLB default of true was wrong.
+        crossZone: lb.crossZone ?? false,
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? true,
         listeners: (lb.listeners ?? []).map((l, i) => ({ port: l.port, protocol: l.protocol as 'tcp', targetGroup: l.targetGroup, span: ctx.map.valueAt(`${ptr}/listeners/${i}`) })),
         targetGroup: lb.targetGroup, nodes,

@@ -48,6 +48,9 @@ export function collectIds(ctx: BuildContext, raw: RawTopology): void {
     const implicit = implicitIds(vpcId);
     ctx.ids.set(implicit.defaultSg, { kind: 'securityGroup', pointer: pointer('vpcs', vpcId), vpc: vpcId });
     ctx.ids.set(implicit.defaultAcl, { kind: 'networkAcl', pointer: pointer('vpcs', vpcId), vpc: vpcId });
+    if (!Object.values(vpc.routeTables ?? {}).some((t) => t.main === true)) {
+      ctx.ids.set(implicit.main, { kind: 'routeTable', pointer: pointer('vpcs', vpcId), vpc: vpcId });
+    }
     if (vpc.internetGateway !== undefined) {
       declare(ctx, vpc.internetGateway, 'internetGateway', pointer('vpcs', vpcId, 'internetGateway'), vpcId);
     }

@@ -6,6 +6,9 @@ export type JsonSchema = { readonly [key: string]: unknown };
 /** The pattern every resource id follows: no '/', reserved for derived ids like `vpc-a/main`. */
 export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
+/** A reference: an id, or one of the ids AWS gives every VPC's defaults (`vpc-a/default-sg`). */
+export const REF_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*(/(main|default-sg|default-acl))?$';
+
 /** An object that rejects unknown keys. */
 export function closed(
   properties: Record<string, JsonSchema>,
@@ -43,12 +46,12 @@ export function bool(description: string, defaultValue: boolean): JsonSchema {
 
 /** A reference to another resource by id. */
 export function ref(description: string): JsonSchema {
-  return { type: 'string', description, pattern: ID_PATTERN };
+  return { type: 'string', description, pattern: REF_PATTERN };
 }
 
 /** A list of references. */
 export function refs(description: string): JsonSchema {
-  return { type: 'array', description, items: { type: 'string', pattern: ID_PATTERN } };
+  return { type: 'array', description, items: { type: 'string', pattern: REF_PATTERN } };
 }
 
 /** A list of one item schema. */

@@ -124,7 +124,7 @@ const loadBalancer = closed(
     scheme: oneOfStrings(['internal', 'internet-facing'], 'Default internal'),
     subnets: refs('One subnet per AZ; the load balancer has a node in each'),
     securityGroups: refs('Security groups of an NLB (optional)'),
-    crossZone: { type: 'boolean', description: 'Default false for NLB, true for GWLB' },
+    crossZone: { type: 'boolean', description: 'Cross-zone load balancing; default false (NLB and GWLB)' },
     enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: bool(
       "Whether the NLB's inbound rules apply to PrivateLink traffic",
       true,
