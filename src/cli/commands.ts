@@ -1,6 +1,7 @@
 // The table of commands: name, one-line summary, help, and the function that runs it.
 // A new command is a file of its own and one row here.
 import type { CliIo } from './io.js';
+import { CHECK_HELP, runCheckCommand } from './command-check.js';
 import { runSchema, SCHEMA_HELP } from './command-schema.js';
 import { runTrace, TRACE_HELP } from './command-trace.js';
 import { runValidate, VALIDATE_HELP } from './command-validate.js';
@@ -17,5 +18,6 @@ export interface Command {
 export const COMMANDS: readonly Command[] = [
   { name: 'validate', summary: 'check topology files and report every problem', help: VALIDATE_HELP, run: runValidate },
   { name: 'trace', summary: 'walk one flow and explain every hop', help: TRACE_HELP, run: runTrace },
+  { name: 'check', summary: 'run the checks in topology files (a CI gate)', help: CHECK_HELP, run: runCheckCommand },
   { name: 'schema', summary: 'print the topology JSON Schema', help: SCHEMA_HELP, run: runSchema },
 ];

@@ -1,0 +1,24 @@
+// Problems found while running checks that make the input bad (exit 2), not a check that
+// failed: an unknown id, a selector that matches nothing, a flow the engine cannot run.
+// Errors are data, positioned like diagnostics; only the CLI turns them into text.
+import type { Span } from '../model/span.js';
+
+/** Every check error code, with its meaning (listed in docs/check.md). */
+export const CHECK_ERROR_CODES = {
+  UNKNOWN_CHECK_ID: 'A selector, via, never or only names an id (or kind) that is not in the topology.',
+  EMPTY_SELECTOR: 'A selector matches no endpoint, so the check would hold vacuously.',
+  MISSING_PORT: 'A tcp or udp check names no destination port (`port:` or a `:port` suffix).',
+  UNKNOWN_EXPLANATION_CODE: '`because` names a code that is not an explanation code.',
+  CONFLICTING_CHECK_FIELDS: 'Fields that contradict each other (because with expect reachable, isolated with via).',
+  QUERY_REJECTED: 'The engine cannot run a flow of the check (a source packets cannot start from).',
+} as const;
+
+/** A check error code from the closed list. */
+export type CheckErrorCode = keyof typeof CHECK_ERROR_CODES;
+
+/** One reason a check could not run. */
+export interface CheckError {
+  readonly code: CheckErrorCode;
+  readonly message: string;
+  readonly span: Span;
+}

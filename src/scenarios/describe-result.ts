@@ -1,0 +1,46 @@
+// Words shared by every reporter: a flow, a blocking rule with its file:line:col, a
+// one-line failure message. Reporters differ in layout, not in what they say.
+import { formatSpan } from '../model/span.js';
+import type { CheckError } from './check-errors.js';
+import type { Blocker, CheckResult, PairFailure } from './check-result.js';
+
+/** `app -> 52.216.237.77 tcp/443`. */
+export function flowText(f: Pick<PairFailure, 'from' | 'to' | 'protocol' | 'port'>): string {
+  return `${f.from} -> ${f.to} ${f.protocol}${f.port === undefined ? '' : `/${f.port}`}`;
+}
+
+/** `securityGroup sg-app: no egress rule allows tcp/443 (topology.yaml:31:13)`. */
+export function blockerText(b: Blocker): string {
+  const where = b.component ? `${b.component.kind} ${b.component.id}: ` : '';
+  return `${where}${b.detail}${b.location ? ` (${formatSpan(b.location)})` : ''}`;
+}
+
+/** `file:line` of a check, as the text report prints it. */
+export function checkPlace(r: CheckResult): string {
+  return `${r.file}:${r.check.span.line}`;
+}
+
+/** One pair's failure in a sentence. */
+export function failureSentence(f: PairFailure): string {
+  const blocked = f.blocker ? `; ${f.kind === 'NEVER_CROSSED' ? 'crossed at' : 'blocked at'} ${blockerText(f.blocker)}` : '';
+  return `${flowText(f)}: expected ${f.expected}, got ${f.got}${blocked}`;
+}
+
+/** Why a check did not pass, in one line (the first failure, and how many pairs failed). */
+export function resultSentence(r: CheckResult): string {
+  if (r.status === 'error') return r.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
+  const first = r.failures[0];
+  if (!first) return 'passed';
+  const more = r.failedPairs > 1 ? ` (${r.failedPairs} of ${r.pairs} pairs failed)` : '';
+  return `${failureSentence(first)}${more}`;
+}
+
+/** `N passed, M failed`: the last line of the text report, which CI reads. */
+export function summaryLine(passed: number, failed: number): string {
+  return `${passed} passed, ${failed} failed`;
+}
+
+/** A check error as `file:line:col: error CODE: message`, like a load diagnostic. */
+export function checkErrorLine(e: CheckError): string {
+  return `${formatSpan(e.span)}: error ${e.code}: ${e.message}`;
+}

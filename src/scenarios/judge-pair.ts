@@ -1,0 +1,118 @@
+// Judge the engine's answer for one (from, to) pair against what a check expects: the
+// verdict, the reason, and the path conditions. The first thing that disproves the check
+// is the failure, with the trace that shows it.
+import type { Check } from '../model/check.js';
+import type { ExplanationCode } from '../engine/explanation-codes.js';
+import type { FlowQuery, TraceResult } from '../engine/query.js';
+import type { Trace } from '../engine/trace.js';
+import type { Blocker, FailureKind, PairFailure } from './check-result.js';
+import { crossesAny, firstHopAt, pathIds, viaMissing } from './path-conditions.js';
+
+/** What a check asks of every pair, with defaults applied. */
+export interface Expectation {
+  /** undefined: no verdict is asked (a `never` / `only` invariant on reachable paths). */
+  readonly verdict: 'reachable' | 'unreachable' | undefined;
+  readonly via: readonly string[];
+  readonly because: ExplanationCode | undefined;
+  readonly never: readonly string[];
+  readonly only: readonly string[];
+}
+
+/**
+ * The verdict a check asks for: as written; else unreachable when it names `because`;
+ * else none when it is a `never` / `only` invariant; else reachable.
+ */
+export function expectedVerdict(check: Check): Expectation['verdict'] {
+  if (check.expect !== undefined) return check.expect;
+  if (check.because !== undefined) return 'unreachable';
+  if (check.never.length > 0 || check.only.length > 0) return undefined;
+  return 'reachable';
+}
+
+/** The explanation codes of a trace, in order, without repeats. */
+export function codesOf(trace: Trace | undefined): ExplanationCode[] {
+  return [...new Set((trace?.explanations ?? []).map((e) => e.code))];
+}
+
+/** The hop that stopped a trace (denied or dropped), else the first explanation that says where. */
+export function blockerOf(trace: Trace): Blocker | undefined {
+  const stop = trace.hops.find((h) => h.action === 'denied' || h.action === 'dropped') ??
+    trace.returnHops.find((h) => h.action === 'denied' || h.action === 'dropped');
+  if (stop) return { component: stop.component, detail: stop.detail, location: stop.location ?? explainedAt(trace) };
+  const e = trace.explanations.find((x) => x.location !== undefined) ?? trace.explanations[0];
+  return e ? { component: e.component, detail: e.message, location: e.location } : undefined;
+}
+
+function explainedAt(trace: Trace): Blocker['location'] {
+  return trace.explanations.find((x) => x.location !== undefined)?.location;
+}
+
+/** Judge one pair; undefined when the pair satisfies the expectation. */
+export function judgePair(exp: Expectation, query: FlowQuery, result: TraceResult): PairFailure | undefined {
+  const traces = result.traces;
+  const reachable = traces.filter((t) => t.reachable);
+  const unreachable = traces.filter((t) => !t.reachable);
+  const fail = (kind: FailureKind, expected: string, got: string, trace: Trace | undefined, blocker?: Blocker): PairFailure => ({
+    kind,
+    from: query.from,
+    to: query.to,
+    protocol: query.protocol,
+    port: query.port,
+    expected,
+    got,
+    trace,
+    blocker: blocker ?? (trace && !trace.reachable ? blockerOf(trace) : undefined),
+    codes: codesOf(trace),
+    path: trace ? pathIds(trace) : [],
+  });
+  const of = (t: Trace): string => (traces.length > 1 ? ` at ${t.flow.dstIp} (${traces.indexOf(t) + 1} of ${traces.length} addresses)` : '');
+  const because = (t: Trace | undefined): string => {
+    const codes = codesOf(t);
+    return codes.length > 0 ? ` because ${codes.join(', ')}` : '';
+  };
+
+  if (exp.verdict === 'reachable' && (!result.reachable || unreachable.length > 0)) {
+    const t = unreachable[0];
+    return fail('UNEXPECTED_UNREACHABLE', 'reachable', `unreachable${t ? of(t) : ''}${because(t)}`, t);
+  }
+  if (exp.verdict === 'unreachable') {
+    const t = reachable[0];
+    if (t) return fail('UNEXPECTED_REACHABLE', `unreachable${exp.because ? ` because ${exp.because}` : ''}`, `reachable${of(t)}`, t);
+    const code = exp.because;
+    const wrong = code === undefined ? undefined : unreachable.find((u) => !codesOf(u).includes(code));
+    if (wrong) return fail('WRONG_REASON', `unreachable because ${code}`, `unreachable${of(wrong)}${because(wrong) || ' with no explanation'}`, wrong);
+  }
+  for (const t of reachable) {
+    const missing = viaMissing(t, exp.via);
+    if (missing.length > 0) return fail('VIA_NOT_CROSSED', `a path via ${exp.via.join(', ')}`, `a path${of(t)} that does not cross ${missing.join(', ')}`, t);
+    const hop = exp.never.length > 0 ? firstHopAt(t, exp.never) : undefined;
+    if (hop) {
+      const blocker: Blocker = { component: hop.component, detail: hop.detail, location: hop.location };
+      return fail('NEVER_CROSSED', `no path crossing ${exp.never.join(', ')}`, `a path${of(t)} crossing ${hop.component.id} (${hop.component.kind})`, t, blocker);
+    }
+    if (exp.only.length > 0 && !crossesAny(t, exp.only)) {
+      return fail('ONLY_NOT_CROSSED', `every path crossing one of ${exp.only.join(', ')}`, `a path${of(t)} crossing none of them`, t);
+    }
+  }
+  return undefined;
+}
+
+/** An isolation probe that found a reachable flow. */
+export function notIsolated(query: FlowQuery, result: TraceResult): PairFailure | undefined {
+  const t = result.traces.find((x) => x.reachable);
+  if (!t) return undefined;
+  const port = query.port === undefined ? '' : `/${query.port}`;
+  return {
+    kind: 'NOT_ISOLATED',
+    from: query.from,
+    to: query.to,
+    protocol: query.protocol,
+    port: query.port,
+    expected: 'no flow on any protocol or port',
+    got: `reachable on ${query.protocol}${port}`,
+    trace: t,
+    blocker: undefined,
+    codes: codesOf(t),
+    path: pathIds(t),
+  };
+}

@@ -1,0 +1,32 @@
+// Run every check of every topology file, in the order given. A file that does not load
+// keeps its diagnostics and runs no check (its verdicts could not be trusted).
+import { hasErrors } from '../model/diagnostic.js';
+import { loadTopologyFile } from '../model/load-topology.js';
+import { traceFlow } from '../engine/trace-flow.js';
+import type { CheckRun, FileResult } from './check-result.js';
+import { runCheck, type TraceFn } from './run-check.js';
+
+/** Load and run the checks of each file. */
+export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFlow): CheckRun {
+  const results: FileResult[] = files.map((file) => {
+    const { topology, diagnostics } = loadTopologyFile(file);
+    if (!topology || hasErrors(diagnostics)) {
+      return { file, diagnostics: diagnostics.filter((d) => d.severity === 'error'), checks: [] };
+    }
+    return { file, diagnostics: [], checks: topology.checks.map((c) => runCheck(topology, c, trace)) };
+  });
+  return summarize(results);
+}
+
+/** Count the outcomes of file results. */
+export function summarize(files: readonly FileResult[]): CheckRun {
+  const all = files.flatMap((f) => f.checks);
+  return {
+    files,
+    passed: all.filter((c) => c.status === 'pass').length,
+    failed: all.filter((c) => c.status === 'fail').length,
+    errored: all.filter((c) => c.status === 'error').length,
+    invalidFiles: files.filter((f) => f.diagnostics.length > 0).length,
+  };
+}
+
