@@ -2,7 +2,7 @@
 // failed check (at the check), each check that could not run (at the bad value) and each
 // load error, then the text report so the log reads as it does locally.
 import type { CheckRun } from './check-result.js';
-import { checkErrorLine, checkPlace } from './describe-result.js';
+import { checkErrorLine } from './describe-result.js';
 import { checkLines, reportText } from './report-text.js';
 import type { Span } from '../model/span.js';
 
@@ -34,7 +34,7 @@ export function githubAnnotations(run: CheckRun): string[] {
     for (const r of f.checks) {
       if (r.status === 'fail') {
         const body = checkLines(r).slice(1).map((l) => l.trim());
-        out.push(annotation(r.check.span, `vpcsim check failed: ${r.check.name}`, [`${checkPlace(r)}  ${r.check.name}`, ...body].join('\n')));
+        out.push(annotation(r.check.span, `vpcsim check failed: ${r.check.name}`, body.join('\n')));
       } else if (r.status === 'error') {
         for (const e of r.errors) out.push(annotation(e.span, `vpcsim check: ${e.code}`, `${r.check.name}: ${checkErrorLine(e)}`));
       }
