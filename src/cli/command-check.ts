@@ -19,7 +19,7 @@ import type { CliIo } from './io.js';
 import { formatDiagnostic } from './print-diagnostics.js';
 import { UsageError } from './usage-error.js';
 // Used only when a command runs, after every module has loaded, so the cycle is harmless.
-import { VERSION } from './main.js';
+import { VERSION } from './version.js';
 
 /** Report formats of `vpcsim check`. */
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;

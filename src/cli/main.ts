@@ -5,8 +5,7 @@ import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
-/** Version printed by --version. */
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

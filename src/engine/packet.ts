@@ -33,8 +33,9 @@ export function viewPacket(p: Packet): PacketView {
 
 /** "10.0.1.10:49152 -> 52.216.1.1:443 tcp" */
 export function describePacket(p: Packet): string {
-  const end = (ip: Ip, port: number | undefined): string => (port === undefined ? formatIp(ip) : `${formatIp(ip)}:${port}`);
-  return `${end(p.src, p.srcPort)} -> ${end(p.dst, p.dstPort)} ${protocolName(p.protocol)}`;
+  const src = p.srcPort === undefined ? formatIp(p.src) : `${formatIp(p.src)}:${p.srcPort}`;
+  const dst = p.dstPort === undefined ? formatIp(p.dst) : `${formatIp(p.dst)}:${p.dstPort}`;
+  return `${src} -> ${dst} ${protocolName(p.protocol)}`;
 }
 
 /**

@@ -18,7 +18,8 @@ export function familyWidth(family: IpFamily): number {
 
 /** Parse an address without a prefix length; undefined when the text is not one. */
 export function parseIp(text: string): Ip | undefined {
-  if (text.includes('/')) return undefined;
+  // Cheap shape checks first: ip-address validates by throwing, which is slow on names.
+  if (text.includes('/') || !/^[0-9a-fA-F.:]+$/.test(text) || !/[.:]/.test(text)) return undefined;
   if (Address4.isValid(text)) return { family: 4, value: new Address4(text).bigInt() };
   if (text.includes(':') && Address6.isValid(text)) {
     return { family: 6, value: new Address6(text).bigInt() };
@@ -32,8 +33,17 @@ export function formatIp(ip: Ip): string {
     const v = Number(ip.value);
     return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
   }
-  return Address6.fromBigInt(ip.value).correctForm();
+  let text = v6Text.get(ip.value);
+  if (text === undefined) {
+    text = Address6.fromBigInt(ip.value).correctForm();
+    if (v6Text.size > 4096) v6Text.clear();
+    v6Text.set(ip.value, text);
+  }
+  return text;
 }
+
+// IPv6 text is costly to make; a bounded cache of recent ones (pure: same input, same text).
+const v6Text = new Map<bigint, string>();
 
 /** Value equality of two addresses. */
 export function ipEquals(a: Ip, b: Ip): boolean {

@@ -10,7 +10,7 @@ import { eniComponent } from './components.js';
 import { deliverInVpc } from './deliver.js';
 import { passSecurityGroups } from './filters.js';
 import { toAppliance, toGatewayEndpoint, toInternetGateway, toNatGateway, toPeering } from './gateways.js';
-import { drop, hop, HOP_LIMIT, type Outcome, type Walk } from './walk-state.js';
+import { drop, hop, HOP_LIMIT, seenBefore, type Outcome, type Walk } from './walk-state.js';
 
 /** A packet leaves an interface: security groups (egress), then the subnet's route table. */
 export function leaveEni(w: Walk, eni: Eni, packet: Packet): Outcome {
@@ -27,11 +27,9 @@ export function routeFromSubnet(w: Walk, subnetId: string, origin: Eni, packet: 
   const subnet = topo.subnets.get(subnetId)!;
   const table = topo.routeTables.get(subnet.routeTable)!;
   const component = { id: table.id, kind: 'routeTable' as const };
-  const loopKey = `${table.id}|${formatIp(packet.src)}|${formatIp(packet.dst)}|${w.reply}`;
-  if (w.visited.has(loopKey)) {
+  if (seenBefore(w, table.id, packet)) {
     return drop(w, component, 'dropped', 'ROUTING_LOOP', `the packet reaches ${table.id} a second time for ${formatIp(packet.dst)}: a routing loop`, table.span, packet);
   }
-  w.visited.add(loopKey);
   if (w.hops.length > HOP_LIMIT) {
     return drop(w, component, 'dropped', 'HOP_LIMIT', `more than ${HOP_LIMIT} hops without arriving`, table.span, packet);
   }

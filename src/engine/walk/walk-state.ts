@@ -8,7 +8,7 @@ import type { Span } from '../../model/span.js';
 import type { EngineContext } from '../compile/engine-context.js';
 import type { ExplanationCode } from '../explanation-codes.js';
 import { viewPacket, type Packet } from '../packet.js';
-import type { Component, Explanation, Hop, HopAction } from '../trace.js';
+import type { Component, Explanation, Hop, HopAction, PacketView } from '../trace.js';
 
 /** Most hops a walk may take before it is called a loop. */
 export const HOP_LIMIT = 64;
@@ -35,19 +35,42 @@ export interface Walk {
   readonly reply: boolean;
   readonly hops: Hop[];
   readonly explanations: Explanation[];
-  readonly visited: Set<string>;
+  /** Route table id -> the (src, dst) pairs already routed by it, for loop detection. */
+  readonly visited: Map<string, Packet[]>;
   /** NAT gateway id -> translation, written forward, read on return. */
   readonly nat: Map<string, NatEntry>;
+  /** The last packet shown in a hop and its view: consecutive hops mostly share one packet. */
+  lastPacket: Packet | undefined;
+  lastView: PacketView | undefined;
 }
 
 /** A fresh walk. */
 export function newWalk(ctx: EngineContext, reply: boolean, nat: Map<string, NatEntry>): Walk {
-  return { ctx, reply, hops: [], explanations: [], visited: new Set(), nat };
+  return { ctx, reply, hops: [], explanations: [], visited: new Map(), nat, lastPacket: undefined, lastView: undefined };
+}
+
+/** Remember that a table routed this packet; true when it had routed the same addresses before (a loop). */
+export function seenBefore(w: Walk, tableId: string, packet: Packet): boolean {
+  const seen = w.visited.get(tableId);
+  if (!seen) {
+    w.visited.set(tableId, [packet]);
+    return false;
+  }
+  if (seen.some((p) => p.src.value === packet.src.value && p.dst.value === packet.dst.value && p.src.family === packet.src.family)) return true;
+  seen.push(packet);
+  return false;
 }
 
 /** Record a hop. */
 export function hop(w: Walk, component: Component, action: HopAction, detail: string, location: Span | undefined, packet: Packet, why?: string): void {
-  w.hops.push({ component, action, detail, location, packet: viewPacket(packet), ...(why !== undefined ? { why } : {}) });
+  if (w.lastPacket !== packet || !w.lastView) {
+    w.lastPacket = packet;
+    w.lastView = viewPacket(packet);
+  }
+  const h: Hop = why === undefined
+    ? { component, action, detail, location, packet: w.lastView }
+    : { component, action, detail, location, packet: w.lastView, why };
+  w.hops.push(h);
 }
 
 /** Record a hop that stops the packet, with its explanation, and return the dropped outcome. */
