@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = {
   MULTIPLE_MAIN_ROUTE_TABLES: 'A VPC has more than one main route table.',
   ROUTE_FAMILY_MISMATCH: 'A route, rule or target mixes IPv4 and IPv6.',
   // PrivateLink and endpoints
+  GWLB_ENDPOINT_ROUTE_PREFIX_LIST: 'A route to a Gateway Load Balancer endpoint uses a prefix list as its destination; AWS needs a CIDR.',
   DUPLICATE_AZ: 'An endpoint or load balancer has two subnets in one Availability Zone.',
   ENDPOINT_SERVICE_TYPE: "An endpoint's type does not fit its service (NLB service for interface, GWLB for gatewayLoadBalancer).",
   ENDPOINT_FIELD_FOR_TYPE: 'An endpoint sets a field its type does not have (subnets on a gateway endpoint).',

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceMap } from '../source-map.js';
 import type { Topology } from '../topology.js';
+import { validateGwlbEndpointRoutes } from './validate-gwlb-endpoint-routes.js';
 import { validateSubnets } from './validate-subnets.js';
 
 /** A cross-resource check. */
@@ -11,6 +12,7 @@ export type Validator = (topology: Topology, map: SourceMap) => Diagnostic[];
 /** Every cross-resource check, run in this order. */
 export const VALIDATORS: readonly Validator[] = [
   (t, m) => validateSubnets(t.vpcs, t.subnets, m),
+  (t, m) => validateGwlbEndpointRoutes(t.routeTables, t.endpoints, m),
 ];
 
 /** Run every validator. */
