@@ -1,0 +1,221 @@
+// A topology plan -> a raw format-v1 topology (the object a YAML file holds). Every
+// reference is resolved modulo the list it points into, and whatever AWS would refuse is
+// left out (two routes to one destination, a route that repeats a local route, a written
+// route to the S3 prefix list in a table the S3 gateway endpoint already adds it to).
+import type { RawAclRule, RawRoute, RawSgRule, RawTopology, RawVpc } from '../../src/model/format.js';
+import type { AclRulePlan, CidrPlan, PortsPlan, SgRulePlan, TopologyPlan, VpcPlan } from './plan.js';
+
+/** The AWS-managed S3 prefix list of us-east-1, by name and by id. */
+export const S3_PREFIX_LIST = { name: 'com.amazonaws.us-east-1.s3', id: 'pl-63a5400a' } as const;
+const DYNAMODB_PREFIX_LIST = 'com.amazonaws.us-east-1.dynamodb';
+
+/** Element `i` of a list, wrapping around; undefined for an empty list. */
+export function pick<T>(list: readonly T[], i: number): T | undefined {
+  return list.length === 0 ? undefined : list[i % list.length];
+}
+
+/** Dotted quad of a 32-bit value. */
+export function dotted(v: number): string {
+  return [24, 16, 8, 0].map((s) => (v >>> s) & 255).join('.');
+}
+
+/** The CIDR `value/length` with host bits cleared. */
+export function maskedCidr(value: number, length: number): string {
+  const mask = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
+  return `${dotted((value & mask) >>> 0)}/${length}`;
+}
+
+interface Names {
+  readonly vpcIds: readonly string[];
+  readonly vpcCidrs: readonly string[];
+  readonly subnetCidrs: readonly string[];
+  readonly hostIps: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly prefixLists: readonly string[];
+}
+
+function cidrText(c: CidrPlan, n: Names): string {
+  switch (c.kind) {
+    case 'any': return '0.0.0.0/0';
+    case 'vpc': return pick(n.vpcCidrs, c.vpc) ?? '0.0.0.0/0';
+    case 'subnet': return pick(n.subnetCidrs, c.subnet) ?? '0.0.0.0/0';
+    case 'host': {
+      const ip = pick(n.hostIps, c.host);
+      return ip ? `${ip}/32` : '192.0.2.0/24';
+    }
+    case 'random': return maskedCidr(c.value, c.length);
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+}
+
+function portsOf(protocol: string, p: PortsPlan): { ports?: number | string } {
+  if (protocol === 'all' || p === null) return {};
+  return typeof p === 'number' ? { ports: p } : { ports: `${p[0]}-${p[1]}` };
+}
+
+function sgRule(r: SgRulePlan, n: Names): RawSgRule {
+  const base = { protocol: r.protocol, ...portsOf(r.protocol, r.ports) };
+  switch (r.peer.kind) {
+    case 'cidr': return { ...base, cidr: cidrText(r.peer.cidr, n) };
+    case 'prefixList': return { ...base, prefixList: pick(n.prefixLists, r.peer.list)! };
+    case 'securityGroup': {
+      const sg = pick(n.securityGroups, r.peer.group);
+      return sg ? { ...base, securityGroup: sg } : { ...base, cidr: '0.0.0.0/0' };
+    }
+    default: {
+      const never: never = r.peer;
+      return never;
+    }
+  }
+}
+
+function aclRule(r: AclRulePlan, n: Names): RawAclRule {
+  return { rule: r.rule, action: r.action, protocol: r.protocol, ...portsOf(r.protocol, r.ports), cidr: cidrText(r.cidr, n) };
+}
+
+function vpcIdsOf(i: number, v: VpcPlan) {
+  const p = `v${i}`;
+  return {
+    vpc: p,
+    igw: `${p}-igw`,
+    nat: `${p}-nat`,
+    s3: `${p}-s3`,
+    subnets: v.subnets.map((_, j) => `${p}-s${j}`),
+    routeTables: v.routeTables.map((_, j) => `${p}-rt${j}`),
+    securityGroups: v.securityGroups.map((_, j) => `${p}-sg${j}`),
+    networkAcls: v.networkAcls.map((_, j) => `${p}-acl${j}`),
+    instances: v.instances.map((_, j) => `${p}-i${j}`),
+  };
+}
+
+function subnetCidr(v: VpcPlan, s: { octet: number; secondary: boolean }): string {
+  if (!s.secondary) return `10.${v.octet}.${s.octet}.0/24`;
+  // Without a secondary block, "secondary" subnets move up the primary one, so they stay unique.
+  return v.secondary ? `100.${64 + v.octet}.${s.octet}.0/24` : `10.${v.octet}.${16 + s.octet}.0/24`;
+}
+
+function uniq<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Build the raw topology a plan describes. */
+export function buildRaw(plan: TopologyPlan): RawTopology {
+  const ids = plan.vpcs.map((v, i) => vpcIdsOf(i, v));
+  const hostIps = plan.hosts.map((_, k) => `192.0.2.${10 + k}`);
+  const customerLists = plan.prefixLists.map((_, k) => `pl-corp${k}`);
+  const names: Names = {
+    vpcIds: ids.map((x) => x.vpc),
+    vpcCidrs: plan.vpcs.flatMap((v) => [`10.${v.octet}.0.0/16`, ...(v.secondary ? [`100.${64 + v.octet}.0.0/16`] : [])]),
+    subnetCidrs: plan.vpcs.flatMap((v) => v.subnets.map((s) => subnetCidr(v, s))),
+    hostIps,
+    securityGroups: ids.flatMap((x) => x.securityGroups),
+    prefixLists: [...customerLists, S3_PREFIX_LIST.name, S3_PREFIX_LIST.id, DYNAMODB_PREFIX_LIST],
+  };
+
+  const peerings: Record<string, { requester: string; accepter: string; status?: string }> = {};
+  const routed = new Set<string>();
+  for (const p of plan.peerings) {
+    const a = p.a % plan.vpcs.length;
+    const b = (a + 1 + p.b) % plan.vpcs.length;
+    const id = `pcx-${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (a === b || peerings[id]) continue;
+    if (p.routed) routed.add(id);
+    peerings[id] = { requester: ids[a]!.vpc, accepter: ids[b]!.vpc, ...(p.active ? {} : { status: 'pending-acceptance' }) };
+  }
+
+  const primary = new Map(plan.vpcs.map((v, i) => [ids[i]!.vpc, `10.${v.octet}.0.0/16`]));
+  let publicCount = 0;
+  const vpcs: Record<string, RawVpc> = {};
+  plan.vpcs.forEach((v, i) => {
+    const x = ids[i]!;
+    const ownCidrs = [`10.${v.octet}.0.0/16`, ...(v.secondary ? [`100.${64 + v.octet}.0.0/16`] : [])];
+    const s3Tables = v.s3 === null ? [] : uniq(v.s3.map((k) => pick(x.routeTables, k)).filter((t): t is string => t !== undefined));
+    const myPeerings = Object.entries(peerings)
+      .filter(([, p]) => p.requester === x.vpc || p.accepter === x.vpc)
+      .map(([id, p]) => ({ id, cidr: primary.get(p.requester === x.vpc ? p.accepter : p.requester)!, routed: routed.has(id) }));
+    const targets = [
+      ...(v.igw ? [x.igw] : []),
+      ...(v.nat ? [x.nat] : []),
+      ...myPeerings.map((p) => p.id),
+      ...x.instances,
+      'blackhole',
+    ];
+    const mainIndex = v.routeTables.findIndex((t) => t.main);
+    const routeTables: Record<string, { main?: boolean; routes: RawRoute[] }> = {};
+    v.routeTables.forEach((t, j) => {
+      const seen = new Set<string>(ownCidrs);
+      const routes: RawRoute[] = [];
+      for (const r of t.routes) {
+        const peer = r.dest.kind === 'peer' ? pick(myPeerings, r.dest.peering) : undefined;
+        if (r.dest.kind === 'peer' && !peer) continue;
+        const destination = peer ? peer.cidr : r.dest.kind === 'cidr' ? cidrText(r.dest.cidr, names) : r.dest.kind === 'prefixList' ? pick(names.prefixLists, r.dest.list)! : '';
+        const key = destination === S3_PREFIX_LIST.name ? S3_PREFIX_LIST.id : destination;
+        if (seen.has(key) || (key === S3_PREFIX_LIST.id && s3Tables.includes(x.routeTables[j]!))) continue;
+        seen.add(key);
+        routes.push({ destination, target: peer ? peer.id : pick(targets, r.target)! });
+      }
+      for (const p of myPeerings) {
+        if (p.routed && !seen.has(p.cidr)) routes.push({ destination: p.cidr, target: p.id });
+      }
+      routeTables[x.routeTables[j]!] = { ...(j === mainIndex ? { main: true } : {}), routes };
+    });
+    const subnets = Object.fromEntries(v.subnets.map((s, j) => {
+      const rt = s.routeTable === null ? undefined : pick(x.routeTables, s.routeTable);
+      const acl = s.networkAcl === null ? undefined : pick(x.networkAcls, s.networkAcl);
+      return [x.subnets[j]!, {
+        az: `use1-az${s.az + 1}`, cidr: subnetCidr(v, s),
+        ...(rt !== undefined ? { routeTable: rt } : {}), ...(acl !== undefined ? { networkAcl: acl } : {}),
+      }];
+    }));
+    const instances = Object.fromEntries(v.instances.map((inst, j) => {
+      const sgs = inst.securityGroups === null ? [] : uniq(inst.securityGroups.map((k) => pick(x.securityGroups, k)).filter((s): s is string => s !== undefined));
+      return [x.instances[j]!, {
+        subnet: pick(x.subnets, inst.subnet)!,
+        ...(inst.publicIp ? { publicIp: `203.0.113.${10 + publicCount++}` } : {}),
+        ...(sgs.length > 0 ? { securityGroups: sgs } : {}),
+      }];
+    }));
+    vpcs[x.vpc] = {
+      ...(v.secondary ? { cidrs: ownCidrs } : { cidr: ownCidrs[0]! }),
+      ...(v.igw ? { internetGateway: x.igw } : {}),
+      subnets,
+      ...(v.routeTables.length > 0 ? { routeTables } : {}),
+      ...(v.nat ? { natGateways: { [x.nat]: { subnet: pick(x.subnets, v.nat.subnet)!, ...(v.nat.connectivity === 'private' ? { connectivity: 'private' as const } : {}) } } } : {}),
+      ...(v.securityGroups.length > 0
+        ? { securityGroups: Object.fromEntries(v.securityGroups.map((g, j) => [x.securityGroups[j]!, {
+          ingress: g.ingress.map((r) => sgRule(r, names)),
+          ...(g.egress !== null ? { egress: g.egress.map((r) => sgRule(r, names)) } : {}),
+        }])) }
+        : {}),
+      ...(v.networkAcls.length > 0
+        ? { networkAcls: Object.fromEntries(v.networkAcls.map((a, j) => [x.networkAcls[j]!, {
+          ingress: a.ingress.map((r) => aclRule(r, names)),
+          egress: a.egress.map((r) => aclRule(r, names)),
+        }])) }
+        : {}),
+      instances,
+      ...(v.s3 !== null ? { endpoints: { [x.s3]: { type: 'gateway' as const, service: S3_PREFIX_LIST.name, routeTables: s3Tables } } } : {}),
+    };
+  });
+
+  const firstInstances = Object.values(vpcs).flatMap((v) => Object.keys(v.instances ?? {}));
+  return {
+    version: 1,
+    name: 'generated',
+    region: 'us-east-1',
+    vpcs,
+    ...(Object.keys(peerings).length > 0 ? { peeringConnections: peerings } : {}),
+    ...(plan.prefixLists.length > 0
+      ? { prefixLists: Object.fromEntries(plan.prefixLists.map((entries, k) => [customerLists[k]!, { entries: uniq(entries.map((c) => cidrText(c, names))) }])) }
+      : {}),
+    ...(plan.hosts.length > 0
+      ? { internet: Object.fromEntries(plan.hosts.map((h, k) => [`host${k}`, { ip: hostIps[k]!, ...(h.dns ? { dns: `host${k}.example.com` } : {}) }])) }
+      : {}),
+    ...(plan.checks.length > 0
+      ? { checks: plan.checks.map((c, k) => ({ name: `check ${k}`, from: pick(firstInstances, c.from)!, to: `${pick(firstInstances, c.to)!}:${c.port}` })) }
+      : {}),
+  };
+}

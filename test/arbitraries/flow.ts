@@ -1,0 +1,87 @@
+// Flows over a generated topology: from an instance, an internet host or "the internet",
+// to an instance (by id, private IP or public IP), an internet host, S3, an address on the
+// internet, or an address in a subnet with nothing on it. Like topologies, a flow is a plan
+// of indices resolved against the raw topology, so it shrinks independently of it.
+import fc from 'fast-check';
+import type { FlowQuery } from '../../src/engine/query.js';
+import type { RawTopology } from '../../src/model/format.js';
+import { pick } from './build-raw.js';
+import { portArb } from './plan.js';
+
+/** Where a flow starts and where it goes, as indices. */
+export interface FlowPlan {
+  readonly from: { readonly kind: 'instance' | 'host' | 'internet'; readonly index: number };
+  readonly to: {
+    readonly kind: 'instance' | 'publicIp' | 'host' | 's3' | 'internetAddress' | 'subnetAddress';
+    readonly index: number;
+  };
+  readonly protocol: 'tcp' | 'udp' | 'icmp';
+  readonly port: number;
+}
+
+/** A flow plan; most flows start at an instance. */
+export const flowPlanArb: fc.Arbitrary<FlowPlan> = fc.record({
+  from: fc.record({
+    kind: fc.oneof({ arbitrary: fc.constant('instance' as const), weight: 5 }, { arbitrary: fc.constantFrom('host' as const, 'internet' as const), weight: 1 }),
+    index: fc.nat(11),
+  }),
+  to: fc.record({
+    kind: fc.oneof(
+      { arbitrary: fc.constant('instance' as const), weight: 5 },
+      { arbitrary: fc.constantFrom('publicIp' as const, 'host' as const, 's3' as const, 'internetAddress' as const, 'subnetAddress' as const), weight: 3 },
+    ),
+    index: fc.nat(11),
+  }),
+  protocol: fc.oneof({ arbitrary: fc.constant('tcp' as const), weight: 4 }, { arbitrary: fc.constantFrom('udp' as const, 'icmp' as const), weight: 1 }),
+  port: portArb,
+});
+
+/** What a flow can name in a raw topology. */
+export interface FlowTargets {
+  readonly instances: readonly string[];
+  readonly publicIps: readonly string[];
+  readonly hosts: readonly string[];
+  readonly subnetCidrs: readonly string[];
+}
+
+/** Instances, public IPs, hosts and subnets of a raw topology, in file order. */
+export function flowTargets(raw: RawTopology): FlowTargets {
+  const vpcs = Object.values(raw.vpcs ?? {});
+  return {
+    instances: vpcs.flatMap((v) => Object.keys(v.instances ?? {})),
+    publicIps: vpcs.flatMap((v) => Object.values(v.instances ?? {}).flatMap((i) => (i.publicIp ? [i.publicIp] : []))),
+    hosts: Object.keys(raw.internet ?? {}),
+    subnetCidrs: vpcs.flatMap((v) => Object.values(v.subnets ?? {}).map((s) => s.cidr)),
+  };
+}
+
+const S3_ADDRESSES = ['52.216.237.77', '54.231.0.10', '3.5.16.1'];
+const INTERNET_ADDRESSES = ['8.8.8.8', '1.1.1.1', '93.184.216.34'];
+
+/** The query a plan describes over a raw topology. */
+export function resolveFlow(raw: RawTopology, plan: FlowPlan): FlowQuery {
+  const t = flowTargets(raw);
+  const from =
+    plan.from.kind === 'host' ? pick(t.hosts, plan.from.index) ?? 'internet'
+      : plan.from.kind === 'internet' ? 'internet'
+        : pick(t.instances, plan.from.index) ?? 'internet';
+  const fallback = pick(t.instances, plan.to.index) ?? '8.8.8.8';
+  let to: string;
+  switch (plan.to.kind) {
+    case 'instance': to = fallback; break;
+    case 'publicIp': to = pick(t.publicIps, plan.to.index) ?? fallback; break;
+    case 'host': to = pick(t.hosts, plan.to.index) ?? fallback; break;
+    case 's3': to = pick(S3_ADDRESSES, plan.to.index)!; break;
+    case 'internetAddress': to = pick(INTERNET_ADDRESSES, plan.to.index)!; break;
+    case 'subnetAddress': {
+      const cidr = pick(t.subnetCidrs, plan.to.index);
+      to = cidr ? cidr.replace(/\.0\/24$/, '.200') : fallback;
+      break;
+    }
+    default: {
+      const never: never = plan.to.kind;
+      to = never;
+    }
+  }
+  return { from, to, protocol: plan.protocol, port: plan.protocol === 'icmp' ? undefined : plan.port };
+}
