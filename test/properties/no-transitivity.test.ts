@@ -24,7 +24,7 @@ function leavesAfterPeering(hops: readonly Hop[]): Hop[] {
 
 /** Every written route table of `side` sends the default route and S3 to `pcx`. */
 function routeAllThrough(raw: RawTopology, side: string, pcx: string): RawTopology {
-  const out = structuredClone(raw) as { vpcs: Record<string, { routeTables?: Record<string, { routes?: { destination: string; target: string }[] }> }> };
+  const out = structuredClone(raw) as unknown as { vpcs: Record<string, { routeTables?: Record<string, { routes?: { destination: string; target: string }[] }> }> };
   for (const table of Object.values(out.vpcs[side]!.routeTables ?? {})) {
     const keep = (table.routes ?? []).filter((r) => !['0.0.0.0/0', S3_PREFIX_LIST.name, S3_PREFIX_LIST.id].includes(r.destination));
     table.routes = [...keep, { destination: '0.0.0.0/0', target: pcx }, { destination: S3_PREFIX_LIST.id, target: pcx }];
