@@ -19,7 +19,7 @@ export function renderTrace(t: Trace, explain: boolean): string {
   const f = t.flow;
   const port = (p: number | undefined): string => (p === undefined ? '' : `:${p}`);
   const lines = [
-    `${t.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${f.from} -> ${f.to} ${f.protocol}${port(f.dstPort)}  (${f.srcIp}${port(f.srcPort)} -> ${f.dstIp}${port(f.dstPort)})`,
+    `${t.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${f.from} -> ${f.to} ${f.protocol}${port(f.dstPort)}  (${f.srcIp}${port(f.srcPort)} -> ${f.dstIp || 'unresolved'}${port(f.dstPort)})${f.branch ? `  via ${f.branch.join(', ')}` : ''}`,
     'forward path:',
     ...hopLines(t.hops, explain),
   ];
@@ -36,8 +36,13 @@ export function renderTraceResult(r: TraceResult, explain: boolean, description?
   const parts: string[] = [];
   if (explain && description) parts.push(description.trim());
   if (r.traces.length > 1) {
-    const bad = r.traces.filter((t) => !t.reachable).map((t) => t.flow.dstIp);
-    parts.push(`${r.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${r.query.to} resolves to ${r.traces.length} addresses${bad.length > 0 ? `; unreachable: ${bad.join(', ')}` : '; every one is reachable'}`);
+    const label = (t: Trace): string => (t.flow.branch ? `${t.flow.dstIp} via ${t.flow.branch.join(', ')}` : t.flow.dstIp);
+    const bad = r.traces.filter((t) => !t.reachable).map(label);
+    const addresses = new Set(r.traces.map((t) => t.flow.dstIp)).size;
+    const what = addresses === r.traces.length
+      ? `${r.query.to} resolves to ${addresses} addresses`
+      : `${r.query.to} gives ${r.traces.length} paths (${addresses} address${addresses === 1 ? '' : 'es'}, each load balancer target a path of its own)`;
+    parts.push(`${r.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${what}${bad.length > 0 ? `; unreachable: ${bad.join('; ')}` : '; every one is reachable'}`);
   }
   parts.push(...r.traces.map((t) => renderTrace(t, explain)));
   return parts.join('\n\n') + '\n';

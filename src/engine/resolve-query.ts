@@ -1,11 +1,12 @@
 // A query's `from` and `to`, as written, resolved to where packets start and the
 // addresses they go to. Anything that matches nothing is a QueryError with "did you mean".
-import { formatIp, parseIp, type Ip } from '../net/ip.js';
+import { formatIp, ipEquals, parseIp, type Ip } from '../net/ip.js';
 import { prefixContains } from '../net/prefix.js';
 import { isPublicAddress } from '../net/special-ranges.js';
 import type { Eni, InternetHost } from '../model/resources.js';
 import { didYouMean } from '../model/suggest.js';
 import { addrKey, type EngineContext } from './compile/engine-context.js';
+import { resolveName, type DnsResolution, type DnsVantage } from './dns/resolve-name.js';
 import type { FlowQuery, QueryError } from './query.js';
 
 /** Where a flow starts: an interface, or a host on the internet. */
@@ -17,6 +18,8 @@ export type Source =
 export interface Destination {
   readonly ip: Ip;
   readonly label: string;
+  /** The interface the query named (by id or by a name answering its private address). */
+  readonly eni?: Eni;
 }
 
 /** The representative internet address used for `from: internet`. */
@@ -67,25 +70,53 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
   return queryError(`no instance, interface or internet host "${from}"${didYouMean(from, candidates)}`);
 }
 
-/** Resolve `to`: an IP, a resource id, or an internet host's DNS name. */
-export function resolveDestinations(ctx: EngineContext, to: string, source: Source): Destination[] | QueryError {
+/** What `to` names: addresses (from an IP, an id, or a name that resolved), or a name that did not resolve. */
+export type ResolvedDestinations =
+  | { readonly kind: 'addresses'; readonly destinations: readonly Destination[]; readonly dns: Extract<DnsResolution, { kind: 'resolved' }> | undefined }
+  | { readonly kind: 'unresolved'; readonly dns: Extract<DnsResolution, { kind: 'notResolved' }> };
+
+function addresses(destinations: Destination[]): ResolvedDestinations {
+  return { kind: 'addresses', destinations, dns: undefined };
+}
+
+/** The DNS vantage point of a source: its VPC's resolver, or public DNS on the internet. */
+export function vantageOf(ctx: EngineContext, source: Source): DnsVantage {
+  const vpc = source.kind === 'eni' ? ctx.topology.vpcs.get(source.eni.vpc) : undefined;
+  return vpc ? { kind: 'vpc', vpc } : { kind: 'internet' };
+}
+
+/**
+ * Resolve `to`: an IP, a resource id (an interface, instance, internet host, load balancer or
+ * endpoint), or else a DNS name (anything with a dot), asked of the source's resolver.
+ */
+export function resolveDestinations(ctx: EngineContext, to: string, source: Source): ResolvedDestinations | QueryError {
   const t = ctx.topology;
   const ip = parseIp(to);
-  if (ip) return [{ ip, label: to }];
+  if (ip) return addresses([{ ip, label: to }]);
   const fromInternet = source.kind === 'internet';
   const eni = t.enis.get(to);
   if (eni) {
     const addr = fromInternet && eni.publicIp ? eni.publicIp : eni.privateIp;
-    return [{ ip: addr, label: to }];
+    return addresses([{ ip: addr, label: to, eni }]);
   }
-  const host = t.internetHosts.get(to) ?? ctx.hostByDns.get(to.toLowerCase());
-  if (host) return [{ ip: host.ip, label: to }];
+  const host = t.internetHosts.get(to);
+  if (host) return addresses([{ ip: host.ip, label: to }]);
   const lb = t.loadBalancers.get(to);
-  if (lb) return lb.nodes.map((n) => t.enis.get(n)!).map((e) => ({ ip: fromInternet && e.publicIp ? e.publicIp : e.privateIp, label: `${to} (node ${e.id})` }));
+  if (lb) return addresses(lb.nodes.map((n) => t.enis.get(n)!).map((e) => ({ ip: fromInternet && e.publicIp ? e.publicIp : e.privateIp, label: `${to} (node ${e.id})`, eni: e })));
   const endpoint = t.endpoints.get(to);
-  if (endpoint && endpoint.enis.length > 0) return endpoint.enis.map((n) => t.enis.get(n)!).map((e) => ({ ip: e.privateIp, label: `${to} (${e.id})` }));
+  if (endpoint && endpoint.enis.length > 0) return addresses(endpoint.enis.map((n) => t.enis.get(n)!).map((e) => ({ ip: e.privateIp, label: `${to} (${e.id})`, eni: e })));
+  if (to.includes('.')) {
+    const dns = resolveName(t, to, vantageOf(ctx, source));
+    if (dns.kind === 'notResolved') return { kind: 'unresolved', dns };
+    const destinations = dns.record.addresses.map((a) => ({
+      ip: a.ip,
+      label: `${dns.name} (${a.label})`,
+      ...(a.eni && ipEquals(a.eni.privateIp, a.ip) ? { eni: a.eni } : {}),
+    }));
+    return { kind: 'addresses', destinations, dns };
+  }
   const candidates = [...t.enis.keys(), ...t.internetHosts.keys(), ...t.loadBalancers.keys(), ...t.endpoints.keys()];
-  return queryError(`"${to}" is not an IP, a resource with an address, or a known DNS name${didYouMean(to, candidates)}`);
+  return queryError(`"${to}" is not an IP, a resource with an address, or a DNS name${didYouMean(to, candidates)}`);
 }
 
 /** Whether a resolved value is a query error. */

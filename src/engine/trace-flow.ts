@@ -1,44 +1,90 @@
-// The engine's entry point: resolve a query, walk each concrete flow forward, then walk
-// its reply back to the source, and return one trace per destination address.
+// The engine's entry point: resolve a query (asking DNS when `to` is a name), walk each
+// concrete flow forward, then walk its reply back to the source. One trace per destination
+// address and, where a load balancer could send the flow to several targets, per target
+// (docs/trace.md, "Fan-out").
+import { formatIp } from '../net/ip.js';
 import type { Topology } from '../model/topology.js';
 import { engineContext, type EngineContext, type LookupMode } from './compile/engine-context.js';
-import { describePacket, replyOf, type Packet } from './packet.js';
+import type { DnsResolution } from './dns/resolve-name.js';
+import { oneWayExplanation } from './explain-one-way.js';
+import { describePacket, viewPacket, type Packet } from './packet.js';
+import type { PolicyRequest } from './policy/evaluate-policy.js';
 import { DEFAULT_SOURCE_PORT, type FlowQuery, type QueryError, type TraceResult } from './query.js';
 import { isError, resolveDestinations, resolveSource, sourceAddress, type Destination, type Source } from './resolve-query.js';
-import type { Explanation, Trace } from './trace.js';
-import { deliverInVpc } from './walk/deliver.js';
+import type { Explanation, Hop, Trace, TracedFlow } from './trace.js';
 import { fromInternet } from './walk/internet.js';
 import { leaveEni } from './walk/route-step.js';
-import { hop, newWalk, type Delivery, type NatEntry, type Outcome, type Walk } from './walk/walk-state.js';
-import { formatIp } from '../net/ip.js';
+import { returnsToSource, walkReply } from './walk/walk-reply.js';
+import { hop, newTraceRun, newWalk, type NatEntry, type Outcome, type TraceRun, type Walk } from './walk/walk-state.js';
+
+type Resolved = Extract<DnsResolution, { kind: 'resolved' }>;
 
 const PROTOCOLS = { tcp: 6, udp: 17, icmp: 1, icmpv6: 58, all: -1 } as const;
 
+/** Most traces one destination address may fan out into (targets behind load balancers). */
+export const MAX_BRANCHES = 64;
+
 /**
- * Trace a flow. A query that names nothing known is a QueryError (exit 2 at the CLI).
+ * Trace a flow. A query that names nothing known is a QueryError (exit 2 at the CLI); a name
+ * that does not resolve is an unreachable trace (DNS_NAME_NOT_RESOLVED).
  * `mode` 'linear' answers lookups by scanning, for the benchmark's baseline only.
  */
 export function traceFlow(topology: Topology, query: FlowQuery, mode: LookupMode = 'indexed'): TraceResult | QueryError {
   const ctx = engineContext(topology, mode);
   const source = resolveSource(ctx, query.from);
   if (isError(source)) return source;
-  const destinations = resolveDestinations(ctx, query.to, source);
-  if (isError(destinations)) return destinations;
+  const resolved = resolveDestinations(ctx, query.to, source);
+  if (isError(resolved)) return resolved;
   if ((query.protocol === 'tcp' || query.protocol === 'udp') && query.port === undefined) {
     return { kind: 'queryError', message: `a ${query.protocol} flow needs a destination port (write ${query.to}:PORT)` };
   }
+  if (resolved.kind === 'unresolved') return { query, reachable: false, traces: [unresolvedTrace(query, source, resolved.dns)] };
+  const { destinations, dns } = resolved;
   const pinned = query.pinAddress !== undefined ? destinations.filter((d) => formatIp(d.ip) === query.pinAddress) : destinations;
-  if (pinned.length === 0) return { kind: 'queryError', message: `${query.to} does not resolve to ${query.pinAddress}` };
+  if (pinned.length === 0) {
+    const have = destinations.map((d) => formatIp(d.ip)).join(', ');
+    return { kind: 'queryError', message: `${query.to} does not resolve to ${query.pinAddress} (it resolves to ${have})` };
+  }
   const traces: Trace[] = [];
   for (const d of pinned) {
-    const t = traceOne(ctx, query, source, d);
+    const t = traceBranches(ctx, query, source, d, dns);
     if (isError(t)) return t;
-    traces.push(t);
+    traces.push(...t);
   }
   return { query, reachable: traces.length > 0 && traces.every((t) => t.reachable), traces };
 }
 
-function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: Destination): Trace | QueryError {
+function requestOf(query: FlowQuery): PolicyRequest | undefined {
+  if (query.principal === undefined && query.action === undefined && query.resource === undefined) return undefined;
+  return { principal: query.principal, action: query.action, resource: query.resource };
+}
+
+/**
+ * Every branch of one destination: the walk takes the first option at each fork; each fork
+ * it met that this run did not fix is then walked again with each other option.
+ */
+function traceBranches(ctx: EngineContext, query: FlowQuery, source: Source, dest: Destination, dns: Resolved | undefined): Trace[] | QueryError {
+  const intended = dest.eni ? { id: dest.eni.id, vpc: dest.eni.vpc, ip: dest.eni.privateIp } : undefined;
+  const request = requestOf(query);
+  const pending: ReadonlyMap<string, number>[] = [new Map()];
+  const out: Trace[] = [];
+  while (pending.length > 0 && out.length < MAX_BRANCHES) {
+    const choices = pending.shift()!;
+    const run = newTraceRun({ choices, request, intended });
+    const t = traceOne(ctx, query, source, dest, run, dns);
+    if (isError(t)) return t;
+    out.push(t);
+    const fixed = new Map(choices);
+    for (const f of run.forks) {
+      if (fixed.has(f.key)) continue;
+      for (let i = 1; i < f.options.length; i++) pending.push(new Map([...fixed, [f.key, i]]));
+      fixed.set(f.key, 0);
+    }
+  }
+  return out;
+}
+
+function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: Destination, run: TraceRun, dns: Resolved | undefined): Trace | QueryError {
   const src = sourceAddress(source, dest.ip);
   if (isError(src)) return src;
   const protocol = PROTOCOLS[query.protocol];
@@ -50,17 +96,20 @@ function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: De
     srcPort: ported ? query.sourcePort ?? DEFAULT_SOURCE_PORT : undefined,
     dstPort: protocol === -1 ? undefined : query.port ?? (protocol === 1 ? 8 : protocol === 58 ? 128 : undefined),
   };
-  const flow = {
+  const nat = new Map<string, NatEntry>();
+  const forward = newWalk(ctx, false, nat, run);
+  const out = start(forward, source, packet);
+  const flowOf = (): TracedFlow => ({
     from: source.label, to: dest.label, protocol: query.protocol,
     srcIp: formatIp(packet.src), dstIp: formatIp(packet.dst), srcPort: packet.srcPort, dstPort: packet.dstPort,
-  };
-  const nat = new Map<string, NatEntry>();
-  const forward = newWalk(ctx, false, nat);
-  const out = start(forward, source, packet);
+    ...(run.picks.length > 0 ? { branch: [...run.picks] } : {}),
+  });
+  const hops = dns ? [dnsHop(dns, packet, dest), ...forward.hops] : forward.hops;
   if (out.kind === 'dropped') {
-    return { flow, reachable: false, hops: forward.hops, returnHops: [], explanations: forward.explanations };
+    const oneWay = source.kind === 'eni' && dest.eni ? oneWayExplanation(ctx.topology, source.eni.vpc, dest.eni.vpc) : undefined;
+    return { flow: flowOf(), reachable: false, hops, returnHops: [], explanations: oneWay ? [...forward.explanations, oneWay] : forward.explanations };
   }
-  const back = newWalk(ctx, true, nat);
+  const back = newWalk(ctx, true, nat, run);
   const reply = walkReply(back, out.at);
   const explanations: Explanation[] = back.explanations.map((e) => ({ ...e, message: `on the way back: ${e.message}` }));
   let reachable = reply.kind === 'delivered';
@@ -68,7 +117,28 @@ function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: De
     reachable = false;
     explanations.push({ code: 'NO_PATH', message: 'the reply is delivered somewhere other than the source (asymmetric path)', component: undefined, location: undefined });
   }
-  return { flow, reachable, hops: forward.hops, returnHops: back.hops, explanations };
+  if (reachable === false && reply.kind === 'dropped' && explanations.length === 0) {
+    explanations.push({ code: 'NO_PATH', message: 'the reply does not come back', component: undefined, location: undefined });
+  }
+  return { flow: flowOf(), reachable, hops, returnHops: back.hops, explanations };
+}
+
+function dnsHop(dns: Resolved, packet: Packet, dest: Destination): Hop {
+  const many = dns.record.addresses.length > 1 ? `; this trace follows ${formatIp(dest.ip)}` : '';
+  return { component: { id: dns.name, kind: 'dns' }, action: 'resolved', detail: `${dns.detail}${many}`, location: dns.record.location, packet: viewPacket(packet), why: dns.why };
+}
+
+function unresolvedTrace(query: FlowQuery, source: Source, dns: Extract<DnsResolution, { kind: 'notResolved' }>): Trace {
+  const srcIp = source.kind === 'internet' ? formatIp(source.ip) : formatIp(source.eni.privateIp);
+  const ported = query.protocol === 'tcp' || query.protocol === 'udp';
+  const srcPort = ported ? query.sourcePort ?? DEFAULT_SOURCE_PORT : undefined;
+  const flow: TracedFlow = { from: source.label, to: dns.name, protocol: query.protocol, srcIp, dstIp: '', srcPort, dstPort: query.port };
+  const component = { id: dns.name, kind: 'dns' as const };
+  const h: Hop = {
+    component, action: 'dropped', detail: dns.detail, location: dns.location,
+    packet: { src: srcIp, dst: '', protocol: query.protocol, srcPort, dstPort: query.port }, why: dns.why,
+  };
+  return { flow, reachable: false, hops: [h], returnHops: [], explanations: [{ code: 'DNS_NAME_NOT_RESOLVED', message: dns.detail, component, location: dns.location }] };
 }
 
 function start(w: Walk, source: Source, packet: Packet): Outcome {
@@ -76,33 +146,6 @@ function start(w: Walk, source: Source, packet: Packet): Outcome {
   const component = source.host ? { id: source.host.id, kind: 'internetHost' as const } : { id: 'internet', kind: 'internet' as const };
   hop(w, component, 'forwarded', `${source.label} sends ${describePacket(packet)}`, source.host?.span, packet);
   return fromInternet(w, packet);
-}
-
-function walkReply(w: Walk, at: Delivery): Outcome {
-  const reply = replyOf(at.packet);
-  switch (at.kind) {
-    case 'eni':
-      return leaveEni(w, at.eni, reply);
-    case 'internet': {
-      const component = at.host ? { id: at.host.id, kind: 'internetHost' as const } : { id: 'internet', kind: 'internet' as const };
-      hop(w, component, 'forwarded', `the reply ${describePacket(reply)} crosses the internet`, at.host?.span, reply);
-      return fromInternet(w, reply);
-    }
-    case 'awsService':
-      hop(w, { id: at.service.name, kind: 'awsService' }, 'forwarded', `${at.service.name} replies ${describePacket(reply)}`, undefined, reply);
-      if (at.via === 'internet') return fromInternet(w, reply);
-      hop(w, { id: at.endpoint.id, kind: 'endpoint' }, 'forwarded', `${at.endpoint.id} carries the reply back into VPC ${at.endpoint.vpc}`, at.endpoint.span, reply);
-      return deliverInVpc(w, at.endpoint.vpc, undefined, reply);
-    default: {
-      const never: never = at;
-      return never;
-    }
-  }
-}
-
-function returnsToSource(at: Delivery, source: Source, forward: Packet): boolean {
-  if (source.kind === 'eni') return at.kind === 'eni' && at.eni.id === source.eni.id;
-  return at.kind === 'internet' && at.packet.dst.value === forward.src.value;
 }
 
 /** Whether an answer is a query error. */

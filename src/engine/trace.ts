@@ -75,6 +75,11 @@ export interface TracedFlow {
   readonly dstIp: string;
   readonly srcPort: number | undefined;
   readonly dstPort: number | undefined;
+  /**
+   * Where the path forked (a load balancer with several healthy targets), the option this
+   * trace took at each fork: "nlb-api/provider-a tg-api -> api-2". Absent when nothing forked.
+   */
+  readonly branch?: readonly string[];
 }
 
 /** The verdict for one concrete path: forward hops, return hops, explanations. */

@@ -8,26 +8,39 @@ import { evaluateSecurityGroups } from '../evaluate-sg.js';
 import { describePacket, type Packet } from '../packet.js';
 import { drop, hop, type Walk } from './walk-state.js';
 
+/** How a security group check is made, beyond the plain case. */
+export interface SgCheckOptions {
+  /** The remote end is outside every VPC a group rule can reference (PrivateLink clients). */
+  readonly remoteOutside?: boolean;
+  /** Evaluate the rules even on the return walk: the packet opens a flow of its own (GENEVE to an appliance). */
+  readonly fresh?: boolean;
+  /** A clause added to the hop's detail. */
+  readonly note?: string;
+  /** The hop's why, when the default sentence does not fit. */
+  readonly why?: string;
+}
+
 /** Security groups of `eni` for a packet; records the hop. False when denied. */
-export function passSecurityGroups(w: Walk, eni: Eni, direction: 'ingress' | 'egress', packet: Packet): boolean {
+export function passSecurityGroups(w: Walk, eni: Eni, direction: 'ingress' | 'egress', packet: Packet, opts: SgCheckOptions = {}): boolean {
   if (!eni.filtered || eni.securityGroups.length === 0) return true;
   const first = eni.securityGroups[0]!;
   const names = eni.securityGroups.join(', ');
-  if (w.reply) {
+  const note = opts.note ? ` (${opts.note})` : '';
+  if (w.reply && !opts.fresh) {
     hop(w, { id: first, kind: 'securityGroup' }, 'allowed', `${names}: reply of a tracked connection (security groups are stateful)`, undefined, packet,
       'Security groups are stateful: once a connection is allowed one way, its replies pass whatever the rules say.');
     return true;
   }
-  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet);
+  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false);
   if (d.allowed && d.group && d.rule) {
-    hop(w, { id: d.group.id, kind: 'securityGroup' }, 'allowed', `${d.group.id} ${describeSgRule(d.rule, w.ctx.topology)} allows ${describePacket(packet)}`, d.rule.span, packet);
+    hop(w, { id: d.group.id, kind: 'securityGroup' }, 'allowed', `${d.group.id} ${describeSgRule(d.rule, w.ctx.topology)} allows ${describePacket(packet)}${note}`, d.rule.span, packet, opts.why);
     return true;
   }
   const sg = w.ctx.topology.securityGroups.get(first);
   const toFrom = direction === 'egress' ? 'out of' : 'into';
   drop(w, { id: first, kind: 'securityGroup' }, 'denied', 'ENI_SG_RULES_MISMATCH',
-    `no ${direction} rule of ${names} allows ${describePacket(packet)} ${toFrom} ${eni.id}`, sg?.span, packet,
-    'Security groups only allow: traffic that no rule of any group on the interface allows is dropped.');
+    `no ${direction} rule of ${names} allows ${describePacket(packet)} ${toFrom} ${eni.id}${note}`, sg?.span, packet,
+    opts.why ?? 'Security groups only allow: traffic that no rule of any group on the interface allows is dropped.');
   return false;
 }
 

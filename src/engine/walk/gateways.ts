@@ -6,6 +6,7 @@ import type { Endpoint, Eni, Instance, InternetGateway, NatGateway, PeeringConne
 import { eniAt } from '../compile/engine-context.js';
 import { describePacket, type Packet } from '../packet.js';
 import { deliverInVpc } from './deliver.js';
+import { passEndpointPolicy } from './endpoint-policy.js';
 import { crossSubnets } from './filters.js';
 import { toInternet } from './internet.js';
 import { routeFromSubnet } from './route-step.js';
@@ -103,7 +104,7 @@ export function toPeering(w: Walk, pcx: PeeringConnection, fromVpc: string, from
 export function toGatewayEndpoint(w: Walk, ep: Endpoint, origin: Eni, fromSubnet: string, packet: Packet): Outcome {
   const component = { id: ep.id, kind: 'endpoint' as const };
   if (ep.type !== 'gateway' || ep.service.kind !== 'awsService') {
-    return drop(w, component, 'dropped', 'CANNOT_ROUTE', `${ep.id} is a ${ep.type} endpoint; routing through it is not modelled here`, ep.span, packet);
+    return drop(w, component, 'dropped', 'CANNOT_ROUTE', `${ep.id} is an ${ep.type} endpoint, which is not a route target: clients reach it by its ENIs' addresses`, ep.span, packet);
   }
   if (ep.state !== 'available') {
     return drop(w, component, 'dropped', 'BAD_STATE', `${ep.id} is ${ep.state}, not available (${ep.stateReason})`, ep.span, packet);
@@ -115,6 +116,7 @@ export function toGatewayEndpoint(w: Walk, ep: Endpoint, origin: Eni, fromSubnet
     return drop(w, component, 'dropped', 'VPCE_INTRA_VPC_TRAFFIC', `${ep.id} serves traffic from VPC ${ep.vpc} only`, ep.span, packet);
   }
   if (!crossSubnets(w, fromSubnet, undefined, packet)) return { kind: 'dropped' };
+  if (!passEndpointPolicy(w, ep, packet)) return { kind: 'dropped' };
   const service = ep.service.service;
   hop(w, component, 'forwarded', `${ep.id} carries ${describePacket(packet)} to ${service.name} inside the AWS network`, ep.span, packet,
     'A gateway endpoint is a route target: no interface, no security group of its own, and the traffic keeps its private source address.');

@@ -9,6 +9,7 @@ import { lookupRoute } from '../compile/route-index.js';
 import { describeRoute } from '../describe-rule.js';
 import { describePacket, type Packet } from '../packet.js';
 import { deliverInVpc } from './deliver.js';
+import { toGwlbEndpoint } from './gateway-load-balancer.js';
 import { drop, hop, type Outcome, type Walk } from './walk-state.js';
 
 const INTERNET = { id: 'internet', kind: 'internet' as const };
@@ -67,6 +68,14 @@ export function fromInternet(w: Walk, packet: Packet): Outcome {
     const hit = lookupRoute(ctx.routes.get(edge.id)!, inside.dst);
     const component = { id: edge.id, kind: 'routeTable' as const };
     if (!hit) return drop(w, component, 'dropped', 'NO_ROUTE_TO_DESTINATION', `edge route table ${edge.id} has no route for ${formatIp(inside.dst)}`, edge.span, inside);
+    const target = hit.route.target.kind === 'resource' ? ctx.topology.byId.get(hit.route.target.id) : undefined;
+    // "Gateway route tables" (Amazon VPC guide): ingress routing may send traffic for a
+    // subnet to a Gateway Load Balancer endpoint (or a middlebox ENI), besides local.
+    if (target?.kind === 'endpoint' && target.type === 'gatewayLoadBalancer') {
+      hop(w, component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} steers the ingress traffic to the Gateway Load Balancer endpoint`, hit.route.span, inside,
+        'An edge route table associated with the internet gateway (ingress routing) can send traffic arriving from the internet through an inspection endpoint before it reaches the subnet.');
+      return toGwlbEndpoint(w, target, undefined, inside);
+    }
     if (hit.route.target.kind !== 'local') {
       return drop(w, component, 'dropped', 'CANNOT_ROUTE', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} redirects ingress traffic; only local and GWLB endpoint targets are modelled`, hit.route.span, inside);
     }

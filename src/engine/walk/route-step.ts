@@ -9,6 +9,7 @@ import { describePacket, type Packet } from '../packet.js';
 import { eniComponent } from './components.js';
 import { deliverInVpc } from './deliver.js';
 import { passSecurityGroups } from './filters.js';
+import { toGwlbEndpoint } from './gateway-load-balancer.js';
 import { toAppliance, toGatewayEndpoint, toInternetGateway, toNatGateway, toPeering } from './gateways.js';
 import { drop, hop, HOP_LIMIT, seenBefore, type Outcome, type Walk } from './walk-state.js';
 
@@ -57,7 +58,7 @@ export function routeFromSubnet(w: Walk, subnetId: string, origin: Eni, packet: 
     case 'peeringConnection':
       return toPeering(w, r, table.vpc, subnetId, packet);
     case 'endpoint':
-      return toGatewayEndpoint(w, r, origin, subnetId, packet);
+      return r.type === 'gatewayLoadBalancer' ? toGwlbEndpoint(w, r, subnetId, packet) : toGatewayEndpoint(w, r, origin, subnetId, packet);
     case 'instance':
       return toAppliance(w, r, subnetId, packet);
     default:

@@ -1,0 +1,28 @@
+// Endpoint policies on the path ("Control access to VPC endpoints using endpoint policies",
+// AWS PrivateLink guide): evaluated for gateway and interface endpoints of AWS services when
+// the flow carries a request (principal, action, resource). Endpoints to other endpoint
+// services allow full access, whatever policy is written.
+import type { Endpoint } from '../../model/resources.js';
+import type { Packet } from '../packet.js';
+import { accountOf, evaluatePolicy } from '../policy/evaluate-policy.js';
+import { drop, hop, type Walk } from './walk-state.js';
+
+/** Apply an endpoint's policy to the flow's request; records a hop when it decides. False when denied. */
+export function passEndpointPolicy(w: Walk, ep: Endpoint, packet: Packet): boolean {
+  const req = w.run.request;
+  if (w.reply || req === undefined) return true;
+  const context = new Map<string, string>([['aws:sourcevpce', ep.id], ['aws:sourcevpc', ep.vpc]]);
+  const account = accountOf(req.principal);
+  if (account) context.set('aws:principalaccount', account);
+  if (req.principal) context.set('aws:principalarn', req.principal);
+  const d = evaluatePolicy(ep.policy, req, context);
+  const component = { id: ep.id, kind: 'endpoint' as const };
+  const caveats = d.caveats.length > 0 ? ` (${d.caveats.join('; ')})` : '';
+  if (d.allowed) {
+    hop(w, component, 'allowed', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet);
+    return true;
+  }
+  drop(w, component, 'denied', 'ENDPOINT_POLICY_DENY', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
+    'An endpoint policy limits what may be done through the endpoint: a request it does not allow, or that a Deny matches, is refused even when the network path is open.');
+  return false;
+}
