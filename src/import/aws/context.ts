@@ -1,0 +1,112 @@
+// What every mapper shares: the snapshot, the topology being built, the problems being
+// collected, indexes of the snapshot by id, the ids already taken in the output, and the
+// routes turned into blackholes (named later in the warning about their target).
+import type { Src } from './json-reader.js';
+import type { OutTopology, OutVpc } from './output-model.js';
+import type { Problems } from './problems.js';
+import { isCaptured, type Family, type Snapshot } from './snapshot.js';
+
+/** A route imported as a blackhole because vpcsim cannot follow its target. */
+export interface BlackholedRoute {
+  readonly routeTable: string;
+  readonly destination: string;
+  /** Why vpcsim cannot follow the target. */
+  readonly why: string;
+  readonly src: Src;
+  readonly path: string;
+}
+
+/** Shared state of one import. */
+export interface ImportContext {
+  readonly snapshot: Snapshot;
+  readonly problems: Problems;
+  readonly out: OutTopology;
+  /** Ids written to the output, with their kind, so generated ids never collide. */
+  readonly ids: Map<string, string>;
+  /** Region of every VPC in the output. */
+  readonly vpcRegions: Map<string, string>;
+  /** Blackholed routes by the AWS target they named. */
+  readonly blackholed: Map<string, BlackholedRoute[]>;
+  /** Load balancer ARN -> output id; target group ARN -> output id. */
+  readonly lbIds: Map<string, string>;
+  readonly tgIds: Map<string, string>;
+  /** Addresses written so far (key: family and value) -> the resource holding it. */
+  readonly addresses: Map<string, string>;
+}
+
+/** The describe call behind each family, for messages. */
+export const FAMILY_CALLS: Record<Family, string> = {
+  vpcs: 'describe-vpcs (Vpcs)',
+  subnets: 'describe-subnets (Subnets)',
+  routeTables: 'describe-route-tables (RouteTables)',
+  securityGroups: 'describe-security-groups (SecurityGroups)',
+  networkAcls: 'describe-network-acls (NetworkAcls)',
+  internetGateways: 'describe-internet-gateways (InternetGateways)',
+  instances: 'describe-instances (Reservations)',
+  enis: 'describe-network-interfaces (NetworkInterfaces)',
+  natGateways: 'describe-nat-gateways (NatGateways)',
+  endpoints: 'describe-vpc-endpoints (VpcEndpoints)',
+  serviceConfigs: 'describe-vpc-endpoint-service-configurations (ServiceConfigurations)',
+  servicePermissions: 'describe-vpc-endpoint-service-permissions (AllowedPrincipals)',
+  peerings: 'describe-vpc-peering-connections (VpcPeeringConnections)',
+  prefixLists: 'describe-prefix-lists (PrefixLists)',
+  managedPrefixLists: 'describe-managed-prefix-lists (ManagedPrefixLists)',
+  loadBalancers: 'elbv2 describe-load-balancers (LoadBalancers)',
+  listeners: 'elbv2 describe-listeners (Listeners)',
+  lbAttributes: 'elbv2 describe-load-balancer-attributes (Attributes)',
+  targetGroups: 'elbv2 describe-target-groups (TargetGroups)',
+  targetHealth: 'elbv2 describe-target-health (TargetHealthDescriptions)',
+  transitGateways: 'describe-transit-gateways (TransitGateways)',
+  vpnGateways: 'describe-vpn-gateways (VpnGateways)',
+};
+
+/** The VPC in the output, when the snapshot holds it. */
+export function outVpc(ctx: ImportContext, vpcId: string | undefined): OutVpc | undefined {
+  return vpcId === undefined ? undefined : ctx.out.vpcs.get(vpcId);
+}
+
+/** Take an id in the output; false when it is taken already. */
+export function claimId(ctx: ImportContext, id: string, kind: string): boolean {
+  if (ctx.ids.has(id)) return false;
+  ctx.ids.set(id, kind);
+  return true;
+}
+
+/**
+ * A reference that does not resolve. When the referencing file's folder holds the describe
+ * call that would list the target, the snapshot contradicts itself: UNKNOWN_REFERENCE (an
+ * error). Otherwise the snapshot is partial: an OUTSIDE_SNAPSHOT warning, and the caller
+ * leaves the reference out.
+ */
+export function missingReference(
+  ctx: ImportContext,
+  family: Family,
+  src: Src,
+  path: string,
+  ref: { readonly resource: string; readonly from: string; readonly what: string; readonly consequence: string },
+): void {
+  const { resource, from, what, consequence } = ref;
+  if (isCaptured(ctx.snapshot, src.dir, family)) {
+    ctx.problems.error(
+      'UNKNOWN_REFERENCE',
+      src.file,
+      path,
+      `${from} names ${what}, which is not in the snapshot: ${FAMILY_CALLS[family]} in ${src.dir === '' ? 'the snapshot folder' : src.dir + '/'} does not list it`,
+    );
+    return;
+  }
+  ctx.problems.warn(
+    'OUTSIDE_SNAPSHOT',
+    resource,
+    src.file,
+    path,
+    `${from} names ${what}, but the snapshot has no ${FAMILY_CALLS[family]} for it; ${consequence}`,
+  );
+}
+
+/** Record a route imported as a blackhole. */
+export function noteBlackholed(ctx: ImportContext, target: string, route: BlackholedRoute): void {
+  const list = ctx.blackholed.get(target) ?? [];
+  list.push(route);
+  ctx.blackholed.set(target, list);
+}

@@ -1,0 +1,86 @@
+// What the importer reports: errors (the snapshot cannot be imported faithfully; exit 2)
+// and warnings (imported, but something is left out, assumed or approximated). Both are
+// data with a code from a closed list, the snapshot file (relative to the snapshot folder)
+// and a JSON path; only the CLI turns them into text. docs/import.md lists every code.
+
+/** Every error code, with its meaning. */
+export const IMPORT_ERROR_CODES = {
+  NOT_A_SNAPSHOT: 'The folder is missing, unreadable, or holds no .json file.',
+  FILE_UNREADABLE: 'A file could not be read, or is larger than the importer reads (64 MiB).',
+  NOT_JSON: 'A .json file is not valid JSON.',
+  WRONG_SHAPE: 'A recognised describe output has a value of the wrong type, or lacks a key AWS always gives.',
+  UNKNOWN_REFERENCE: 'A resource of the snapshot names another (a subnet, security group, target group...) that the snapshot should hold, and does not.',
+} as const;
+
+/** Every warning code, with its meaning. */
+export const IMPORT_WARNING_CODES = {
+  UNMODELLED_RESOURCE: 'A resource vpcsim does not model (transit gateway, VPN, ALB, RDS...); verdicts do not account for it.',
+  ROUTE_AS_BLACKHOLE: 'A route whose target vpcsim cannot follow is imported as a blackhole route: traffic it matches is dropped.',
+  OUTSIDE_SNAPSHOT: 'A resource or reference belongs to a VPC, account or service the snapshot does not hold; it is left out.',
+  MISSING_DESCRIBE_CALL: 'A describe call whose absence changes verdicts is not in the snapshot (no route tables, no network ACLs...).',
+  UNRECOGNISED_FILE: 'A .json file whose top-level keys are not describe output the importer knows; it is ignored.',
+  ADDRESS_LEFT_OUT: 'An address that format v1 cannot hold (reserved, outside its subnet, already used) is left out; vpcsim assigns one.',
+  ADDRESS_ASSIGNED: 'vpcsim numbers these interfaces itself (load balancer nodes, endpoint ENIs); the AWS addresses are noted.',
+  FIELD_DROPPED: 'A value format v1 has no place for (ICMP types, secondary ENIs, weighted target groups...) is left out.',
+  CIDR_NORMALISED: 'A CIDR block with host bits set (2.2.2.2/28) is written as the network AWS matches (2.2.2.0/28).',
+  INFERRED_VALUE: 'A value the snapshot does not give was inferred from other data (an attached IGW from routes, VPC DNS from an endpoint).',
+  CONFLICTING_RECORDS: 'The same resource appears in two files with different content; the first (by path) is used.',
+  CATALOGUE_DIFFERS: "An AWS-managed prefix list in the snapshot differs from vpcsim's built-in catalogue, which verdicts use.",
+} as const;
+
+/** An error code. */
+export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
+/** A warning code. */
+export type ImportWarningCode = keyof typeof IMPORT_WARNING_CODES;
+
+/** A problem that stops the import: the snapshot file, the JSON path in it, and why. */
+export interface ImportError {
+  readonly code: ImportErrorCode;
+  /** File relative to the snapshot folder ('' for the folder itself). */
+  readonly file: string;
+  /** JSON path inside the file, like `$.Vpcs[0].CidrBlock` ('' for the whole file). */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Something imported with a loss, an assumption or an approximation. */
+export interface ImportWarning {
+  readonly code: ImportWarningCode;
+  /** The AWS id the warning is about (a resource id, or a name for load balancers). */
+  readonly resource: string;
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Collects problems during one import; warnings are deduplicated and sorted on output. */
+export class Problems {
+  readonly errors: ImportError[] = [];
+  private readonly warningsByKey = new Map<string, ImportWarning>();
+
+  error(code: ImportErrorCode, file: string, path: string, message: string): void {
+    this.errors.push({ code, file, path, message });
+  }
+
+  warn(code: ImportWarningCode, resource: string, file: string, path: string, message: string): void {
+    const key = `${code}\u0000${resource}\u0000${message}`;
+    if (!this.warningsByKey.has(key)) this.warningsByKey.set(key, { code, resource, file, path, message });
+  }
+
+  /** Warnings in a stable order: by code, then resource, then message. */
+  warnings(): ImportWarning[] {
+    return [...this.warningsByKey.values()].sort(
+      (a, b) => cmp(a.code, b.code) || cmp(a.resource, b.resource) || cmp(a.message, b.message),
+    );
+  }
+
+  /** Errors in a stable order: by file, then path. */
+  sortedErrors(): ImportError[] {
+    return [...this.errors].sort((a, b) => cmp(a.file, b.file) || cmp(a.path, b.path) || cmp(a.message, b.message));
+  }
+}
+
+/** Code-unit order, the same on every machine (never locale order). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,103 @@
+// Reading a snapshot folder: every .json file below it, in path order, parsed, with the
+// account and region its place in the layout gives. Layouts: flat, `<region>/`, and
+// `accounts/<account-id>/<region>/` (the Batfish AWS snapshot layout); any other nesting
+// is read too, with whatever account or region its folder names carry.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { cmp, type Problems } from './problems.js';
+
+/** One parsed JSON file of the snapshot. */
+export interface SnapshotFile {
+  /** Path relative to the snapshot folder, with '/' separators. */
+  readonly rel: string;
+  /** The folder part of rel ('' at the top). */
+  readonly dir: string;
+  /** Account id from an `accounts/<id>/` folder. */
+  readonly account: string | undefined;
+  /** Region from a folder named like one (us-east-1). */
+  readonly region: string | undefined;
+  readonly json: unknown;
+}
+
+/** The largest file read (real estates produce big describe outputs). */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const ACCOUNT = /^\d{12}$/;
+
+/** Whether a name is an AWS region name. */
+export function isRegionName(name: string): boolean {
+  return REGION.test(name);
+}
+
+function layoutOf(rel: string): { account: string | undefined; region: string | undefined } {
+  const parts = rel.split('/').slice(0, -1);
+  let account: string | undefined;
+  let region: string | undefined;
+  parts.forEach((p, i) => {
+    if (i > 0 && parts[i - 1] === 'accounts' && ACCOUNT.test(p)) account = p;
+    if (REGION.test(p)) region = p;
+  });
+  return { account, region };
+}
+
+function listJsonFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && e.name.toLowerCase().endsWith('.json')) out.push(p);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Read and parse every .json file of a snapshot folder; report what cannot be read. */
+export function readSnapshotFolder(root: string, problems: Problems): SnapshotFile[] {
+  let paths: string[];
+  try {
+    if (!statSync(root).isDirectory()) {
+      problems.error('NOT_A_SNAPSHOT', '', '', `${root} is not a folder; name the folder that holds the describe-output .json files`);
+      return [];
+    }
+    paths = listJsonFiles(root);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message;
+    problems.error('NOT_A_SNAPSHOT', '', '', `cannot read ${root}: ${why}`);
+    return [];
+  }
+  if (paths.length === 0) {
+    problems.error('NOT_A_SNAPSHOT', '', '', `${root} holds no .json file (expected aws ec2 / elbv2 describe output)`);
+    return [];
+  }
+  const files: SnapshotFile[] = [];
+  for (const path of paths) {
+    const rel = relative(root, path).split(sep).join('/');
+    let text: string;
+    try {
+      const size = statSync(path).size;
+      if (size > MAX_JSON_BYTES) {
+        problems.error('FILE_UNREADABLE', rel, '', `the file is ${size} bytes; the importer reads at most ${MAX_JSON_BYTES}`);
+        continue;
+      }
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      problems.error('FILE_UNREADABLE', rel, '', `cannot read the file: ${(e as Error).message}`);
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (e) {
+      problems.error('NOT_JSON', rel, '', `not valid JSON (${(e as Error).message}); the importer reads the JSON that aws ... describe-* prints`);
+      continue;
+    }
+    const slash = rel.lastIndexOf('/');
+    files.push({ rel, dir: slash < 0 ? '' : rel.slice(0, slash), ...layoutOf(rel), json });
+  }
+  return files;
+}

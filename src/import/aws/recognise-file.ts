@@ -1,0 +1,151 @@
+// Recognising a describe output by its top-level key, never by its file name: `Vpcs` is
+// describe-vpcs wherever it sits. Per-resource calls whose output does not name the
+// resource (describe-target-health, describe-load-balancer-attributes) are read in the
+// wrapped form Batfish snapshots use ({"LoadBalancerTargetHealth": [{"TargetGroupArn", ...}]}),
+// or with the ARN in the output or in the file name (cloudmapper stores them by ARN).
+import { JsonReader, type Obj } from './json-reader.js';
+import { parseListeners, parseLoadBalancers, parseAttributes } from './map-load-balancers.js';
+import { parseConnections, parsePermissions, parseServiceConfigurations } from './map-endpoint-services.js';
+import { parseEndpoints } from './map-endpoints.js';
+import { parseAddresses, parseNetworkInterfaces, parseReservations } from './map-instances.js';
+import { parseNatGateways } from './map-nat-gateways.js';
+import { parseNetworkAcls } from './map-network-acls.js';
+import { parsePeerings } from './map-peering.js';
+import { parseManagedPrefixLists, parsePrefixListEntries, parsePrefixLists } from './map-prefix-lists.js';
+import { parseRouteTables } from './map-route-tables.js';
+import { parseSecurityGroups } from './map-security-groups.js';
+import { parseSubnets, parseZones } from './map-subnets.js';
+import { parseTargetGroups, parseTargetHealth } from './map-target-groups.js';
+import { parseUnmodelled, UNMODELLED_KEYS } from './map-unmodelled.js';
+import { parseInternetGateways, parseVpcAttributes, parseVpcs } from './map-vpcs.js';
+import type { Problems } from './problems.js';
+import type { SnapshotFile } from './read-folder.js';
+import type { Snapshot } from './snapshot.js';
+
+type Parser = (r: JsonReader, o: Obj, s: Snapshot) => void;
+
+/** Describe outputs read whole, by top-level key. */
+const PARSERS: Readonly<Record<string, Parser>> = {
+  Vpcs: parseVpcs,
+  Subnets: parseSubnets,
+  AvailabilityZones: parseZones,
+  RouteTables: parseRouteTables,
+  SecurityGroups: parseSecurityGroups,
+  NetworkAcls: parseNetworkAcls,
+  InternetGateways: parseInternetGateways,
+  NetworkInterfaces: parseNetworkInterfaces,
+  Reservations: parseReservations,
+  Addresses: parseAddresses,
+  NatGateways: parseNatGateways,
+  VpcEndpoints: parseEndpoints,
+  ServiceConfigurations: parseServiceConfigurations,
+  VpcEndpointConnections: parseConnections,
+  VpcPeeringConnections: parsePeerings,
+  PrefixLists: parsePrefixLists,
+  ManagedPrefixLists: parseManagedPrefixLists,
+  LoadBalancers: parseLoadBalancers,
+  TargetGroups: parseTargetGroups,
+  Listeners: (r, o, s) => parseListeners(r, o, '$', undefined, s),
+};
+
+/** Per-resource outputs wrapped in a list of {<id key>, ...output} entries. */
+const WRAPPED: Readonly<Record<string, { readonly idKey: string; readonly parse: (r: JsonReader, o: Obj, path: string, id: string, s: Snapshot) => void }>> = {
+  LoadBalancerListeners: { idKey: 'LoadBalancerArn', parse: (r, o, p, id, s) => parseListeners(r, o, p, id, s) },
+  LoadBalancerAttributes: { idKey: 'LoadBalancerArn', parse: (r, o, p, id, s) => parseAttributes(r, o, p, id, 'lb', s) },
+  TargetGroupAttributes: { idKey: 'TargetGroupArn', parse: (r, o, p, id, s) => parseAttributes(r, o, p, id, 'tg', s) },
+  LoadBalancerTargetHealth: { idKey: 'TargetGroupArn', parse: parseTargetHealth },
+  VpcAttributes: { idKey: 'VpcId', parse: (r, o, p, _id, s) => parseVpcAttributes(r, o, p, s) },
+  VpcEndpointServicePermissions: { idKey: 'ServiceId', parse: (r, o, p, id, s) => parsePermissions(r, o, p, id, s) },
+  ManagedPrefixListEntries: { idKey: 'PrefixListId', parse: parsePrefixListEntries },
+};
+
+/**
+ * Keys that are recognised and carry nothing to import: what a region offers
+ * (ServiceDetails), transit gateway route details (named with their route table), non-network
+ * resources, and paging fields.
+ */
+export const IGNORED_KEYS: ReadonlySet<string> = new Set([
+  'ServiceDetails', 'ServiceNames', 'TransitGatewayPropagations', 'TransitGatewayStaticRoutes', 'AdditionalRoutesAvailable',
+  'Snapshots', 'Volumes', 'Images', 'KeyPairs', 'Tags', 'Regions', 'AccountAttributes', 'NextToken', 'ResponseMetadata',
+  'VpcId', 'EnableDnsSupport', 'EnableDnsHostnames', 'LoadBalancerArn', 'TargetGroupArn', 'ServiceId', 'PrefixListId',
+]);
+
+/** An ARN or id from the file name (cloudmapper stores per-resource outputs by URL-encoded ARN). */
+function idFromFileName(rel: string, pattern: RegExp): string | undefined {
+  const base = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.json$/i, '');
+  let decoded = base;
+  try {
+    decoded = decodeURIComponent(base);
+  } catch {
+    decoded = base;
+  }
+  return pattern.test(decoded) ? decoded : undefined;
+}
+
+function perResource(r: JsonReader, o: Obj, key: string, s: Snapshot): 'read' | 'unnamed' | 'unknown' {
+  const file = r.file.rel;
+  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  switch (key) {
+    case 'TargetHealthDescriptions': {
+      const arn = str('TargetGroupArn') ?? idFromFileName(file, /^arn:aws[a-z-]*:elasticloadbalancing:.*:targetgroup\//);
+      if (arn === undefined) return 'unnamed';
+      parseTargetHealth(r, o, '$', arn, s);
+      return 'read';
+    }
+    case 'Attributes': {
+      const arn = str('LoadBalancerArn') ?? str('TargetGroupArn') ?? idFromFileName(file, /^arn:aws[a-z-]*:elasticloadbalancing:/);
+      if (arn === undefined) return 'unnamed';
+      parseAttributes(r, o, '$', arn, arn.includes(':targetgroup/') ? 'tg' : 'lb', s);
+      return 'read';
+    }
+    case 'AllowedPrincipals':
+      parsePermissions(r, o, '$', str('ServiceId') ?? idFromFileName(file, /^vpce-svc-[0-9a-f]+$/), s);
+      return 'read';
+    case 'Entries': {
+      const id = str('PrefixListId') ?? idFromFileName(file, /^pl-[0-9a-f]+$/);
+      if (id === undefined) return 'unnamed';
+      parsePrefixListEntries(r, o, '$', id, s);
+      return 'read';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+/** Read one file into the snapshot by its top-level keys; warn about keys it does not know. */
+export function recogniseFile(file: SnapshotFile, problems: Problems, s: Snapshot): void {
+  const r = new JsonReader(problems, file);
+  s.fileCount++;
+  const o = file.json;
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+    problems.warn('UNRECOGNISED_FILE', file.rel, file.rel, '$', 'the top level is not an object, so this is not describe output; ignored');
+    return;
+  }
+  const obj = o as Obj;
+  if (typeof obj['VpcId'] === 'string' && ('EnableDnsSupport' in obj || 'EnableDnsHostnames' in obj)) parseVpcAttributes(r, obj, '$', s);
+  const unknown: string[] = [];
+  for (const key of Object.keys(obj)) {
+    const parser = PARSERS[key];
+    const wrapped = WRAPPED[key];
+    if (parser) parser(r, obj, s);
+    else if (wrapped) {
+      r.objects(obj, key, '$', (entry, path) => {
+        const id = r.str(entry, wrapped.idKey, path);
+        if (id !== undefined) wrapped.parse(r, entry, path, id, s);
+        return undefined;
+      });
+    } else if (UNMODELLED_KEYS[key]) parseUnmodelled(r, obj, key, s);
+    else if (IGNORED_KEYS.has(key)) continue;
+    else {
+      const read = perResource(r, obj, key, s);
+      if (read === 'unnamed') {
+        problems.warn('UNRECOGNISED_FILE', file.rel, file.rel, `$.${key}`,
+          `"${key}" is the output of a per-resource call, but neither the output nor the file name says which resource (wrap it as docs/import.md shows); ignored`);
+      } else if (read === 'unknown') unknown.push(key);
+    }
+  }
+  if (unknown.length > 0 || Object.keys(obj).length === 0) {
+    problems.warn('UNRECOGNISED_FILE', file.rel, file.rel, '$',
+      `top-level key${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ') || '(none)'}: not describe output the importer knows (docs/import.md lists the keys); ignored`);
+  }
+}
