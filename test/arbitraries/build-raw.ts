@@ -170,10 +170,30 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         ...(rt !== undefined ? { routeTable: rt } : {}), ...(acl !== undefined ? { networkAcl: acl } : {}),
       }];
     }));
+    // Written private addresses: offsets in the subnet, each used once (later ones are dropped).
+    const usedIps = new Set<string>();
+    const privateIp = (subnet: string, offset: number | null): { privateIp?: string } => {
+      if (offset === null) return {};
+      const ip = subnets[subnet]!.cidr.replace(/\.0\/24$/, `.${offset}`);
+      if (usedIps.has(ip)) return {};
+      usedIps.add(ip);
+      return { privateIp: ip };
+    };
+    const natSubnet = v.nat ? pick(x.subnets, v.nat.subnet)! : '';
+    const nat = v.nat
+      ? {
+        subnet: natSubnet,
+        ...(v.nat.connectivity === 'private' ? { connectivity: 'private' as const } : {}),
+        ...privateIp(natSubnet, v.nat.privateIp),
+        ...(v.nat.connectivity === 'public' && v.nat.publicIp ? { publicIp: `203.0.113.${200 + i}` } : {}),
+      }
+      : undefined;
     const instances = Object.fromEntries(v.instances.map((inst, j) => {
       const sgs = inst.securityGroups === null ? [] : uniq(inst.securityGroups.map((k) => pick(x.securityGroups, k)).filter((s): s is string => s !== undefined));
+      const subnet = pick(x.subnets, inst.subnet)!;
       return [x.instances[j]!, {
-        subnet: pick(x.subnets, inst.subnet)!,
+        subnet,
+        ...privateIp(subnet, inst.privateIp),
         ...(inst.publicIp ? { publicIp: `203.0.113.${10 + publicCount++}` } : {}),
         ...(sgs.length > 0 ? { securityGroups: sgs } : {}),
       }];
@@ -183,7 +203,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
       ...(v.igw ? { internetGateway: x.igw } : {}),
       subnets,
       ...(v.routeTables.length > 0 ? { routeTables } : {}),
-      ...(v.nat ? { natGateways: { [x.nat]: { subnet: pick(x.subnets, v.nat.subnet)!, ...(v.nat.connectivity === 'private' ? { connectivity: 'private' as const } : {}) } } } : {}),
+      ...(nat ? { natGateways: { [x.nat]: nat } } : {}),
       ...(v.securityGroups.length > 0
         ? { securityGroups: Object.fromEntries(v.securityGroups.map((g, j) => [x.securityGroups[j]!, {
           ingress: g.ingress.map((r) => sgRule(r, names)),

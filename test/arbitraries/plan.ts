@@ -62,6 +62,8 @@ export interface SubnetPlan {
 /** An instance. */
 export interface InstancePlan {
   readonly subnet: number;
+  /** A written private address at this offset in the subnet (4-29), or the loader's choice. */
+  readonly privateIp: number | null;
   readonly publicIp: boolean;
   readonly securityGroups: readonly number[] | null;
 }
@@ -74,7 +76,7 @@ export interface VpcPlan {
   readonly igw: boolean;
   readonly subnets: readonly SubnetPlan[];
   readonly routeTables: readonly { readonly main: boolean; readonly routes: readonly RoutePlan[] }[];
-  readonly nat: { readonly subnet: number; readonly connectivity: 'public' | 'private' } | null;
+  readonly nat: { readonly subnet: number; readonly connectivity: 'public' | 'private'; readonly privateIp: number | null; readonly publicIp: boolean } | null;
   readonly securityGroups: readonly { readonly ingress: readonly SgRulePlan[]; readonly egress: readonly SgRulePlan[] | null }[];
   readonly networkAcls: readonly { readonly ingress: readonly AclRulePlan[]; readonly egress: readonly AclRulePlan[] }[];
   readonly instances: readonly InstancePlan[];
@@ -191,7 +193,12 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
     routeTables: f.routes
       ? fc.array(fc.record({ main: fc.boolean(), routes: fc.array(routeArb, { maxLength: 3 }) }), { minLength: 1, maxLength: 2 })
       : fc.constant([]),
-    nat: fc.option(fc.record({ subnet: fc.nat(3), connectivity: fc.constantFrom('public' as const, 'private' as const) })),
+    nat: fc.option(fc.record({
+      subnet: fc.nat(3),
+      connectivity: fc.constantFrom('public' as const, 'private' as const),
+      privateIp: fc.option(fc.integer({ min: 4, max: 29 }), { freq: 2 }),
+      publicIp: fc.boolean(),
+    })),
     securityGroups: fc.array(
       fc.record({ ingress: fc.array(sgRuleArb, { maxLength: 4 }), egress: fc.option(fc.array(sgRuleArb, { maxLength: 3 }), { freq: 2 }) }),
       { maxLength: 2 },
@@ -200,6 +207,7 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
     instances: fc.array(
       fc.record({
         subnet: fc.nat(3),
+        privateIp: fc.option(fc.integer({ min: 4, max: 29 }), { freq: 2 }),
         publicIp: fc.boolean(),
         securityGroups: fc.option(fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 })),
       }),

@@ -1,0 +1,82 @@
+// A loaded topology back to the raw format-v1 object its canonical file holds: top-level
+// fields, accounts, VPCs (raw-vpc.ts), peerings, customer prefix lists, internet hosts and
+// checks, each resource in the order the file wrote it.
+import { formatIp } from '../../net/ip.js';
+import { formatPrefix } from '../../net/prefix.js';
+import { splitPort } from '../build/check-port.js';
+import type { Check, CheckSelector } from '../check.js';
+import type { RawCheck, RawSelector, RawTopology } from '../format.js';
+import type { Topology } from '../topology.js';
+import { vpcToRaw, type Pins } from './raw-vpc.js';
+import { defined, inSourceOrder } from './source-order.js';
+
+export type { Pins } from './raw-vpc.js';
+
+/** No derived address written. */
+export const NO_PINS: Pins = { privateIp: new Set(), publicIp: new Set() };
+
+function selectorToRaw(s: CheckSelector): RawSelector {
+  switch (s.kind) {
+    case 'list': {
+      // One item prints as a plain string, unless the loader would read a ":port" suffix in it.
+      const only = s.items.length === 1 ? s.items[0]! : undefined;
+      return only !== undefined && splitPort(only).port === undefined ? only : [...s.items];
+    }
+    case 'subnet': return { subnet: s.id };
+    case 'vpc': return { vpc: s.id };
+    case 'securityGroup': return { securityGroup: s.id };
+    default: {
+      const never: never = s;
+      return never;
+    }
+  }
+}
+
+function checkToRaw(c: Check): RawCheck {
+  return defined({
+    name: c.name,
+    from: selectorToRaw(c.from),
+    to: selectorToRaw(c.to),
+    port: c.port,
+    sourcePort: c.sourcePort,
+    protocol: c.protocol === 'tcp' ? undefined : c.protocol,
+    expect: c.expect,
+    via: c.via.length > 0 ? c.via : undefined,
+    because: c.because,
+    never: c.never.length > 0 ? c.never : undefined,
+    only: c.only.length > 0 ? c.only : undefined,
+    isolated: c.isolated ? true : undefined,
+    principal: c.principal,
+    action: c.action,
+    resource: c.resource,
+  });
+}
+
+function nonEmpty<V>(entries: [string, V][]): Record<string, V> | undefined {
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** The raw topology of a loaded one; `pins` says which derived addresses to write out. */
+export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
+  const accounts = inSourceOrder(t.accounts.values());
+  const accountName = (id: string | undefined): string | undefined => accounts.find((a) => a.accountId === id)?.id;
+  return defined({
+    version: 1 as const,
+    name: t.name,
+    description: t.description,
+    region: t.region,
+    accounts: nonEmpty(accounts.map((a) => [a.id, a.accountId])),
+    vpcs: nonEmpty(inSourceOrder(t.vpcs.values()).map((v) => [v.id, vpcToRaw(t, v, pins, accountName(v.accountId))])),
+    peeringConnections: nonEmpty(inSourceOrder(t.peeringConnections.values()).map((p) => [p.id, defined({
+      requester: p.requester,
+      accepter: p.accepter,
+      status: p.status === 'active' ? undefined : p.status,
+    })])),
+    prefixLists: nonEmpty(inSourceOrder([...t.prefixLists.values()].filter((p) => p.written)).map((p) => [p.id, defined({
+      name: p.name,
+      entries: p.entries.map(formatPrefix),
+    })])),
+    internet: nonEmpty(inSourceOrder(t.internetHosts.values()).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),
+    checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
+  });
+}
