@@ -1,0 +1,52 @@
+// Every check of the bundled PrivateLink and endpoint scenarios, traced by the engine and
+// judged here on its own terms (verdict, `because`, `via`), plus the hop ids each lesson
+// is about.
+import { describe, expect, it } from 'vitest';
+import { traceProblems } from '../../src/engine/check-trace.js';
+import { isQueryError, traceFlow } from '../../src/engine/trace-flow.js';
+import { formatIp } from '../../src/net/ip.js';
+import { scenario } from '../helpers/load.js';
+import { codes, expectReachableVia, returnHopIds, trace } from '../helpers/trace.js';
+
+const SCENARIOS = [
+  'privatelink-endpoint-service', 'privatelink-overlapping-cidrs', 'privatelink-target-sg-mistake',
+  'interface-endpoint-kms', 'endpoint-from-peered-vpc', 'endpoint-pending-and-rejected', 'gwlb-inspection', 's3-gateway-endpoint',
+];
+
+describe.each(SCENARIOS)('%s: every check holds', (name) => {
+  const t = scenario(name);
+  it.each(t.checks.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const items = (s: typeof c.from): readonly string[] => (s.kind === 'list' ? s.items : []);
+    for (const from of items(c.from)) {
+      for (const to of items(c.to)) {
+        const r = traceFlow(t, { from, to, protocol: c.protocol, port: c.port });
+        if (isQueryError(r)) throw new Error(r.message);
+        for (const tr of r.traces) expect(traceProblems(tr)).toEqual([]);
+        const want = c.expect ?? (c.because ? 'unreachable' : 'reachable');
+        expect(r.reachable, JSON.stringify(r.traces.map((x) => x.explanations))).toBe(want === 'reachable');
+        for (const tr of r.traces) {
+          if (want === 'unreachable') {
+            expect(tr.reachable).toBe(false);
+            if (c.because) expect(codes(tr)).toContain(c.because);
+          }
+          for (const id of c.via) expect(tr.hops.some((h) => h.component.id === id || h.component.id.startsWith(`${id}/`)), `via ${id}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('overlapping CIDRs', () => {
+  const t = scenario('privatelink-overlapping-cidrs');
+  it('both VPCs hold the same addresses, and the consumer still reaches the provider', () => {
+    expect(formatIp(t.enis.get('storefront')!.privateIp)).toBe(formatIp(t.enis.get('orders-1')!.privateIp));
+    const tr = trace(t, 'storefront', 'vpce-orders', 443);
+    expectReachableVia(tr, ['storefront', 'vpce-orders/shop-a', 'svc-orders', 'nlb-orders/orders-a', 'tg-orders', 'sg-orders', 'orders-1']);
+    expect(returnHopIds(tr).at(-1)).toBe('storefront');
+  });
+  it('the provider reaching for the consumer finds its own address space, never the consumer', () => {
+    const tr = trace(t, 'orders-1', 'storefront', 443);
+    expect(tr.reachable).toBe(false);
+    expect(codes(tr)).toEqual(['UNKNOWN_DESTINATION', 'PRIVATELINK_ONE_WAY']);
+  });
+});
