@@ -12,6 +12,7 @@ import { UsageError } from './usage-error.js';
 /** Help text of the command. */
 export const TRACE_HELP = `usage: vpcsim trace FILE --from X --to Y[:PORT] [--protocol tcp|udp|icmp|icmpv6|all]
                     [--port N] [--source-port N] [--pin IP] [--format text|json] [--explain]
+                    [--principal ARN] [--action ACTION] [--resource ARN]
 
 Walks one flow through the topology the way AWS would and prints the verdict, each hop
 with the rule or route that decided it and its file:line:col, the return path, and the
@@ -20,6 +21,11 @@ explanation codes (docs/explanation-codes.md).
   --to      an IP, a resource id, or a DNS name; :PORT or --port for tcp and udp
   --pin     when the name resolves to several addresses, trace only this one
   --explain add a sentence per hop on why AWS behaves so
+  --principal, --action, --resource
+            the request the flow carries (s3:GetObject on arn:aws:s3:::bucket/key by a role
+            ARN), evaluated against endpoint policies on the path
+A name resolving to several addresses, and a load balancer with several healthy targets,
+give one trace each; the flow is reachable only when every one is.
 Default source port: 49152. Exit 0 reachable, 1 unreachable, 2 bad input. JSON: docs/trace.md.`;
 
 /** Run the command. */
@@ -34,13 +40,21 @@ export function runTrace(args: readonly string[], io: CliIo): number {
       port: { type: 'string' },
       'source-port': { type: 'string' },
       pin: { type: 'string' },
+      principal: { type: 'string' },
+      action: { type: 'string' },
+      resource: { type: 'string' },
       format: { type: 'string', default: 'text' },
       explain: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  const query = flowQueryOf(values);
+  const query = {
+    ...flowQueryOf(values),
+    ...(values.principal !== undefined ? { principal: values.principal } : {}),
+    ...(values.action !== undefined ? { action: values.action } : {}),
+    ...(values.resource !== undefined ? { resource: values.resource } : {}),
+  };
   const topology = loadForCommand(positionals[0]!, io);
   if (!topology) return EXIT.badInput;
   const result = traceFlow(topology, query);
