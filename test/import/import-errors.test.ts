@@ -43,6 +43,14 @@ describe('partial and odd snapshots', () => {
     expect(i.raw.vpcs!['vpc-1']!.instances!['i-1']).toEqual({ subnet: 'subnet-a', privateIp: '10.0.1.10', securityGroups: [] });
   });
 
+  it('leaves out an address another resource already holds (two VPCs with one CIDR)', () => {
+    const i = imported(join(LOCAL_FIXTURES, 'collisions'));
+    expect(warningKeys(i.result)).toEqual(['ADDRESS_LEFT_OUT i-0b']);
+    expect(i.result.warnings[0]!.message).toContain('10.0.1.10 is already the address of i-0a');
+    expect(i.raw.vpcs!['vpc-0b']!.instances!['i-0b']).toEqual({ subnet: 'subnet-0b' });
+    expect(i.raw.region).toBe('eu-west-1');
+  });
+
   it('ignores a JSON file that is not describe output, with a warning', () => {
     const i = imported(join(LOCAL_FIXTURES, 'unrecognised'));
     expect(warningKeys(i.result)).toEqual(['INFERRED_VALUE region', 'UNRECOGNISED_FILE notes.json']);

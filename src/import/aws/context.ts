@@ -1,6 +1,7 @@
 // What every mapper shares: the snapshot, the topology being built, the problems being
 // collected, indexes of the snapshot by id, the ids already taken in the output, and the
 // routes turned into blackholes (named later in the warning about their target).
+import { isFormatId } from './aws-values.js';
 import type { Src } from './json-reader.js';
 import type { OutTopology, OutVpc } from './output-model.js';
 import type { Problems } from './problems.js';
@@ -65,9 +66,25 @@ export function outVpc(ctx: ImportContext, vpcId: string | undefined): OutVpc | 
   return vpcId === undefined ? undefined : ctx.out.vpcs.get(vpcId);
 }
 
-/** Take an id in the output; false when it is taken already. */
-export function claimId(ctx: ImportContext, id: string, kind: string): boolean {
-  if (ctx.ids.has(id)) return false;
+/**
+ * Take an id in the output. False when it cannot be written: taken by a record of the same
+ * kind (the same resource seen in two files: the first, by path, is used), taken by another
+ * kind (a warning), or not a format v1 id (an error; AWS ids always are).
+ */
+export function claimId(ctx: ImportContext, id: string, kind: string, src?: Src): boolean {
+  const taken = ctx.ids.get(id);
+  if (taken === kind) return false;
+  if (taken !== undefined) {
+    if (src) {
+      ctx.problems.warn('CONFLICTING_RECORDS', id, src.file, src.path,
+        `${kind} ${id} has the id of a ${taken} already imported; ids are unique in a topology, so the ${kind} is left out`);
+    }
+    return false;
+  }
+  if (!isFormatId(id)) {
+    if (src) ctx.problems.error('WRONG_SHAPE', src.file, src.path, `"${id}" is not an AWS id (letters, digits, '.', '_' and '-')`);
+    return false;
+  }
   ctx.ids.set(id, kind);
   return true;
 }

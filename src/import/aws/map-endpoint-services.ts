@@ -80,7 +80,7 @@ export function mapEndpointServices(ctx: ImportContext): void {
       }
       continue;
     }
-    if (!claimId(ctx, c.id, 'endpoint service')) continue;
+    if (!claimId(ctx, c.id, 'endpoint service', c.src)) continue;
     if (arns.length > 1) {
       ctx.problems.warn('FIELD_DROPPED', c.id, c.src.file, c.src.path,
         `endpoint service ${c.id} is fronted by ${arns.length} load balancers; format v1 holds one, so only ${lbId} is imported`);

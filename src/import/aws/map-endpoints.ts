@@ -123,7 +123,7 @@ function mapEndpoint(ctx: ImportContext, e: EndpointRec): void {
     ctx.problems.warn('ADDRESS_ASSIGNED', e.id, e.src.file, `${e.src.path}.NetworkInterfaceIds`,
       `vpcsim numbers the network interfaces of endpoint ${e.id} itself; in AWS they are ${addresses.join('; ')}. Name the endpoint by id or DNS name in flows, not by these addresses`);
   }
-  if (!claimId(ctx, e.id, 'endpoint')) return;
+  if (!claimId(ctx, e.id, 'endpoint', e.src)) return;
   vpc.endpoints.set(e.id, emitted(value, e.src.file, notes, e.src.name));
 }
 

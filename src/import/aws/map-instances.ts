@@ -143,7 +143,7 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
     });
     return;
   }
-  if (!claimId(ctx, inst.id, 'instance')) return;
+  if (!claimId(ctx, inst.id, 'instance', inst.src)) return;
   const value: { -readonly [K in keyof RawInstance]: RawInstance[K] } = { subnet: subnetId };
   const sub = { id: subnetId, cidr: subnet.value.cidr };
   const privateIp = primary?.privateIp ?? inst.privateIp;

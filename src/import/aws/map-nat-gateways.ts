@@ -51,7 +51,7 @@ export function mapNatGateways(ctx: ImportContext): void {
       });
       continue;
     }
-    if (!claimId(ctx, n.id, 'NAT gateway')) continue;
+    if (!claimId(ctx, n.id, 'NAT gateway', n.src)) continue;
     const connectivity = n.connectivity === 'private' ? 'private' : 'public';
     const value: { subnet: string; connectivity: 'public' | 'private'; privateIp?: string; publicIp?: string } = { subnet: n.subnetId, connectivity };
     const primaryIndex = Math.max(0, n.addresses.findIndex((a) => a.primary === true));

@@ -92,7 +92,7 @@ export function mapNetworkAcls(ctx: ImportContext): void {
         `network ACL ${acl.id} belongs to VPC ${acl.vpcId}, which is not in the snapshot; left out`);
       continue;
     }
-    if (!claimId(ctx, acl.id, 'network ACL')) continue;
+    if (!claimId(ctx, acl.id, 'network ACL', acl.src)) continue;
     const user = acl.entries.filter((e) => e.rule <= MAX_USER_RULE).sort((a, b) => a.rule - b.rule);
     const rules = (egress: boolean): Noted<RawAclRule>[] =>
       user.filter((e) => e.egress === egress).flatMap((e) => ruleOf(ctx, acl, e) ?? []);

@@ -80,7 +80,7 @@ export function mapPeerings(ctx: ImportContext): void {
         `peering connection ${p.id} (${status}) joins VPCs with overlapping CIDR blocks, which format v1 refuses; it carries no traffic and is left out`);
       continue;
     }
-    if (!claimId(ctx, p.id, 'peering connection')) continue;
+    if (!claimId(ctx, p.id, 'peering connection', p.src)) continue;
     ctx.out.peeringConnections.set(p.id, emitted(
       { requester: p.requester.vpcId, accepter: p.accepter.vpcId, ...(status !== undefined ? { status } : {}) },
       p.src.file, [], p.src.name,

@@ -76,7 +76,7 @@ function isAwsManaged(p: PrefixListRec): boolean {
 }
 
 function emitList(ctx: ImportContext, p: PrefixListRec): void {
-  if (!claimId(ctx, p.id, 'prefix list')) return;
+  if (!claimId(ctx, p.id, 'prefix list', p.src)) return;
   const entries = (p.cidrs ?? []).flatMap((e, i) => {
     const cidr = cidrOut(ctx, e.cidr, p.id, p.src, `${p.src.path}.Cidrs[${i}]`);
     if (cidr === undefined) return [];

@@ -60,7 +60,7 @@ export function mapRouteTables(ctx: ImportContext): void {
       ctx.problems.warn('OUTSIDE_SNAPSHOT', t.id, t.src.file, t.src.path, `route table ${t.id} belongs to VPC ${t.vpcId}, which is not in the snapshot; left out`);
       continue;
     }
-    if (!claimId(ctx, t.id, 'route table')) continue;
+    if (!claimId(ctx, t.id, 'route table', t.src)) continue;
     const table = emitted<{ main?: boolean; gatewayAssociation?: string; routes: Noted<RawRoute>[] }>({ routes: [] }, t.src.file, [], t.src.name);
     vpc.routeTables.set(t.id, table);
     for (const a of t.associations) {
@@ -195,7 +195,7 @@ function internetGateway(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: R
   }
   // AWS accepts a route to an internet gateway only while it is attached to the VPC, and
   // the route turns blackhole when it is detached: an active route shows the attachment.
-  if (vpc.fields.internetGateway !== undefined || !claimId(ctx, igw, 'internet gateway')) return { why: 'a second internet gateway for one VPC' };
+  if (vpc.fields.internetGateway !== undefined || !claimId(ctx, igw, 'internet gateway', t.src)) return { why: 'a second internet gateway for one VPC' };
   vpc.fields.internetGateway = igw;
   vpc.notes.push(`internet gateway ${igw} inferred from the active route to it in ${t.id}`);
   ctx.problems.warn('INFERRED_VALUE', igw, t.src.file, r.path,

@@ -74,7 +74,7 @@ export function mapSecurityGroups(ctx: ImportContext): void {
         : `security group ${g.id} belongs to VPC ${g.vpcId}, which is not in the snapshot; left out`);
       continue;
     }
-    if (!claimId(ctx, g.id, 'security group')) continue;
+    if (!claimId(ctx, g.id, 'security group', g.src)) continue;
     const notes = g.name !== undefined ? [`group name: ${g.name}`] : [];
     vpc.securityGroups.set(g.id, emitted({ ...(g.description ? { description: g.description } : {}), ingress: [], egress: [] }, g.src.file, notes, g.src.name));
     emittedGroups.push(g);

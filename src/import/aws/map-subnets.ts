@@ -4,7 +4,8 @@
 import { regionOfArn } from './aws-values.js';
 import { claimId, type ImportContext } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
-import { cidrOut } from './normalise-cidr.js';
+import { prefixCovers } from '../../net/prefix.js';
+import { cidrOut, parseCidr } from './normalise-cidr.js';
 import { emitted } from './output-model.js';
 import { markCaptured, type Snapshot } from './snapshot.js';
 
@@ -44,6 +45,12 @@ export function parseZones(r: JsonReader, o: Obj, s: Snapshot): void {
   });
 }
 
+function insideVpcIpv6(vpcBlock: string | undefined, block: string): boolean {
+  const outer = vpcBlock !== undefined ? parseCidr(vpcBlock) : undefined;
+  const inner = parseCidr(block);
+  return outer !== undefined && inner !== undefined && prefixCovers(outer, inner);
+}
+
 /** Emit every subnet of a VPC in the snapshot. */
 export function mapSubnets(ctx: ImportContext): void {
   const s = ctx.snapshot;
@@ -54,7 +61,7 @@ export function mapSubnets(ctx: ImportContext): void {
         `subnet ${sub.id} (${sub.cidr}) belongs to VPC ${sub.vpcId}, which is not in the snapshot; left out`);
       continue;
     }
-    if (!claimId(ctx, sub.id, 'subnet')) continue;
+    if (!claimId(ctx, sub.id, 'subnet', sub.src)) continue;
     const zoneId = sub.azId ?? s.zones.find((z) => z.src.dir === sub.src.dir && z.name === sub.azName)?.id;
     const az = zoneId ?? sub.azName;
     if (az === undefined) {
@@ -65,7 +72,11 @@ export function mapSubnets(ctx: ImportContext): void {
     if (cidr === undefined) continue;
     const value: { az: string; cidr: string; ipv6Cidr?: string } = { az, cidr };
     const v6 = sub.ipv6Cidrs[0] !== undefined ? cidrOut(ctx, sub.ipv6Cidrs[0], sub.id, sub.src, `${sub.src.path}.Ipv6CidrBlockAssociationSet[0]`) : undefined;
-    if (v6 !== undefined) value.ipv6Cidr = v6;
+    if (v6 !== undefined && insideVpcIpv6(vpc.fields.ipv6Cidr, v6)) value.ipv6Cidr = v6;
+    else if (v6 !== undefined) {
+      ctx.problems.warn('FIELD_DROPPED', sub.id, sub.src.file, `${sub.src.path}.Ipv6CidrBlockAssociationSet`,
+        `subnet ${sub.id}: its IPv6 block ${v6} is not inside the one IPv6 block format v1 holds for VPC ${sub.vpcId} (${vpc.fields.ipv6Cidr ?? 'none'}); left out`);
+    }
     const notes = zoneId === undefined ? [`zone name ${az}: the snapshot gives no zone ID (PrivateLink matches zones by ID)`] : [];
     vpc.subnets.set(sub.id, emitted(value, sub.src.file, notes, sub.src.name));
   }

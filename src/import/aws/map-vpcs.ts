@@ -91,7 +91,7 @@ export function mapVpcs(ctx: ImportContext): void {
   const s = ctx.snapshot;
   const regions = new Map<string, string | undefined>();
   for (const v of s.vpcs) {
-    if (!claimId(ctx, v.id, 'VPC')) continue;
+    if (!claimId(ctx, v.id, 'VPC', v.src)) continue;
     regions.set(v.id, regionOf(s, v));
     const out = newVpc([v.src.file], v.src.name);
     const f = out.fields;
@@ -163,7 +163,7 @@ function mapInternetGateways(ctx: ImportContext): void {
           `internet gateway ${g.id} is attached to VPC ${a.vpcId}, which is not in the snapshot; left out`);
         continue;
       }
-      if (vpc.fields.internetGateway !== undefined || !claimId(ctx, g.id, 'internet gateway')) continue;
+      if (vpc.fields.internetGateway !== undefined || !claimId(ctx, g.id, 'internet gateway', g.src)) continue;
       vpc.fields.internetGateway = g.id;
       vpc.sources.push(g.src.file);
     }
