@@ -144,6 +144,7 @@ export function warnUnmodelled(ctx: ImportContext): void {
 function warnForeignEnis(ctx: ImportContext, unmodelled: Map<string, UnmodelledRec>): void {
   const s = ctx.snapshot;
   const seen = new Set<string>();
+  const outside = new Map<string, string[]>();
   for (const e of s.enis) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
@@ -156,9 +157,17 @@ function warnForeignEnis(ctx: ImportContext, unmodelled: Map<string, UnmodelledR
     if (desc.startsWith('ELB ') && s.unmodelled.some((u) => u.kind === 'Classic Load Balancer' && u.id === desc.slice(4))) continue;
     const attachment = /tgw-attach-[0-9a-f]+/.exec(desc)?.[0];
     if (type === 'transit_gateway' && attachment !== undefined && unmodelled.has(attachment)) continue;
-    if (e.vpcId !== undefined && !ctx.out.vpcs.has(e.vpcId)) continue;
+    if (e.vpcId !== undefined && !ctx.out.vpcs.has(e.vpcId)) {
+      outside.set(e.vpcId, [...(outside.get(e.vpcId) ?? []), e.id]);
+      continue;
+    }
     ctx.problems.warn('UNMODELLED_RESOURCE', e.id, e.src.file, e.src.path,
       `network interface ${e.id} (${[type, desc].filter((x) => x !== '').join(': ')}) at ${e.privateIp ?? 'no address'}${e.publicIp ? ` / ${e.publicIp}` : ''} in ${e.subnetId ?? 'no subnet'} belongs to no resource vpcsim models; verdicts do not account for it`);
+  }
+  for (const [vpcId, ids] of [...outside.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+    const first = s.enis.find((e) => e.id === ids[0])!;
+    ctx.problems.warn('OUTSIDE_SNAPSHOT', vpcId, first.src.file, first.src.path,
+      `network interface${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of VPC ${vpcId}, which is not in the snapshot, ${ids.length === 1 ? 'is' : 'are'} left out`);
   }
 }
 

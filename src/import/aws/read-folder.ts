@@ -41,6 +41,15 @@ function layoutOf(rel: string): { account: string | undefined; region: string | 
   return { account, region };
 }
 
+/** " at line L, column C" from the position a JSON.parse message names, if it names one. */
+function where(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
 function listJsonFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -93,7 +102,7 @@ export function readSnapshotFolder(root: string, problems: Problems): SnapshotFi
     try {
       json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (e) {
-      problems.error('NOT_JSON', rel, '', `not valid JSON (${(e as Error).message}); the importer reads the JSON that aws ... describe-* prints`);
+      problems.error('NOT_JSON', rel, '', `not valid JSON${where(text, (e as Error).message)} (${(e as Error).message}); the importer reads the JSON that aws ... describe-* prints`);
       continue;
     }
     const slash = rel.lastIndexOf('/');
