@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { loadTopologyFile } from '../model/load-topology.js';
+import { loadInput } from '../import/load-input.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './input-files.js';
 import type { CliIo } from './io.js';
@@ -35,7 +35,7 @@ export function runValidate(args: readonly string[], io: CliIo): number {
   const all: Diagnostic[] = [];
   const results: { file: string; valid: boolean; diagnostics: Diagnostic[] }[] = [];
   for (const file of files) {
-    const { diagnostics } = loadTopologyFile(file);
+    const { diagnostics } = loadInput(file);
     all.push(...diagnostics);
     results.push({ file, valid: !hasErrors(diagnostics), diagnostics: [...diagnostics] });
   }

@@ -2,13 +2,14 @@
 // output order never depends on the file system.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isSnapshotFolder } from '../import/load-input.js';
 
 /** Whether a path names a topology file by its extension. */
 export function isTopologyFile(path: string): boolean {
   return path.endsWith('.yaml') || path.endsWith('.yml');
 }
 
-/** Expand folders (recursively) into their .yaml / .yml files; files pass through as given. */
+/** Expand folders (recursively) into their .yaml / .yml files; files and snapshot folders pass through. */
 export function expandInputs(args: readonly string[]): string[] {
   const out: string[] = [];
   for (const arg of args) {
@@ -18,7 +19,8 @@ export function expandInputs(args: readonly string[]): string[] {
     } catch {
       isDir = false;
     }
-    if (!isDir) {
+    if (!isDir || isSnapshotFolder(arg)) {
+      // Files, and AWS snapshot folders (imported in memory), are inputs as they are.
       out.push(arg);
       continue;
     }

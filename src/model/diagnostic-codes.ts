@@ -5,11 +5,13 @@
 export const DIAGNOSTIC_CODES = {
   // The file as text
   FILE_UNREADABLE: 'The file could not be read (missing, a folder, or no permission).',
-  FILE_TOO_LARGE: 'The file is larger than vpcsim reads (4 MiB); split the topology.',
+  FILE_TOO_LARGE: 'The file is larger than vpcsim reads (2 MiB); split the topology.',
+  NOT_TEXT: 'The file is not YAML text: invalid UTF-8, or a control character such as NUL that YAML does not allow.',
   YAML_SYNTAX: 'The text is not valid YAML.',
   DUPLICATE_KEY: 'A mapping has the same key twice; YAML would silently keep one of them.',
   ALIAS_LIMIT: 'The file expands too many YAML aliases (an alias bomb or a mistake).',
   NESTING_TOO_DEEP: 'The YAML nests deeper than any topology needs (64 levels).',
+  IMPORT_FAILED: 'An AWS snapshot folder could not be imported; the message names the file and the JSON path.',
   // The shape, checked against schema/topology.schema.json
   UNSUPPORTED_VERSION: 'The `version` is not one this vpcsim reads (only 1).',
   UNKNOWN_KEY: 'A key the format does not have; a typo must not silently change a verdict.',

@@ -58,7 +58,8 @@ export function parsePrefix(text: string): Prefix | PrefixParseError {
 
 /** True when the value is a parsed prefix rather than an error. */
 export function isPrefix(p: Prefix | PrefixParseError): p is Prefix {
-  return 'network' in p;
+  // The host-bits error carries a `network` text too; only errors have a `kind`.
+  return !('kind' in p);
 }
 
 /** Canonical CIDR text. */

@@ -1,7 +1,7 @@
 // Run every check of every topology file, in the order given. A file that does not load
 // keeps its diagnostics and runs no check (its verdicts could not be trusted).
 import { hasErrors } from '../model/diagnostic.js';
-import { loadTopologyFile } from '../model/load-topology.js';
+import { loadInput } from '../import/load-input.js';
 import { traceFlow } from '../engine/trace-flow.js';
 import type { CheckRun, FileResult } from './check-result.js';
 import { runCheck, type TraceFn } from './run-check.js';
@@ -9,7 +9,7 @@ import { runCheck, type TraceFn } from './run-check.js';
 /** Load and run the checks of each file. */
 export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFlow): CheckRun {
   const results: FileResult[] = files.map((file) => {
-    const { topology, diagnostics } = loadTopologyFile(file);
+    const { topology, diagnostics } = loadInput(file);
     if (!topology || hasErrors(diagnostics)) {
       return { file, diagnostics: diagnostics.filter((d) => d.severity === 'error'), checks: [] };
     }

@@ -54,6 +54,18 @@ describe('vpcsim trace', () => {
     expect(r.err).toMatch(/does-not-exist\.yaml:1:1: error FILE_UNREADABLE/);
   });
 
+  it('accepts an AWS snapshot folder directly, importing it in memory', async () => {
+    const r = await run('trace', '../shared/fixtures/aws/batfish-test-vpc-endpoint-gateway', '--from', 'i-01c6c0647fdccc89e', '--to', '52.216.237.77:443');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('vpce-0b7357542bb7b83ec');
+  });
+
+  it('reports a broken snapshot file as bad input naming the file', async () => {
+    const r = await run('trace', 'test/import/fixtures/not-json', '--from', 'a', '--to', 'b:1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not-json\/[^:]+\.json:1:1: error IMPORT_FAILED/);
+  });
+
   it('is deterministic', async () => {
     const a = await run('trace', S3, '--from', 'app-endpoint', '--to', '52.216.237.77:443', '--format', 'json');
     const b = await run('trace', S3, '--from', 'app-endpoint', '--to', '52.216.237.77:443', '--format', 'json');

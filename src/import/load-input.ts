@@ -1,0 +1,43 @@
+// What commands accept as a topology: a format-v1 YAML file, or a folder of AWS describe
+// output (an AWS snapshot), imported in memory. Import errors become diagnostics naming
+// the snapshot file and JSON path.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { loadTopologyFile, loadTopologyText, type LoadResult } from '../model/load-topology.js';
+import { fileStartSpan } from '../model/span.js';
+import { importAwsSnapshot } from './aws/index.js';
+
+/** Whether a path is a folder that holds AWS describe JSON (and no topology YAML). */
+export function isSnapshotFolder(path: string): boolean {
+  try {
+    if (!statSync(path).isDirectory()) return false;
+    const names: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory() && depth < 4) walk(join(dir, e.name), depth + 1);
+        else names.push(e.name);
+      }
+    };
+    walk(path, 0);
+    return names.some((n) => n.endsWith('.json')) && !names.some((n) => n.endsWith('.yaml') || n.endsWith('.yml'));
+  } catch {
+    return false;
+  }
+}
+
+/** Load a topology file, or import a snapshot folder and load the result. */
+export function loadInput(path: string): LoadResult {
+  if (!isSnapshotFolder(path)) return loadTopologyFile(path);
+  const imported = importAwsSnapshot(path);
+  if (imported.errors.length > 0) {
+    const diagnostics: Diagnostic[] = imported.errors.map((e) => ({
+      code: 'IMPORT_FAILED',
+      severity: 'error',
+      message: `${e.code}${e.path ? ` at ${e.path}` : ''}: ${e.message}`,
+      span: fileStartSpan(e.file ? join(path, e.file) : path),
+    }));
+    return { topology: undefined, diagnostics };
+  }
+  return loadTopologyText(`${path} (imported)`, imported.yaml);
+}
