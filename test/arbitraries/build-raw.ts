@@ -97,7 +97,8 @@ function subnetCidr(v: VpcPlan, s: { octet: number; secondary: boolean }): strin
   return v.secondary ? `100.${64 + v.octet}.${s.octet}.0/24` : `10.${v.octet}.${16 + s.octet}.0/24`;
 }
 
-function uniq<T>(xs: readonly T[]): T[] {
+/** The distinct items, first occurrence first. */
+export function uniq<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 

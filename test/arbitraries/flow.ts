@@ -1,6 +1,7 @@
 // Flows over a generated topology: from an instance, an internet host or "the internet",
 // to an instance (by id, private IP or public IP), an internet host, S3, an address on the
-// internet, or an address in a subnet with nothing on it. Like topologies, a flow is a plan
+// internet, an address in a subnet with nothing on it, or a PrivateLink endpoint (by id, ENI
+// or the service's private DNS name). Like topologies, a flow is a plan
 // of indices resolved against the raw topology, so it shrinks independently of it.
 import fc from 'fast-check';
 import type { FlowQuery } from '../../src/engine/query.js';
@@ -12,7 +13,7 @@ import { portArb } from './plan.js';
 export interface FlowPlan {
   readonly from: { readonly kind: 'instance' | 'host' | 'internet'; readonly index: number };
   readonly to: {
-    readonly kind: 'instance' | 'publicIp' | 'host' | 's3' | 'internetAddress' | 'subnetAddress';
+    readonly kind: 'instance' | 'publicIp' | 'host' | 's3' | 'internetAddress' | 'subnetAddress' | 'endpoint' | 'endpointEni' | 'serviceName';
     readonly index: number;
   };
   readonly protocol: 'tcp' | 'udp' | 'icmp';
@@ -29,6 +30,7 @@ export const flowPlanArb: fc.Arbitrary<FlowPlan> = fc.record({
     kind: fc.oneof(
       { arbitrary: fc.constant('instance' as const), weight: 5 },
       { arbitrary: fc.constantFrom('publicIp' as const, 'host' as const, 's3' as const, 'internetAddress' as const, 'subnetAddress' as const), weight: 3 },
+      { arbitrary: fc.constantFrom('endpoint' as const, 'endpointEni' as const, 'serviceName' as const), weight: 3 },
     ),
     index: fc.nat(11),
   }),
@@ -42,6 +44,10 @@ export interface FlowTargets {
   readonly publicIps: readonly string[];
   readonly hosts: readonly string[];
   readonly subnetCidrs: readonly string[];
+  /** Interface endpoints, their ENIs (`<endpoint>/<subnet>`), and endpoint services' private DNS names. */
+  readonly endpoints: readonly string[];
+  readonly endpointEnis: readonly string[];
+  readonly serviceNames: readonly string[];
 }
 
 /** Instances, public IPs, hosts and subnets of a raw topology, in file order. */
@@ -52,6 +58,9 @@ export function flowTargets(raw: RawTopology): FlowTargets {
     publicIps: vpcs.flatMap((v) => Object.values(v.instances ?? {}).flatMap((i) => (i.publicIp ? [i.publicIp] : []))),
     hosts: Object.keys(raw.internet ?? {}),
     subnetCidrs: vpcs.flatMap((v) => Object.values(v.subnets ?? {}).map((s) => s.cidr)),
+    endpoints: vpcs.flatMap((v) => Object.entries(v.endpoints ?? {}).filter(([, e]) => e.type === 'interface').map(([id]) => id)),
+    endpointEnis: vpcs.flatMap((v) => Object.entries(v.endpoints ?? {}).filter(([, e]) => e.type === 'interface').flatMap(([id, e]) => (e.subnets ?? []).map((s) => `${id}/${s}`))),
+    serviceNames: vpcs.flatMap((v) => Object.values(v.endpointServices ?? {}).flatMap((s) => (s.privateDnsName ? [s.privateDnsName] : []))),
   };
 }
 
@@ -73,6 +82,9 @@ export function resolveFlow(raw: RawTopology, plan: FlowPlan): FlowQuery {
     case 'host': to = pick(t.hosts, plan.to.index) ?? fallback; break;
     case 's3': to = pick(S3_ADDRESSES, plan.to.index)!; break;
     case 'internetAddress': to = pick(INTERNET_ADDRESSES, plan.to.index)!; break;
+    case 'endpoint': to = pick(t.endpoints, plan.to.index) ?? fallback; break;
+    case 'endpointEni': to = pick(t.endpointEnis, plan.to.index) ?? fallback; break;
+    case 'serviceName': to = pick(t.serviceNames, plan.to.index) ?? fallback; break;
     case 'subnetAddress': {
       const cidr = pick(t.subnetCidrs, plan.to.index);
       to = cidr ? cidr.replace(/\.0\/24$/, '.200') : fallback;

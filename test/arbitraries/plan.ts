@@ -3,6 +3,10 @@
 // point into. Generating indices instead of ids keeps every reference valid by construction
 // and makes shrinking easy: an index shrinks to 0, the first candidate.
 import fc from 'fast-check';
+import { portArb, protocolArb, type PortsPlan, type ProtocolPlan } from './basics.js';
+import { privateLinkPlanArb, type PrivateLinkPlan } from './privatelink-plan.js';
+
+export { portArb, protocolArb, type PortsPlan, type ProtocolPlan } from './basics.js';
 
 /** Where a CIDR in a rule, route or prefix list comes from. */
 export type CidrPlan =
@@ -12,11 +16,6 @@ export type CidrPlan =
   | { readonly kind: 'host'; readonly host: number }
   | { readonly kind: 'random'; readonly value: number; readonly length: number };
 
-/** Ports of a rule: omitted (all), one port, or a range. */
-export type PortsPlan = null | number | readonly [number, number];
-
-/** A protocol name a rule or flow may use. */
-export type ProtocolPlan = 'tcp' | 'udp' | 'icmp' | 'all';
 
 /** A security group rule. */
 export interface SgRulePlan {
@@ -95,6 +94,8 @@ export interface TopologyPlan {
   readonly prefixLists: readonly (readonly CidrPlan[])[];
   readonly hosts: readonly { readonly dns: boolean }[];
   readonly checks: readonly { readonly from: number; readonly to: number; readonly port: number }[];
+  /** A PrivateLink service in a VPC of its own, consumed from one of `vpcs`. */
+  readonly privateLink: PrivateLinkPlan | null;
 }
 
 /** Which parts of the format a generated topology may use. */
@@ -105,26 +106,18 @@ export interface Features {
   readonly routes: boolean;
   /** How many VPCs at most. */
   readonly maxVpcs: number;
+  /** A PrivateLink endpoint service and an interface endpoint (sometimes). */
+  readonly privateLink: boolean;
 }
 
 /** Every feature on. */
-export const ALL_FEATURES: Features = { nacls: true, routes: true, maxVpcs: 3 };
+export const ALL_FEATURES: Features = { nacls: true, routes: true, maxVpcs: 3, privateLink: true };
 
-const PORTS = [22, 53, 80, 443, 3306, 8080];
-
-/** A port a rule or flow is likely to share with another. */
-export const portArb: fc.Arbitrary<number> = fc.oneof({ arbitrary: fc.constantFrom(...PORTS), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 65535 }), weight: 1 });
 
 const portsArb: fc.Arbitrary<PortsPlan> = fc.oneof(
   fc.constant(null),
   portArb,
   fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 65535 })).map(([a, b]): readonly [number, number] => (a <= b ? [a, b] : [b, a])),
-);
-
-/** A protocol, TCP most often. */
-export const protocolArb: fc.Arbitrary<ProtocolPlan> = fc.oneof(
-  { arbitrary: fc.constant('tcp' as const), weight: 4 },
-  { arbitrary: fc.constantFrom('udp' as const, 'icmp' as const, 'all' as const), weight: 2 },
 );
 
 const randomValue = fc.oneof(
@@ -225,5 +218,6 @@ export function topologyPlanArb(f: Features = ALL_FEATURES): fc.Arbitrary<Topolo
     prefixLists: fc.array(fc.array(cidrArb, { minLength: 1, maxLength: 3 }), { maxLength: 2 }),
     hosts: fc.array(fc.record({ dns: fc.boolean() }), { maxLength: 2 }),
     checks: fc.array(fc.record({ from: fc.nat(5), to: fc.nat(5), port: portArb }), { maxLength: 2 }),
+    privateLink: f.privateLink ? fc.option(privateLinkPlanArb, { freq: 2 }) : fc.constant(null),
   });
 }

@@ -8,12 +8,19 @@ import type { RawTopology } from '../../src/model/format.js';
 import { loadTopologyText } from '../../src/model/load-topology.js';
 import type { Topology } from '../../src/model/topology.js';
 import { buildRaw } from './build-raw.js';
+import { addPrivateLink } from './build-privatelink.js';
 import { flowPlanArb, resolveFlow } from './flow.js';
-import { ALL_FEATURES, topologyPlanArb, type Features } from './plan.js';
+import { ALL_FEATURES, topologyPlanArb, type Features, type TopologyPlan } from './plan.js';
 
 /** A valid raw topology using the given features. */
 export function rawTopologyArb(features: Features = ALL_FEATURES): fc.Arbitrary<RawTopology> {
-  return topologyPlanArb(features).map(buildRaw);
+  return topologyPlanArb(features).map(buildTopology);
+}
+
+/** The raw topology of a plan, with its PrivateLink service when it has one. */
+export function buildTopology(plan: TopologyPlan): RawTopology {
+  const raw = buildRaw(plan);
+  return plan.privateLink ? addPrivateLink(raw, plan.privateLink) : raw;
 }
 
 /** A topology and flows over it. */
