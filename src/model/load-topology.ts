@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from './diagnostic.js';
 import { hasErrors, sortDiagnostics } from './diagnostic.js';
 import type { RawTopology } from './format.js';
+import { decodeTopologyText } from './decode-text.js';
 import { parseYaml, MAX_FILE_BYTES } from './parse-yaml.js';
 import type { Resource } from './resources.js';
 import { fileStartSpan } from './span.js';
@@ -108,7 +109,9 @@ export function loadTopologyFile(path: string): LoadResult {
         diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `the file is ${st.size} bytes; vpcsim reads at most ${MAX_FILE_BYTES}`, span: fileStartSpan(path) }],
       };
     }
-    text = readFileSync(path, 'utf8');
+    const decoded = decodeTopologyText(path, readFileSync(path));
+    if ('diagnostic' in decoded) return { topology: undefined, diagnostics: [decoded.diagnostic] };
+    text = decoded.text;
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
     return { topology: undefined, diagnostics: [{ code: 'FILE_UNREADABLE', severity: 'error', message: `cannot read ${path}: ${why}`, span: fileStartSpan(path) }] };

@@ -1,16 +1,25 @@
-// Text -> plain data with a source map. Hostile input is bounded: file size, alias
-// expansion and nesting depth each end in a positioned diagnostic, never a hang or a crash.
-import { LineCounter, parseDocument, YAMLParseError } from 'yaml';
+// Text -> plain data with a source map. Hostile input is bounded: file size, characters
+// YAML forbids, nesting depth, alias expansion and cycles each end in a positioned
+// diagnostic, never a hang or a crash.
+import { isAlias, isCollection, isPair, LineCounter, parseDocument, type Document, type Node, YAMLParseError } from 'yaml';
+import { describeCodePoint, findForbiddenCharacter } from './check-characters.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { DiagnosticCode } from './diagnostic-codes.js';
+import { findExcessiveNesting } from './scan-nesting.js';
 import { buildSourceMap, type SourceMap } from './source-map.js';
 import { fileStartSpan, type Span } from './span.js';
 
-/** Largest topology file read, in bytes. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest topology file read, in bytes. The yaml library parses about a mebibyte in half a
+ * second; 2 MiB keeps the worst case near a second and is far above any hand-written topology.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Deepest YAML nesting accepted; a topology needs about 8. */
 export const MAX_DEPTH = 64;
 /** Most alias expansions accepted while turning YAML into data. */
 export const MAX_ALIAS_COUNT = 100;
+/** Most YAML syntax errors reported for one file; the rest are echoes of the first ones. */
+export const MAX_SYNTAX_ERRORS = 50;
 
 /** Parsed YAML: the data (when the text is valid YAML) and where each node came from. */
 export interface ParsedYaml {
@@ -25,80 +34,150 @@ function spanAt(file: string, lc: LineCounter, textLength: number, start: number
   return { file, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
 }
 
+/** A span at an offset of text that has not been parsed (no LineCounter yet). */
+export function spanAtOffset(file: string, text: string, offset: number): Span {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const col = offset - lineStart + 1;
+  return { file, line, col, endLine: line, endCol: col + 1 };
+}
+
+function failed(code: DiagnosticCode, message: string, span: Span): ParsedYaml {
+  return { data: undefined, sourceMap: undefined, diagnostics: [{ code, severity: 'error', message, span }] };
+}
+
 /** Parse topology text. `file` is the name printed in diagnostics. */
 export function parseYaml(file: string, text: string): ParsedYaml {
-  if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    return {
-      data: undefined,
-      sourceMap: undefined,
-      diagnostics: [
-        {
-          code: 'FILE_TOO_LARGE',
-          severity: 'error',
-          message: `the file is ${Buffer.byteLength(text, 'utf8')} bytes; vpcsim reads at most ${MAX_FILE_BYTES}`,
-          span: fileStartSpan(file),
-        },
-      ],
-    };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_FILE_BYTES) {
+    return failed('FILE_TOO_LARGE', `the file is ${bytes} bytes; vpcsim reads at most ${MAX_FILE_BYTES}`, fileStartSpan(file));
   }
+  const bad = findForbiddenCharacter(text);
+  if (bad) {
+    return failed(
+      'NOT_TEXT',
+      `the file holds the control character ${describeCodePoint(bad.codePoint)}, which YAML does not allow; is it a binary file?`,
+      spanAtOffset(file, text, bad.offset),
+    );
+  }
+  const deep = findExcessiveNesting(text, MAX_DEPTH);
+  if (deep !== undefined) return tooDeep(spanAtOffset(file, text, deep));
+
   const lineCounter = new LineCounter();
-  let doc;
+  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // uniqueKeys is checked by buildSourceMap in linear time (the library's check is quadratic).
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (e) {
-    // The composer recurses per nesting level; absurd depth can exhaust the stack.
-    if (e instanceof RangeError) return tooDeep(file);
+    // The composer recurses per nesting level; depth the pre-scan missed can exhaust the stack.
+    if (e instanceof RangeError) return tooDeep(fileStartSpan(file));
     throw e;
   }
   const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
   for (const err of doc.errors) {
-    const [start, end] = err.pos;
-    diagnostics.push({
-      code: err.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
-      severity: 'error',
-      message: firstLine(err),
-      span: spanAt(file, lineCounter, text.length, start, end),
-    });
+    const span = spanAt(file, lineCounter, text.length, err.pos[0], err.pos[1]);
+    // The library catches its own stack overflows and reports them as syntax errors.
+    if (/call stack/i.test(err.message)) return tooDeep(span);
+    const message = firstLine(err);
+    const key = `${span.line}:${span.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (diagnostics.length < MAX_SYNTAX_ERRORS) {
+      diagnostics.push({ code: err.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX', severity: 'error', message, span });
+    }
   }
   if (diagnostics.length > 0) return { data: undefined, sourceMap: undefined, diagnostics };
-  const sourceMap = buildSourceMap(file, doc.contents, lineCounter, text.length);
-  if (sourceMap.depth > MAX_DEPTH) return tooDeep(file);
+
+  const sourceMap = buildSourceMap(file, doc.contents, lineCounter, text.length, (key, repeat, first) => {
+    diagnostics.push({
+      code: 'DUPLICATE_KEY',
+      severity: 'error',
+      message: `key "${key}" is already used at line ${first.line}; YAML would silently keep only one of them`,
+      span: repeat,
+    });
+  });
+  if (sourceMap.depth > MAX_DEPTH) return tooDeep(sourceMap.deepest);
+  if (diagnostics.length > 0) return { data: undefined, sourceMap, diagnostics };
+
+  const cycle = findAliasCycle(doc);
+  if (cycle) {
+    const span = spanAt(file, lineCounter, text.length, cycle.range![0], cycle.range![1]);
+    return failed('ALIAS_LIMIT', `alias *${cycle.source} refers to a node that contains it (a cycle); write the values out`, span);
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     if (e instanceof ReferenceError || e instanceof RangeError) {
-      return {
-        data: undefined,
-        sourceMap,
-        diagnostics: [
-          {
-            code: 'ALIAS_LIMIT',
-            severity: 'error',
-            message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions, or a cycle); write the values out`,
-            span: fileStartSpan(file),
-          },
-        ],
-      };
+      const first = firstAlias(doc);
+      const span = first?.range ? spanAt(file, lineCounter, text.length, first.range[0], first.range[1]) : fileStartSpan(file);
+      return failed(
+        'ALIAS_LIMIT',
+        `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions, starting with this one); write the values out`,
+        span,
+      );
     }
     throw e;
   }
   return { data, sourceMap, diagnostics };
 }
 
-function tooDeep(file: string): ParsedYaml {
-  return {
-    data: undefined,
-    sourceMap: undefined,
-    diagnostics: [
-      {
-        code: 'NESTING_TOO_DEEP',
-        severity: 'error',
-        message: `the YAML nests deeper than ${MAX_DEPTH} levels`,
-        span: fileStartSpan(file),
-      },
-    ],
-  };
+/** Children of a node in document order (keys and values of pairs, items of sequences). */
+function children(node: Node): Node[] {
+  if (!isCollection(node)) return [];
+  const out: Node[] = [];
+  for (const item of node.items as unknown[]) {
+    if (isPair(item)) {
+      if (item.key) out.push(item.key as Node);
+      if (item.value) out.push(item.value as Node);
+    } else if (item) {
+      out.push(item as Node);
+    }
+  }
+  return out;
+}
+
+/** The first alias in document order, if any. Depth is bounded before this runs. */
+function firstAlias(doc: Document.Parsed): Node | undefined {
+  const stack: Node[] = doc.contents ? [doc.contents] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isAlias(node)) return node;
+    stack.push(...children(node).reverse());
+  }
+  return undefined;
+}
+
+/** An alias whose anchored node contains the alias itself, if any. */
+function findAliasCycle(doc: Document.Parsed): (Node & { source: string }) | undefined {
+  // Depth-first with explicit enter/leave, keeping the set of open ancestors.
+  const ancestors = new Set<Node>();
+  const stack: { node: Node; leave: boolean }[] = doc.contents ? [{ node: doc.contents, leave: false }] : [];
+  while (stack.length > 0) {
+    const { node, leave } = stack.pop()!;
+    if (leave) {
+      ancestors.delete(node);
+      continue;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (target && ancestors.has(target)) return node;
+      continue;
+    }
+    ancestors.add(node);
+    stack.push({ node, leave: true });
+    for (const child of children(node).reverse()) stack.push({ node: child, leave: false });
+  }
+  return undefined;
+}
+
+function tooDeep(span: Span): ParsedYaml {
+  return failed('NESTING_TOO_DEEP', `the YAML nests deeper than ${MAX_DEPTH} levels here; a topology needs far fewer`, span);
 }
 
 function firstLine(err: YAMLParseError): string {

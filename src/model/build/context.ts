@@ -47,6 +47,19 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   internetHost: 'internet host',
 };
 
+/** "Did you mean" is computed for this many problems per file, then skipped (hostile input). */
+export const MAX_SUGGESTIONS = 200;
+
+/**
+ * ` (did you mean "x"?)` for an unknown name, bounded so that a file with thousands of bad
+ * references (or a megabyte-long one) cannot make loading quadratic.
+ */
+export function suggestFor(ctx: BuildContext, word: string, candidates: () => Iterable<string>): string {
+  if (ctx.diagnostics.length >= MAX_SUGGESTIONS || word.length > 128) return '';
+  const near = [...candidates()].filter((c) => Math.abs(c.length - word.length) <= Math.max(2, word.length / 3));
+  return didYouMean(word, near);
+}
+
 /** Record a diagnostic at a pointer's value (or key). */
 export function report(
   ctx: BuildContext,
@@ -107,8 +120,8 @@ export function refAt(
   const entry = ctx.ids.get(id);
   const wanted = kinds.map((k) => KIND_NAMES[k]).join(' or ');
   if (!entry) {
-    const candidates = [...ctx.ids.entries()].filter(([, e]) => kinds.includes(e.kind)).map(([k]) => k);
-    report(ctx, 'UNKNOWN_REFERENCE', `no ${wanted} "${id}"${didYouMean(id, candidates)}`, pointer);
+    const candidates = (): string[] => [...ctx.ids.entries()].filter(([, e]) => kinds.includes(e.kind)).map(([k]) => k);
+    report(ctx, 'UNKNOWN_REFERENCE', `no ${wanted} "${id}"${suggestFor(ctx, id, candidates)}`, pointer);
     return false;
   }
   if (!kinds.includes(entry.kind)) {

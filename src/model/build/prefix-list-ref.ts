@@ -1,7 +1,6 @@
 // Prefix lists are referenced by id (pl-63a5400a) or name (com.amazonaws.us-east-1.s3),
 // customer-managed from the file or AWS-managed from the catalogue.
-import { report, type BuildContext } from './context.js';
-import { didYouMean } from '../suggest.js';
+import { report, suggestFor, type BuildContext } from './context.js';
 
 /** Every known prefix list reference (id or name) -> the prefix list's id. */
 export type PrefixListLookup = ReadonlyMap<string, string>;
@@ -16,7 +15,7 @@ export function resolvePrefixListRef(
   const id = lookup.get(text);
   if (id === undefined) {
     const entry = ctx.ids.get(text);
-    const what = entry ? `"${text}" is not a prefix list` : `no prefix list "${text}"${didYouMean(text, lookup.keys())}`;
+    const what = entry ? `"${text}" is not a prefix list` : `no prefix list "${text}"${suggestFor(ctx, text, () => lookup.keys())}`;
     report(ctx, entry ? 'WRONG_REFERENCE_KIND' : 'UNKNOWN_REFERENCE', what, pointer);
   }
   return id;
