@@ -55,6 +55,8 @@ export function throughNlb(w: Walk, lb: LoadBalancer, node: Eni, seen: Packet, e
   }
   const conn: LbConnection = { lb: lb.id, node, original: entry.original, forwarded, endpointEni: entry.endpointEni };
   w.run.conns.set(node.id, conn);
+  // From here the flow is addressed to the target, in the load balancer's VPC.
+  w.run.intended = undefined;
   const to = `${target.name} at ${formatIp(target.ip)}:${target.port}`;
   if (privateLink) {
     hop(w, nodeComponent, 'translated', `${node.id} forwards to ${to} from its own address ${formatIp(node.privateIp)}: PrivateLink always translates the source, whatever client IP preservation says`, tg.span, forwarded,

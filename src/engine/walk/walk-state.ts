@@ -56,8 +56,11 @@ export interface TraceRun {
   readonly picks: string[];
   /** The API request the flow carries, for endpoint policies; undefined when none was given. */
   readonly request: PolicyRequest | undefined;
-  /** The interface the query named as destination: a packet for its address in another VPC is not for it. */
-  readonly intended: { readonly id: string; readonly vpc: string; readonly ip: Ip } | undefined;
+  /**
+   * The interface the query named as destination: a packet for its address in another VPC
+   * is not for it. Cleared once a load balancer re-addresses the flow to a target.
+   */
+  intended: { readonly id: string; readonly vpc: string; readonly ip: Ip } | undefined;
 }
 
 /** A fresh trace run. */
