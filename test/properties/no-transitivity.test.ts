@@ -13,7 +13,11 @@ import { loadRaw, scenarioArb } from '../arbitraries/topology.js';
 import { checkProperty } from './property-runner.js';
 import { summary, traceOk } from './trace-helpers.js';
 
-const LEAVING = new Set(['internetGateway', 'natGateway', 'endpoint', 'internet', 'internetHost', 'awsService']);
+// Leaving the peer VPC: out to the internet (through its IGW, directly or behind its NAT
+// gateway), to a gateway endpoint's service, or over a second peering connection. A NAT
+// gateway hop alone is not leaving: a reply to a connection that VPC's own NAT gateway
+// translated comes back over the peering and is translated back to an address in the VPC.
+const LEAVING = new Set(['internetGateway', 'endpoint', 'internet', 'internetHost', 'awsService', 'peeringConnection']);
 
 /** Hops after the first peering crossing that carry the packet out of the peer VPC. */
 function leavesAfterPeering(hops: readonly Hop[]): Hop[] {

@@ -13,26 +13,8 @@ import { printRaw } from '../../src/model/serialize/print-yaml.js';
 import { topologyToRaw } from '../../src/model/serialize/topology-to-raw.js';
 import type { Topology } from '../../src/model/topology.js';
 import { loadRaw, rawTopologyArb } from '../arbitraries/topology.js';
+import { projection } from './model-projection.js';
 import { checkProperty } from './property-runner.js';
-
-const POSITION_KEYS = new Set(['span', 'fromSpan', 'toSpan', 'pointer', 'location']);
-
-/** Plain data of a value with source positions left out: Maps as sorted objects, bigints as text. */
-function plain(v: unknown): unknown {
-  if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Map) return Object.fromEntries([...v.entries()].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)).map(([k, x]) => [String(k), plain(x)]));
-  if (Array.isArray(v)) return v.map(plain);
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).filter(([k, x]) => !POSITION_KEYS.has(k) && x !== undefined).map(([k, x]) => [k, plain(x)]));
-  }
-  return v;
-}
-
-/** The model fields that matter: every resource map, the ENIs and the checks (not the graph, file or byId index). */
-export function projection(t: Topology): unknown {
-  const { graph: _graph, byId: _byId, file: _file, span: _span, ...rest } = t;
-  return plain(rest);
-}
 
 function reload(t: Topology): { text: string; again: Topology } {
   const text = formatTopology(t);
