@@ -22,7 +22,7 @@ type Resolved = Extract<DnsResolution, { kind: 'resolved' }>;
 const PROTOCOLS = { tcp: 6, udp: 17, icmp: 1, icmpv6: 58, all: -1 } as const;
 
 /** Most traces one destination address may fan out into (targets behind load balancers). */
-export const MAX_BRANCHES = 64;
+export const MAX_BRANCHES = 256;
 
 /**
  * Trace a flow. A query that names nothing known is a QueryError (exit 2 at the CLI); a name
@@ -68,7 +68,11 @@ function traceBranches(ctx: EngineContext, query: FlowQuery, source: Source, des
   const request = requestOf(query);
   const pending: ReadonlyMap<string, number>[] = [new Map()];
   const out: Trace[] = [];
-  while (pending.length > 0 && out.length < MAX_BRANCHES) {
+  while (pending.length > 0) {
+    // A verdict over some of the paths would pass for one over all of them: refuse instead.
+    if (out.length >= MAX_BRANCHES) {
+      return { kind: 'queryError', message: `the flow to ${formatIp(dest.ip)} fans out into more than ${MAX_BRANCHES} paths (load balancer targets); trace a single target or node address instead` };
+    }
     const choices = pending.shift()!;
     const run = newTraceRun({ choices, request, intended });
     const t = traceOne(ctx, query, source, dest, run, dns);

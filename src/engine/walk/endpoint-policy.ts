@@ -19,7 +19,8 @@ export function passEndpointPolicy(w: Walk, ep: Endpoint, packet: Packet): boole
   const component = { id: ep.id, kind: 'endpoint' as const };
   const caveats = d.caveats.length > 0 ? ` (${d.caveats.join('; ')})` : '';
   if (d.allowed) {
-    hop(w, component, 'allowed', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet);
+    hop(w, component, 'allowed', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
+      'An endpoint policy is checked for every request through the endpoint; it allows nothing that IAM and the resource\'s own policies deny.');
     return true;
   }
   drop(w, component, 'denied', 'ENDPOINT_POLICY_DENY', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,

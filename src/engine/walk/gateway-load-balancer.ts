@@ -29,7 +29,8 @@ export function toGwlbEndpoint(w: Walk, ep: Endpoint, fromSubnet: string | undef
   const { service, lb, node } = pl;
   hop(w, eniComponent(eni), 'forwarded', `${eni.id} (Gateway Load Balancer endpoint ${ep.id}) takes ${describePacket(packet)} as a route target and sends it, unchanged, over PrivateLink to ${service.id}`, ep.span, packet,
     'A Gateway Load Balancer endpoint is a route target, not a destination: it carries the packet as it is to the inspection service and brings it back.');
-  hop(w, { id: service.id, kind: 'endpointService' }, 'forwarded', `${service.id} hands it to ${lb.id}'s node ${node.id} in ${node.az}`, service.span, packet);
+  hop(w, { id: service.id, kind: 'endpointService' }, 'forwarded', `${service.id} hands it to ${lb.id}'s node ${node.id} in ${node.az}`, service.span, packet,
+    'PrivateLink joins the Gateway Load Balancer endpoint to the GWLB node in the same Availability Zone.');
   const tg = lb.targetGroup ? topo.targetGroups.get(lb.targetGroup) : undefined;
   if (!tg) return drop(w, eniComponent(node), 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', `${lb.id} has no target group`, lb.span, packet);
   let appliance: ResolvedTarget | undefined;
@@ -49,9 +50,11 @@ export function toGwlbEndpoint(w: Walk, ep: Endpoint, fromSubnet: string | undef
   if (!target) return drop(w, { id: tg.id, kind: 'targetGroup' }, 'dropped', 'UNKNOWN_DESTINATION', `no interface holds appliance address ${formatIp(appliance.ip)}`, appliance.target.span, outer);
   if (!crossSubnets(w, node.subnet, target.subnet, outer)) return { kind: 'dropped' };
   if (!passSecurityGroups(w, target, 'ingress', outer, { fresh: true, why: 'The appliance\'s security group must allow GENEVE (UDP 6081) from the Gateway Load Balancer\'s address; it sees only the GWLB as the source.' })) return { kind: 'dropped' };
-  hop(w, eniComponent(target), 'forwarded', `${appliance.name} inspects the inner packet and returns it to ${lb.id} in GENEVE (vpcsim assumes the appliance lets the flow pass)`, target.span, outer);
+  hop(w, eniComponent(target), 'forwarded', `${appliance.name} inspects the inner packet and returns it to ${lb.id} in GENEVE (vpcsim assumes the appliance lets the flow pass)`, target.span, outer,
+    'The appliance sees the original packet inside GENEVE and sends it back to the GWLB to continue; what it allows is its own configuration, outside the file.');
   if (!crossSubnets(w, target.subnet, node.subnet, replyOf(outer))) return { kind: 'dropped' };
   hop(w, { id: service.id, kind: 'endpointService' }, 'forwarded', `${node.id} returns the packet over PrivateLink to ${eni.id}`, service.span, packet);
-  hop(w, eniComponent(eni), 'forwarded', `${eni.id} releases ${describePacket(packet)} into ${eni.subnet}, whose route table takes it on`, ep.span, packet);
+  hop(w, eniComponent(eni), 'forwarded', `${eni.id} releases ${describePacket(packet)} into ${eni.subnet}, whose route table takes it on`, ep.span, packet,
+    'After inspection the packet continues by the route table of the endpoint\'s subnet: that table, not the original one, decides where it goes next.');
   return routeFromSubnet(w, eni.subnet, eni, packet);
 }

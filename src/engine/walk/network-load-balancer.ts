@@ -39,7 +39,8 @@ export function throughNlb(w: Walk, lb: LoadBalancer, node: Eni, seen: Packet, e
       `${lb.id} has no listener for ${protocolName(seen.protocol)} port ${seen.dstPort ?? '(none)'} (listeners: ${have})`, lb.span, seen,
       'A Network Load Balancer accepts only what a listener takes, by protocol and port; anything else goes nowhere.');
   }
-  hop(w, nodeComponent, 'forwarded', `${node.id}: listener ${listener.protocol} ${listener.port} forwards to target group ${listener.targetGroup}`, listener.span, seen);
+  hop(w, nodeComponent, 'forwarded', `${node.id}: listener ${listener.protocol} ${listener.port} forwards to target group ${listener.targetGroup}`, listener.span, seen,
+    'A listener is the only way into a Network Load Balancer: it matches the protocol and port and hands the flow to its target group.');
   const tg = w.ctx.topology.targetGroups.get(listener.targetGroup);
   if (!tg) return drop(w, nodeComponent, 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', `target group ${listener.targetGroup} does not exist`, listener.span, seen);
   const target = selectTarget(w, lb, tg, node, seen);
@@ -106,7 +107,8 @@ export function reverseAtNode(w: Walk, conn: LbConnection, reply: Packet): Outco
   const ep: Endpoint | undefined = w.ctx.topology.endpoints.get(epEni.owner.id);
   const serviceId = ep?.service.kind === 'endpointService' ? ep.service.id : conn.lb;
   const service = w.ctx.topology.endpointServices.get(serviceId);
-  hop(w, { id: serviceId, kind: 'endpointService' }, 'forwarded', `${serviceId} carries the reply back over PrivateLink to ${epEni.id}`, service?.span, back);
+  hop(w, { id: serviceId, kind: 'endpointService' }, 'forwarded', `${serviceId} carries the reply back over PrivateLink to ${epEni.id}`, service?.span, back,
+    'PrivateLink returns the reply the way the connection came: the consumer only ever talks to its own endpoint\'s address.');
   hop(w, eniComponent(epEni), 'forwarded', `${epEni.id} returns the reply into VPC ${epEni.vpc} from its own address ${formatIp(epEni.privateIp)}`, ep?.span, back);
   return leaveEni(w, epEni, back);
 }

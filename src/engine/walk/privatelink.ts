@@ -117,11 +117,13 @@ function toEndpointService(w: Walk, ep: Endpoint, eni: Eni, packet: Packet): Out
     'An interface endpoint is an address in your own VPC; PrivateLink carries what reaches it to the provider\'s load balancer without joining the two VPCs\' routing.');
   const seen: Packet = { ...packet, dst: node.privateIp };
   hop(w, { id: service.id, kind: 'endpointService' }, 'forwarded',
-    `${service.id} hands the connection to ${lb.id}'s node ${node.id} in ${node.az}, the endpoint's zone`, service.span, seen);
+    `${service.id} hands the connection to ${lb.id}'s node ${node.id} in ${node.az}, the endpoint's zone`, service.span, seen,
+    'PrivateLink joins each endpoint ENI to the load balancer node in the same Availability Zone (by AZ ID, the same in every account).');
   if (node.filtered) {
     if (!lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
       hop(w, { id: node.securityGroups[0]!, kind: 'securityGroup' }, 'allowed',
-        `${node.securityGroups.join(', ')}: inbound rules are not evaluated for PrivateLink traffic (enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is off on ${lb.id})`, lb.span, seen);
+        `${node.securityGroups.join(', ')}: inbound rules are not evaluated for PrivateLink traffic (enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is off on ${lb.id})`, lb.span, seen,
+        'With enforcement off, a Network Load Balancer\'s inbound rules judge only traffic that reaches it directly; PrivateLink traffic passes them by.');
     } else {
       // "Update the security groups for your Network Load Balancer": with inbound rules
       // enforced on PrivateLink traffic, the source they see is the client's private IP,

@@ -82,6 +82,9 @@ export function selectTarget(w: Walk, lb: LoadBalancer, tg: TargetGroup, node: E
   const others = candidates.length > 1 ? `; each of ${candidates.map((t) => t.name).join(', ')} gets a trace of its own` : '';
   hop(w, component, 'forwarded',
     `${tg.id} (${zonal}) sends this flow to ${pick.name}:${pick.port} in ${pick.az}${others}${skipped.length > 0 ? `; not used: ${skipped.join(', ')}` : ''}`,
-    pick.target.span, packet);
+    pick.target.span, packet,
+    candidates.length > 1
+      ? 'A load balancer node sends each new flow to one of its healthy targets, by a hash of the flow; any of them may get it, so vpcsim follows each.'
+      : 'A load balancer node sends only to healthy targets it may use: its own zone, or every enabled zone with cross-zone load balancing.');
   return pick;
 }

@@ -22,6 +22,7 @@ region: us-east-1
 vpcs:
   vpc-a:
     cidr: 10.0.0.0/16
+    internetGateway: igw-a
     enableDnsSupport: ${support}
     enableDnsHostnames: ${hostnames}
     subnets:
