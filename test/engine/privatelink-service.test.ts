@@ -53,7 +53,7 @@ describe('the endpoint and the instance security groups', () => {
 describe('endpoint state and allowed principals', () => {
   it('an endpoint pending acceptance carries nothing (BAD_STATE), an accepted one does', () => {
     expectBlocked(trace(t, 'client', 'vpce-pending', 443), 'BAD_STATE', 'vpce-pending');
-    expectReachableVia(trace(t, 'client', 'vpce-accepted', 443), ['vpce-accepted/cons-a', 'svc-pending', 'nlb-api/prov-a', 'api-a']);
+    expectReachableVia(trace(t, 'client', 'vpce-accepted', 443), ['vpce-accepted/cons-a', 'svc-pending', 'nlb-pending/prov-a', 'api-a']);
   });
   it('a rejected endpoint carries nothing', () => {
     expectBlocked(trace(t, 'client', 'vpce-rejected', 443), 'BAD_STATE', 'vpce-rejected');
