@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { loadTopologyText } from '../../src/model/load-topology.js';
 import { mutatedFileArb, SCENARIO_TEXTS } from '../arbitraries/mutations.js';
-import { checkAsyncProperty } from './property-runner.js';
+import { checkAsyncProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
 const BOUND_MS = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'vpcsim-fuzz-'));
@@ -40,7 +40,7 @@ function flowOf(name: string): string[] {
   return ['--from', c.from.items[0]!, '--to', c.to.items[0]!, '--port', String(c.port ?? 443), '--protocol', c.protocol];
 }
 
-describe('fuzzing the CLI with mutated scenarios', () => {
+describe('fuzzing the CLI with mutated scenarios', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('validate, fmt, check and trace end in exit 0, 1 or 2 with positioned diagnostics, never a crash', async () => {
     await checkAsyncProperty('CLI fuzz', fc.asyncProperty(mutatedFileArb, async ({ file: name, text }) => {
       writeFileSync(file, text);

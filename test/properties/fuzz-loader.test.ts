@@ -12,7 +12,7 @@ import { formatTopology } from '../../src/model/serialize/format-topology.js';
 import type { Topology } from '../../src/model/topology.js';
 import { mutatedFileArb } from '../arbitraries/mutations.js';
 import { projection } from './model-projection.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
 /** Time bound per input, in milliseconds. */
 const BOUND_MS = 2000;
@@ -30,7 +30,7 @@ function traceChecks(t: Topology): void {
   }
 }
 
-describe('fuzzing the loader with mutated scenarios', () => {
+describe('fuzzing the loader with mutated scenarios', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('ends in a topology or a positioned error, within the time bound, and valid results go through the engine and fmt', () => {
     checkProperty('loader fuzz', fc.property(mutatedFileArb, ({ text }) => {
       const started = performance.now();

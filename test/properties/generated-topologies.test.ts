@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTopologyText } from '../../src/model/load-topology.js';
 import { rawTopologyArb, yamlOf, GENERATED_FILE } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
-describe('generated topologies', () => {
+describe('generated topologies', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('load with no error', () => {
     checkProperty('generated topologies load', fc.property(rawTopologyArb(), (raw) => {
       const { diagnostics } = loadTopologyText(GENERATED_FILE, yamlOf(raw));

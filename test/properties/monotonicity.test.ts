@@ -11,7 +11,7 @@ import type { Route } from '../../src/model/rules.js';
 import type { Topology } from '../../src/model/topology.js';
 import { addAclAllowAll, addSgRule, ALLOW_ALL_SG_RULE, blackholeRoute, removeRoute, removeSgRule, resourcesOf, type Edited } from '../arbitraries/edit-raw.js';
 import { loadRaw, scenarioArb, type Scenario } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { summary, traceOk } from './trace-helpers.js';
 
 /** Every trace that was `keep` before the edit is still `keep` after it. */
@@ -52,7 +52,7 @@ function uncoveredRoutes(t: Topology, raw: Scenario['topology']): [string, strin
   });
 }
 
-describe('monotonicity', () => {
+describe('monotonicity', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('adding an allow-all rule to a security group never makes a reachable flow unreachable', () => {
     checkProperty('SG allow is monotone', fc.property(scenarioArb(), fc.nat(), direction, (s, k, dir) => {
       const sgs = resourcesOf(s.topology, 'securityGroups');

@@ -11,7 +11,7 @@ import { buildRaw } from '../arbitraries/build-raw.js';
 import { edgesOf, packetOf, packetPlanArb } from '../arbitraries/packets.js';
 import { ALL_FEATURES, topologyPlanArb } from '../arbitraries/plan.js';
 import { loadRaw } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
 const PROTOCOLS: Record<string, number> = { tcp: 6, udp: 17, icmp: 1, all: -1 };
 
@@ -49,7 +49,7 @@ function aclsOf(raw: RawTopology): [string, { ingress: readonly RawAclRule[]; eg
   return Object.values(raw.vpcs ?? {}).flatMap((v) => Object.entries(v.networkAcls ?? {}).map(([id, a]) => [id, { ingress: a.ingress ?? [], egress: a.egress ?? [] }] as [string, { ingress: readonly RawAclRule[]; egress: readonly RawAclRule[] }]));
 }
 
-describe('network ACL evaluation', () => {
+describe('network ACL evaluation', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('equals a naive first-match loop over the entries sorted by number, with the implicit deny', () => {
     checkProperty('NACL oracle', fc.property(caseArb, ({ topology: raw, packets }) => {
       const { topology } = loadRaw(raw);

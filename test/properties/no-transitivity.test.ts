@@ -10,7 +10,7 @@ import type { Hop } from '../../src/engine/trace.js';
 import type { RawTopology } from '../../src/model/format.js';
 import { S3_PREFIX_LIST } from '../arbitraries/build-raw.js';
 import { loadRaw, scenarioArb } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { summary, traceOk } from './trace-helpers.js';
 
 // Leaving the peer VPC: out to the internet (through its IGW, directly or behind its NAT
@@ -39,7 +39,7 @@ function routeAllThrough(raw: RawTopology, side: string, pcx: string): RawTopolo
 const caseArb = fc.record({ scenario: scenarioArb(), peering: fc.nat(), side: fc.boolean() })
   .filter(({ scenario }) => Object.keys(scenario.topology.peeringConnections ?? {}).length > 0);
 
-describe('no transitive peering', () => {
+describe('no transitive peering', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('a flow that enters a VPC through peering never leaves through its IGW, NAT gateway or gateway endpoint', () => {
     checkProperty('peering is not transitive', fc.property(caseArb, ({ scenario, peering, side }) => {
       const pcxs = Object.entries(scenario.topology.peeringConnections!);

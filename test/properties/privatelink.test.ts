@@ -12,7 +12,7 @@ import { PL } from '../arbitraries/build-privatelink.js';
 import type { ProviderPrefix } from '../arbitraries/privatelink-plan.js';
 import { buildPrivateLink, privateLinkScenarioArb } from '../arbitraries/privatelink-scenario.js';
 import { loadRaw } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { summary, traceOk } from './trace-helpers.js';
 
 function nodeAddresses(t: Topology): Set<string> {
@@ -33,7 +33,7 @@ function verdicts(r: TraceResult): string[] {
   return r.traces.map((t) => `${t.reachable} [${t.explanations.map((e) => e.code).sort().join(',')}] ${path(t.hops)} || ${path(t.returnHops)}`);
 }
 
-describe('PrivateLink', () => {
+describe('PrivateLink', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('a provider target only ever sees an NLB node address as the source', () => {
     checkProperty('targets see the NLB', fc.property(privateLinkScenarioArb, (s) => {
       const { topology } = loadRaw(s.topology);

@@ -8,6 +8,12 @@ import YAML from 'yaml';
 /** Runs per property: VPCSIM_PROPERTY_RUNS, default 200. */
 export const PROPERTY_RUNS = runsFromEnv(process.env.VPCSIM_PROPERTY_RUNS);
 
+/**
+ * Time limit of one property test: a minute per 200 runs, so that `npm run test:long` (and a
+ * busy machine) does not hit vitest's default 30 s limit.
+ */
+export const PROPERTY_TIMEOUT_MS = 60_000 * Math.max(1, PROPERTY_RUNS / 200);
+
 function runsFromEnv(text: string | undefined): number {
   const n = Number(text);
   return Number.isInteger(n) && n > 0 ? n : 200;

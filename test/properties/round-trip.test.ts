@@ -14,7 +14,7 @@ import { topologyToRaw } from '../../src/model/serialize/topology-to-raw.js';
 import type { Topology } from '../../src/model/topology.js';
 import { loadRaw, rawTopologyArb } from '../arbitraries/topology.js';
 import { projection } from './model-projection.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
 function reload(t: Topology): { text: string; again: Topology } {
   const text = formatTopology(t);
@@ -34,7 +34,7 @@ function expectSameModel(a: Topology, b: Topology, text: string): void {
 const scenarioDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const scenarioFiles = readdirSync(scenarioDir).filter((f) => f.endsWith('.yaml')).sort();
 
-describe('round trip through the canonical printer', () => {
+describe('round trip through the canonical printer', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('load(fmt(load(x))) equals load(x), and fmt is idempotent, on generated topologies', () => {
     checkProperty('round trip', fc.property(rawTopologyArb(), (raw) => {
       const { topology } = loadRaw(raw);

@@ -8,7 +8,7 @@ import type { Ip } from '../../src/net/ip.js';
 import type { Prefix } from '../../src/net/prefix.js';
 import type { PrefixList, Route } from '../../src/model/resources.js';
 import { routeCaseArb } from '../arbitraries/route-table.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
 // Containment by shifting, independent of the engine's masks.
 function contains(p: Prefix, ip: Ip): boolean {
@@ -35,7 +35,7 @@ function bruteForce(routes: readonly Route[], lists: ReadonlyMap<string, PrefixL
   return best;
 }
 
-describe('route lookup', () => {
+describe('route lookup', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('equals a brute-force longest-prefix scan (static beats prefix list at equal length)', () => {
     checkProperty('route LPM oracle', fc.property(routeCaseArb, ({ table, prefixLists, addresses }) => {
       const index = buildRouteIndex(table, prefixLists);

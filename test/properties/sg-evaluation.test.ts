@@ -13,7 +13,7 @@ import type { Eni, SgRule } from '../../src/model/resources.js';
 import type { Topology } from '../../src/model/topology.js';
 import { packetOf, packetPlanArb } from '../arbitraries/packets.js';
 import { loadRaw, rawTopologyArb } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
 function within(network: bigint, length: number, v: bigint): boolean {
   const shift = BigInt(32 - length);
@@ -61,7 +61,7 @@ function naive(t: Topology, eni: Eni, direction: 'ingress' | 'egress', p: Packet
 
 const caseArb = fc.record({ topology: rawTopologyArb(), packets: fc.array(packetPlanArb, { minLength: 1, maxLength: 12 }) });
 
-describe('security group evaluation', () => {
+describe('security group evaluation', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('equals a naive any-match loop over every rule of every group on the interface', () => {
     checkProperty('SG oracle', fc.property(caseArb, ({ topology: raw, packets }) => {
       const { topology } = loadRaw(raw);

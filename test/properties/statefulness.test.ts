@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_FEATURES } from '../arbitraries/plan.js';
 import { loadRaw, scenarioArb } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { forwardDelivered, stoppingHop, summary, traceOk } from './trace-helpers.js';
 
-describe('statefulness', () => {
+describe('statefulness', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('with default network ACLs, no reply is ever stopped by a security group or an ACL', () => {
     checkProperty('replies pass SGs', fc.property(scenarioArb({ ...ALL_FEATURES, nacls: false }), ({ topology: raw, flows }) => {
       const { topology } = loadRaw(raw);

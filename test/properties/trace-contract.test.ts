@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traceProblems } from '../../src/engine/check-trace.js';
 import { loadRaw, scenarioArb, GENERATED_FILE } from '../arbitraries/topology.js';
-import { checkProperty } from './property-runner.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { traceOk } from './trace-helpers.js';
 
-describe('trace contract', () => {
+describe('trace contract', { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it('determinism: the same topology and flow give identical traces', () => {
     checkProperty('determinism', fc.property(scenarioArb(), ({ topology: raw, flows }) => {
       const a = loadRaw(raw).topology;
