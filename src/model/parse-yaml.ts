@@ -71,7 +71,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   let doc: Document.Parsed;
   try {
     // uniqueKeys is checked by buildSourceMap in linear time (the library's check is quadratic).
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (e) {
     // The composer recurses per nesting level; depth the pre-scan missed can exhaust the stack.
     if (e instanceof RangeError) return tooDeep(fileStartSpan(file));
