@@ -16,6 +16,8 @@ export interface AddressRequest {
   /** Allocation order: 0 NAT, 1 load balancer node, 2 endpoint ENI, 3 instance. */
   readonly rank: number;
   readonly written?: { readonly text: string; readonly pointer: string };
+  /** Where the resource asks for the address, for SUBNET_FULL (default: the subnet). */
+  readonly where?: { readonly pointer: string; readonly part: 'key' | 'value' };
 }
 
 /** Addresses in a subnet that AWS keeps for itself. */
@@ -75,7 +77,7 @@ export function assignPrivateAddresses(
     let candidate = next.get(subnet.id) ?? subnet.cidr.network + 4n;
     while (candidate <= last && used.has(candidate)) candidate++;
     if (candidate > last) {
-      report(ctx, 'SUBNET_FULL', `subnet "${subnet.id}" has no free address left for "${r.key}"`, subnet.pointer);
+      report(ctx, 'SUBNET_FULL', `subnet "${subnet.id}" (${formatPrefix(subnet.cidr)}) has no free address left for "${r.key}"`, r.where?.pointer ?? subnet.pointer, r.where?.part ?? 'key');
       continue;
     }
     used.set(candidate, r.key);

@@ -1,7 +1,7 @@
 // Everything with a network interface: instances, NAT gateways, load balancers (a node per
 // subnet), target groups, and the ENIs they own, with addresses written or assigned.
 import type { Ip } from '../../net/ip.js';
-import { prefixContains } from '../../net/prefix.js';
+import { isPrefix, parsePrefix, prefixContains } from '../../net/prefix.js';
 import type { RawTopology } from '../format.js';
 import type { Eni, Instance, LoadBalancer, NatGateway, Subnet, Target, TargetGroup } from '../resources.js';
 import { pointer } from '../source-map.js';
@@ -45,18 +45,21 @@ export function addressRequests(ctx: BuildContext, raw: RawTopology, fabric: Vpc
   for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
     for (const [id, n] of Object.entries(rv.natGateways ?? {})) {
       const ptr = pointer('vpcs', vpcId, 'natGateways', id);
-      out.push({ key: id, subnet: n.subnet, rank: 0, ...(n.privateIp !== undefined ? { written: { text: n.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
+      out.push({ key: id, subnet: n.subnet, rank: 0, where: { pointer: ptr, part: 'key' }, ...(n.privateIp !== undefined ? { written: { text: n.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
     }
     for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
-      for (const s of new Set(lb.subnets)) out.push({ key: `${id}/${s}`, subnet: s, rank: 1 });
+      const ptr = pointer('vpcs', vpcId, 'loadBalancers', id, 'subnets');
+      for (const s of new Set(lb.subnets)) out.push({ key: `${id}/${s}`, subnet: s, rank: 1, where: { pointer: `${ptr}/${lb.subnets.indexOf(s)}`, part: 'value' } });
     }
     for (const [id, ep] of Object.entries(rv.endpoints ?? {})) {
       if (ep.type === 'gateway') continue;
-      for (const s of new Set(ep.subnets ?? [])) out.push({ key: `${id}/${s}`, subnet: s, rank: 2 });
+      const ptr = pointer('vpcs', vpcId, 'endpoints', id, 'subnets');
+      const list = ep.subnets ?? [];
+      for (const s of new Set(list)) out.push({ key: `${id}/${s}`, subnet: s, rank: 2, where: { pointer: `${ptr}/${list.indexOf(s)}`, part: 'value' } });
     }
     for (const [id, inst] of Object.entries(rv.instances ?? {})) {
       const ptr = pointer('vpcs', vpcId, 'instances', id);
-      out.push({ key: id, subnet: inst.subnet, rank: 3, ...(inst.privateIp !== undefined ? { written: { text: inst.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
+      out.push({ key: id, subnet: inst.subnet, rank: 3, where: { pointer: ptr, part: 'key' }, ...(inst.privateIp !== undefined ? { written: { text: inst.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
     }
   }
   return out.filter((r) => fabric.subnets.has(r.subnet));
@@ -150,7 +153,11 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
           if (targetType !== 'ip') report(ctx, 'TARGET_SHAPE', `target group "${id}" has targetType ${targetType}; an ip target needs targetType: ip`, `${tptr}/ip`, 'key');
           else {
             const ip = ipAt(ctx, t.ip!, `${tptr}/ip`);
-            if (ip) targets.push({ kind: 'ip', ip, port, healthy, span });
+            if (ip && !ipTargetAllowed(ip, vpcId, fabric)) {
+              report(ctx, 'TARGET_IP_RANGE', `${t.ip} is neither in a subnet of VPC "${vpcId}" nor in 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12 or 192.168.0.0/16; AWS refuses publicly routable IP targets`, `${tptr}/ip`);
+            } else if (ip) {
+              targets.push({ kind: 'ip', ip, port, healthy, span });
+            }
           }
         }
       });
@@ -171,6 +178,9 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       if (lb.type === 'gateway') {
         if (lb.listeners !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer has no listeners: it takes all traffic to its targetGroup', `${ptr}/listeners`, 'key');
         if (lb.securityGroups !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer has no security groups', `${ptr}/securityGroups`, 'key');
+        // CreateLoadBalancer: "You can't specify a scheme for a Gateway Load Balancer."
+        // AWS describes every GWLB as internal; internet-facing is not a GWLB at all.
+        if (lb.scheme === 'internet-facing') report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer cannot be internet-facing: it is reached only through its endpoints', `${ptr}/scheme`);
         if (lb.targetGroup !== undefined) refAt(ctx, lb.targetGroup, `${ptr}/targetGroup`, ['targetGroup'], vpcId);
       } else {
         if (lb.targetGroup !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Network Load Balancer forwards through listeners; move targetGroup into a listener', `${ptr}/targetGroup`, 'key');
@@ -213,4 +223,16 @@ function findAt(raw: RawTopology, ptr: string): unknown {
     cur = (cur as Record<string, unknown> | undefined)?.[key];
   }
   return cur;
+}
+
+/** Private ranges an IP target may use besides its VPC's subnets (RFC 1918 and RFC 6598). */
+const PRIVATE_TARGET_RANGES = ['10.0.0.0/8', '100.64.0.0/10', '172.16.0.0/12', '192.168.0.0/16'].map(parsePrefix).filter(isPrefix);
+
+// "Target groups for your Network Load Balancers", target type ip: addresses from the
+// subnets of the target group's VPC, RFC 1918 or RFC 6598; never publicly routable ones.
+// IPv6 targets are left to the subnets' own checks.
+function ipTargetAllowed(ip: Ip, vpcId: string, fabric: VpcFabric): boolean {
+  if (ip.family !== 4) return true;
+  if (PRIVATE_TARGET_RANGES.some((p) => prefixContains(p, ip))) return true;
+  return [...fabric.subnets.values()].some((s) => s.vpc === vpcId && prefixContains(s.cidr, ip));
 }

@@ -4,6 +4,12 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { SourceMap } from '../source-map.js';
 import type { Topology } from '../topology.js';
 import { validateGwlbEndpointRoutes } from './validate-gwlb-endpoint-routes.js';
+import { validateGwlbEndpointZones } from './validate-gwlb-endpoint-zones.js';
+import { validateInternetAccess } from './validate-internet-access.js';
+import { validateLoadBalancers } from './validate-load-balancers.js';
+import { validatePeerings } from './validate-peerings.js';
+import { validatePrivateDns } from './validate-private-dns.js';
+import { validateRoutes } from './validate-routes.js';
 import { validateSubnets } from './validate-subnets.js';
 
 /** A cross-resource check. */
@@ -13,6 +19,12 @@ export type Validator = (topology: Topology, map: SourceMap) => Diagnostic[];
 export const VALIDATORS: readonly Validator[] = [
   (t, m) => validateSubnets(t.vpcs, t.subnets, m),
   (t, m) => validateGwlbEndpointRoutes(t.routeTables, t.endpoints, m),
+  validateRoutes,
+  (t, m) => validatePeerings(t.peeringConnections, m),
+  validatePrivateDns,
+  validateLoadBalancers,
+  validateGwlbEndpointZones,
+  validateInternetAccess,
 ];
 
 /** Run every validator. */
