@@ -41,7 +41,8 @@ export function assignPrivateAddresses(
     return m;
   };
   const sorted = [...requests].sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const r of sorted) {
+  // Written addresses in file order, so IP_IN_USE lands on the later of two holders.
+  for (const r of requests) {
     const subnet = subnets.get(r.subnet);
     if (!subnet || !r.written) continue;
     const ip = ipAt(ctx, r.written.text, r.written.pointer, 4);

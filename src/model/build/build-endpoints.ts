@@ -7,7 +7,7 @@ import { findAwsService } from '../aws-services.js';
 import type { RawTopology } from '../format.js';
 import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
-import { refAt, report, type BuildContext } from './context.js';
+import { article, refAt, report, type BuildContext } from './context.js';
 import type { VpcFabric } from './build-vpcs.js';
 import { checkSubnetList, type Workloads } from './build-workloads.js';
 
@@ -172,7 +172,7 @@ function checkTypeFits(ctx: BuildContext, type: Endpoint['type'], target: Endpoi
   if (!lb) return;
   const wanted = type === 'interface' ? 'network' : 'gateway';
   if (lb.type !== wanted) {
-    report(ctx, 'ENDPOINT_SERVICE_TYPE', `endpoint service "${target.id}" is fronted by a ${lb.type === 'network' ? 'Network' : 'Gateway'} Load Balancer; a ${type} endpoint needs a ${wanted === 'network' ? 'Network' : 'Gateway'} Load Balancer service`, ptr);
+    report(ctx, 'ENDPOINT_SERVICE_TYPE', `endpoint service "${target.id}" is fronted by a ${lb.type === 'network' ? 'Network' : 'Gateway'} Load Balancer; ${article(type)} endpoint needs a ${wanted === 'network' ? 'Network' : 'Gateway'} Load Balancer service`, ptr);
   }
 }
 

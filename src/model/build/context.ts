@@ -125,7 +125,7 @@ export function refAt(
     return false;
   }
   if (!kinds.includes(entry.kind)) {
-    report(ctx, 'WRONG_REFERENCE_KIND', `"${id}" is a ${KIND_NAMES[entry.kind]}; a ${wanted} belongs here`, pointer);
+    report(ctx, 'WRONG_REFERENCE_KIND', `"${id}" is ${article(KIND_NAMES[entry.kind])}; ${article(wanted)} belongs here`, pointer);
     return false;
   }
   if (vpc !== undefined && entry.vpc !== undefined && entry.vpc !== vpc) {
@@ -138,6 +138,11 @@ export function refAt(
     return false;
   }
   return true;
+}
+
+/** "a subnet", "an internet gateway". */
+export function article(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 /** Protocol name or number -> IANA number (-1 for all). */

@@ -21,9 +21,10 @@ export function validateLoadBalancers(t: Topology, map: SourceMap): Diagnostic[]
   const used = new Set<string>();
   for (const lb of t.loadBalancers.values()) {
     const ports = new Map<number, number>();
-    lb.listeners.forEach((l, i) => {
+    lb.listeners.forEach((l) => used.add(l.targetGroup));
+    // A GWLB's listeners are LOAD_BALANCER_SHAPE errors already.
+    if (lb.type === 'network') lb.listeners.forEach((l, i) => {
       const ptr = `${lb.pointer}/listeners/${i}`;
-      used.add(l.targetGroup);
       const first = ports.get(l.port);
       if (first !== undefined) {
         err('DUPLICATE_LISTENER', `listener ${first + 1} of "${lb.id}" already listens on port ${l.port}; use one tcp_udp listener for TCP and UDP on one port`, `${ptr}/port`);
