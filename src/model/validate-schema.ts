@@ -112,6 +112,11 @@ function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic | undefined {
       return make('MISSING_FIELD', `missing required key "${missing}"`, true);
     }
     case 'type':
+      if (at === '') {
+        // The whole file: empty, a single scalar, or a list.
+        const what = e.data === null || e.data === undefined ? 'is empty' : `is a YAML ${Array.isArray(e.data) ? 'list' : 'scalar'}`;
+        return make('WRONG_TYPE', `a topology file is a YAML mapping (version: 1, name: ..., vpcs: ...); this file ${what}`, false);
+      }
       return make('WRONG_TYPE', `expected ${String((e.params as { type: unknown }).type)}, got ${jsonType(e.data)}`, false);
     case 'const':
       if (at === '/version') {
