@@ -40,8 +40,8 @@ function flowOf(name: string): string[] {
   return ['--from', c.from.items[0]!, '--to', c.to.items[0]!, '--port', String(c.port ?? 443), '--protocol', c.protocol];
 }
 
-describe('fuzzing the CLI with mutated scenarios', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('validate, fmt, check and trace end in exit 0, 1 or 2 with positioned diagnostics, never a crash', async () => {
+describe('fuzzing the CLI with mutated scenarios', () => {
+  it('validate, fmt, check and trace end in exit 0, 1 or 2 with positioned diagnostics, never a crash', { timeout: PROPERTY_TIMEOUT_MS }, async () => {
     await checkAsyncProperty('CLI fuzz', fc.asyncProperty(mutatedFileArb, async ({ file: name, text }) => {
       writeFileSync(file, text);
       const valid = loadTopologyText(file, text).topology !== undefined;

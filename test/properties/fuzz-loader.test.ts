@@ -30,8 +30,8 @@ function traceChecks(t: Topology): void {
   }
 }
 
-describe('fuzzing the loader with mutated scenarios', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('ends in a topology or a positioned error, within the time bound, and valid results go through the engine and fmt', () => {
+describe('fuzzing the loader with mutated scenarios', () => {
+  it('ends in a topology or a positioned error, within the time bound, and valid results go through the engine and fmt', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('loader fuzz', fc.property(mutatedFileArb, ({ text }) => {
       const started = performance.now();
       const { topology, diagnostics } = loadTopologyText('fuzz.yaml', text);

@@ -6,8 +6,8 @@ import { loadTopologyText } from '../../src/model/load-topology.js';
 import { rawTopologyArb, yamlOf, GENERATED_FILE } from '../arbitraries/topology.js';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 
-describe('generated topologies', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('load with no error', () => {
+describe('generated topologies', () => {
+  it('load with no error', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('generated topologies load', fc.property(rawTopologyArb(), (raw) => {
       const { diagnostics } = loadTopologyText(GENERATED_FILE, yamlOf(raw));
       const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -52,8 +52,8 @@ function uncoveredRoutes(t: Topology, raw: Scenario['topology']): [string, strin
   });
 }
 
-describe('monotonicity', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('adding an allow-all rule to a security group never makes a reachable flow unreachable', () => {
+describe('monotonicity', () => {
+  it('adding an allow-all rule to a security group never makes a reachable flow unreachable', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('SG allow is monotone', fc.property(scenarioArb(), fc.nat(), direction, (s, k, dir) => {
       const sgs = resourcesOf(s.topology, 'securityGroups');
       const [vpc, sg] = sgs[k % Math.max(1, sgs.length)] ?? [];
@@ -61,7 +61,7 @@ describe('monotonicity', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('adding an allow-all entry (lowest rule number) to a network ACL never makes a reachable flow unreachable', () => {
+  it('adding an allow-all entry (lowest rule number) to a network ACL never makes a reachable flow unreachable', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('NACL allow is monotone', fc.property(scenarioArb(), fc.nat(), direction, (s, k, dir) => {
       const acls = resourcesOf(s.topology, 'networkAcls');
       const [vpc, acl] = acls[k % Math.max(1, acls.length)] ?? [];
@@ -69,7 +69,7 @@ describe('monotonicity', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('removing a security group rule never makes an unreachable flow reachable', () => {
+  it('removing a security group rule never makes an unreachable flow reachable', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('SG rule removal is monotone', fc.property(scenarioArb(), fc.nat(), direction, fc.nat(), (s, k, dir, r) => {
       const sgs = resourcesOf(s.topology, 'securityGroups').filter(([vpc, id]) => (s.topology.vpcs![vpc]!.securityGroups![id]![dir] ?? []).length > 0);
       const [vpc, sg] = sgs[k % Math.max(1, sgs.length)] ?? [];
@@ -79,7 +79,7 @@ describe('monotonicity', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('removing a written route that no other route covers never makes an unreachable flow reachable', () => {
+  it('removing a written route that no other route covers never makes an unreachable flow reachable', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('route removal is monotone', fc.property(scenarioArb(), fc.nat(), (s, k) => {
       const candidates = uncoveredRoutes(loadRaw(s.topology).topology, s.topology);
       const [vpc, table, index] = candidates[k % Math.max(1, candidates.length)] ?? [];
@@ -87,7 +87,7 @@ describe('monotonicity', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('pointing a written route at blackhole never makes an unreachable flow reachable', () => {
+  it('pointing a written route at blackhole never makes an unreachable flow reachable', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('blackholing is monotone', fc.property(scenarioArb(), fc.nat(), (s, k) => {
       const routes = resourcesOf(s.topology, 'routeTables').flatMap(([vpc, id]) =>
         (s.topology.vpcs![vpc]!.routeTables![id]!.routes ?? []).map((_, i): [string, string, number] => [vpc, id, i]));

@@ -49,8 +49,8 @@ function aclsOf(raw: RawTopology): [string, { ingress: readonly RawAclRule[]; eg
   return Object.values(raw.vpcs ?? {}).flatMap((v) => Object.entries(v.networkAcls ?? {}).map(([id, a]) => [id, { ingress: a.ingress ?? [], egress: a.egress ?? [] }] as [string, { ingress: readonly RawAclRule[]; egress: readonly RawAclRule[] }]));
 }
 
-describe('network ACL evaluation', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('equals a naive first-match loop over the entries sorted by number, with the implicit deny', () => {
+describe('network ACL evaluation', () => {
+  it('equals a naive first-match loop over the entries sorted by number, with the implicit deny', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('NACL oracle', fc.property(caseArb, ({ topology: raw, packets }) => {
       const { topology } = loadRaw(raw);
       const acls = aclsOf(raw);

@@ -33,8 +33,8 @@ function verdicts(r: TraceResult): string[] {
   return r.traces.map((t) => `${t.reachable} [${t.explanations.map((e) => e.code).sort().join(',')}] ${path(t.hops)} || ${path(t.returnHops)}`);
 }
 
-describe('PrivateLink', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('a provider target only ever sees an NLB node address as the source', () => {
+describe('PrivateLink', () => {
+  it('a provider target only ever sees an NLB node address as the source', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('targets see the NLB', fc.property(privateLinkScenarioArb, (s) => {
       const { topology } = loadRaw(s.topology);
       const nodes = nodeAddresses(topology);
@@ -57,7 +57,7 @@ describe('PrivateLink', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it("renumbering the provider VPC, even onto the consumer's CIDR, changes no consumer verdict", () => {
+  it("renumbering the provider VPC, even onto the consumer's CIDR, changes no consumer verdict", { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const elsewhere: ProviderPrefix[] = [{ kind: 'consumer' }, { kind: 'other', a: 0, b: 0 }, { kind: 'other', a: 2, b: 0 }];
     checkProperty('provider renumbering', fc.property(privateLinkScenarioArb, (s) => {
       const original = loadRaw(s.topology).topology;

@@ -34,8 +34,8 @@ function expectSameModel(a: Topology, b: Topology, text: string): void {
 const scenarioDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const scenarioFiles = readdirSync(scenarioDir).filter((f) => f.endsWith('.yaml')).sort();
 
-describe('round trip through the canonical printer', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('load(fmt(load(x))) equals load(x), and fmt is idempotent, on generated topologies', () => {
+describe('round trip through the canonical printer', () => {
+  it('load(fmt(load(x))) equals load(x), and fmt is idempotent, on generated topologies', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('round trip', fc.property(rawTopologyArb(), (raw) => {
       const { topology } = loadRaw(raw);
       const { text, again } = reload(topology);

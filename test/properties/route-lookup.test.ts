@@ -35,8 +35,8 @@ function bruteForce(routes: readonly Route[], lists: ReadonlyMap<string, PrefixL
   return best;
 }
 
-describe('route lookup', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('equals a brute-force longest-prefix scan (static beats prefix list at equal length)', () => {
+describe('route lookup', () => {
+  it('equals a brute-force longest-prefix scan (static beats prefix list at equal length)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('route LPM oracle', fc.property(routeCaseArb, ({ table, prefixLists, addresses }) => {
       const index = buildRouteIndex(table, prefixLists);
       for (const ip of addresses) {

@@ -61,8 +61,8 @@ function naive(t: Topology, eni: Eni, direction: 'ingress' | 'egress', p: Packet
 
 const caseArb = fc.record({ topology: rawTopologyArb(), packets: fc.array(packetPlanArb, { minLength: 1, maxLength: 12 }) });
 
-describe('security group evaluation', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('equals a naive any-match loop over every rule of every group on the interface', () => {
+describe('security group evaluation', () => {
+  it('equals a naive any-match loop over every rule of every group on the interface', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('SG oracle', fc.property(caseArb, ({ topology: raw, packets }) => {
       const { topology } = loadRaw(raw);
       const ctx = engineContext(topology);

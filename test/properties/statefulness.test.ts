@@ -8,8 +8,8 @@ import { loadRaw, scenarioArb } from '../arbitraries/topology.js';
 import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { forwardDelivered, stoppingHop, summary, traceOk } from './trace-helpers.js';
 
-describe('statefulness', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('with default network ACLs, no reply is ever stopped by a security group or an ACL', () => {
+describe('statefulness', () => {
+  it('with default network ACLs, no reply is ever stopped by a security group or an ACL', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('replies pass SGs', fc.property(scenarioArb({ ...ALL_FEATURES, nacls: false }), ({ topology: raw, flows }) => {
       const { topology } = loadRaw(raw);
       for (const flow of flows) {
@@ -28,7 +28,7 @@ describe('statefulness', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('with default ACLs and only local routes, a flow between instances of one VPC that arrives is reachable', () => {
+  it('with default ACLs and only local routes, a flow between instances of one VPC that arrives is reachable', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     const features = { ...ALL_FEATURES, nacls: false, routes: false };
     checkProperty('intra-VPC replies return', fc.property(scenarioArb(features, 6), ({ topology: raw, flows }) => {
       const { topology } = loadRaw(raw);

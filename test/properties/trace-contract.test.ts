@@ -9,8 +9,8 @@ import { loadRaw, scenarioArb, GENERATED_FILE } from '../arbitraries/topology.js
 import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { traceOk } from './trace-helpers.js';
 
-describe('trace contract', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-  it('determinism: the same topology and flow give identical traces', () => {
+describe('trace contract', () => {
+  it('determinism: the same topology and flow give identical traces', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('determinism', fc.property(scenarioArb(), ({ topology: raw, flows }) => {
       const a = loadRaw(raw).topology;
       const b = loadRaw(raw).topology;
@@ -28,7 +28,7 @@ describe('trace contract', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('every trace is well-formed (traceProblems is empty)', () => {
+  it('every trace is well-formed (traceProblems is empty)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('well-formed traces', fc.property(scenarioArb(), ({ topology: raw, flows }) => {
       const { topology } = loadRaw(raw);
       for (const flow of flows) {
@@ -37,7 +37,7 @@ describe('trace contract', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('every unreachable trace carries an explanation code, and a reachable one none', () => {
+  it('every unreachable trace carries an explanation code, and a reachable one none', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('unreachable has a code', fc.property(scenarioArb(), ({ topology: raw, flows }) => {
       const { topology } = loadRaw(raw);
       for (const flow of flows) {
@@ -52,7 +52,7 @@ describe('trace contract', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     }));
   });
 
-  it('every hop and explanation location points into the source file', () => {
+  it('every hop and explanation location points into the source file', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     checkProperty('locations in the file', fc.property(scenarioArb(), ({ topology: raw, flows }) => {
       const { topology, text } = loadRaw(raw);
       const lines = text.split('\n');
