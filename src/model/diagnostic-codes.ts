@@ -9,7 +9,7 @@ export const DIAGNOSTIC_CODES = {
   NOT_TEXT: 'The file is not YAML text: invalid UTF-8, or a control character such as NUL that YAML does not allow.',
   YAML_SYNTAX: 'The text is not valid YAML.',
   DUPLICATE_KEY: 'A mapping has the same key twice; YAML would silently keep one of them.',
-  ALIAS_LIMIT: 'The file expands too many YAML aliases (an alias bomb or a mistake).',
+  ALIAS_LIMIT: 'The file expands too many YAML aliases (an alias bomb), or an alias names a node that contains it (a cycle).',
   NESTING_TOO_DEEP: 'The YAML nests deeper than any topology needs (64 levels).',
   IMPORT_FAILED: 'An AWS snapshot folder could not be imported; the message names the file and the JSON path.',
   // The shape, checked against schema/topology.schema.json
@@ -70,3 +70,6 @@ export const DIAGNOSTIC_CODES = {
 
 /** A diagnostic code from the closed list. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** The codes reported as warnings (advice that leaves a file valid); every other is an error. */
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['DNS_HOSTNAMES_OFF', 'NAT_GATEWAY_NO_IGW', 'UNUSED_RESOURCE']);

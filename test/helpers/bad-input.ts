@@ -3,12 +3,13 @@
 import { readdirSync } from 'node:fs';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { DiagnosticCode } from '../../src/model/diagnostic-codes.js';
+import { GENERATED_EXAMPLES } from '../../src/model/diagnostics-doc.js';
 
 /** Where the corpus lives. */
 export const CORPUS_DIR = 'test/model/bad-input';
 
 /** Codes whose input a test generates rather than a committed corpus file holds. */
-export const GENERATED_CODES: readonly DiagnosticCode[] = ['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'IMPORT_FAILED'];
+export const GENERATED_CODES: readonly DiagnosticCode[] = [...GENERATED_EXAMPLES];
 
 /** The corpus file names, sorted. */
 export function corpusFiles(): string[] {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/import/load-input.js';
-import { DIAGNOSTIC_CODES } from '../../src/model/diagnostic-codes.js';
+import { DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from '../../src/model/diagnostic-codes.js';
+import { exampleFile } from '../../src/model/diagnostics-doc.js';
 import { loadTopologyFile, loadTopologyText } from '../../src/model/load-topology.js';
 import { MAX_FILE_BYTES } from '../../src/model/parse-yaml.js';
 import { at, CORPUS_DIR, corpusFiles, expectedOf, GENERATED_CODES } from '../helpers/bad-input.js';
@@ -29,6 +30,8 @@ describe('the bad-input corpus', () => {
       expect(diagnostics.map(at).sort()).toEqual([...expected].sort());
       // Every diagnostic points into the file it is about.
       for (const d of diagnostics) expect(d.span.file).toBe(path);
+      // Warnings are exactly the codes the closed list calls warnings.
+      for (const d of diagnostics) expect(d.severity, at(d)).toBe(WARNING_CODES.has(d.code) ? 'warning' : 'error');
       // A topology comes back exactly when every diagnostic is a warning.
       expect(topology === undefined).toBe(diagnostics.some((d) => d.severity === 'error'));
       // The file is named after (one of) the codes it shows.
@@ -44,6 +47,13 @@ describe('the bad-input corpus', () => {
     }
     const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c));
     expect(missing).toEqual([]);
+  });
+
+  it('holds, for every code not generated below, a file named exactly after it', () => {
+    const files = new Set(corpusFiles());
+    for (const code of Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]) {
+      if (!GENERATED_CODES.includes(code)) expect(files.has(exampleFile(code)), code).toBe(true);
+    }
   });
 
   it('names only codes of the closed list', () => {
