@@ -98,6 +98,32 @@ function subnetCidr(v: VpcPlan, s: { octet: number; secondary: boolean }): strin
 }
 
 /** The distinct items, first occurrence first. */
+export function parseCidr(text: string): { value: number; length: number } | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(text);
+  if (!m) return undefined;
+  return { value: ((+m[1]! * 256 + +m[2]!) * 256 + +m[3]!) * 256 + +m[4]!, length: +m[5]! };
+}
+
+/** Whether CIDR text `outer` holds every address of `inner` (false for prefix lists). */
+export function cidrCovers(outer: string, inner: string): boolean {
+  const a = parseCidr(outer);
+  const b = parseCidr(inner);
+  if (!a || !b || a.length > b.length) return false;
+  const size = 2 ** (32 - a.length);
+  return Math.floor(a.value / size) === Math.floor(b.value / size);
+}
+
+const RESERVED_FOR_AWS = '169.254.168.0/22';
+
+// Routes AWS refuses ("Subnet route tables", rules; CreateRoute): one more specific than a
+// local route must match a whole subnet and target a NAT gateway or an interface (here an
+// instance); nothing may point into 169.254.168.0/22.
+function routeAllowed(destination: string, target: string, ownCidrs: readonly string[], subnets: readonly string[], x: { nat: string; instances: readonly string[] }): boolean {
+  if (cidrCovers(RESERVED_FOR_AWS, destination)) return false;
+  if (!ownCidrs.some((c) => cidrCovers(c, destination))) return true;
+  return subnets.includes(destination) && (target === x.nat || x.instances.includes(target));
+}
+
 export function uniq<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
@@ -144,6 +170,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
       ...x.instances,
       'blackhole',
     ];
+    const ownSubnetCidrs = v.subnets.map((sp) => subnetCidr(v, sp));
     const mainIndex = v.routeTables.findIndex((t) => t.main);
     const routeTables: Record<string, { main?: boolean; routes: RawRoute[] }> = {};
     v.routeTables.forEach((t, j) => {
@@ -155,8 +182,10 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         const destination = peer ? peer.cidr : r.dest.kind === 'cidr' ? cidrText(r.dest.cidr, names) : r.dest.kind === 'prefixList' ? pick(names.prefixLists, r.dest.list)! : '';
         const key = destination === S3_PREFIX_LIST.name ? S3_PREFIX_LIST.id : destination;
         if (seen.has(key) || (key === S3_PREFIX_LIST.id && s3Tables.includes(x.routeTables[j]!))) continue;
+        const target = peer ? peer.id : pick(targets, r.target)!;
+        if (!routeAllowed(destination, target, ownCidrs, ownSubnetCidrs, x)) continue;
         seen.add(key);
-        routes.push({ destination, target: peer ? peer.id : pick(targets, r.target)! });
+        routes.push({ destination, target });
       }
       for (const p of myPeerings) {
         if (p.routed && !seen.has(p.cidr)) routes.push({ destination: p.cidr, target: p.id });
