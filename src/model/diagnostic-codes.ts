@@ -22,7 +22,7 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_ID: 'An id is used twice; ids are unique across the whole file.',
   UNKNOWN_REFERENCE: 'A reference names an id that does not exist.',
   WRONG_REFERENCE_KIND: 'A reference names a resource of the wrong kind (a route target that is a subnet).',
-  CROSS_VPC_REFERENCE: 'A reference crosses into another VPC where AWS requires the same VPC.',
+  CROSS_VPC_REFERENCE: 'A reference crosses into another VPC (for an AWS service, another region) where AWS requires the same one.',
   // Addresses
   INVALID_CIDR: 'Not a CIDR block (address/length).',
   CIDR_HOST_BITS: 'A CIDR block has host bits set; the message names the network address.',

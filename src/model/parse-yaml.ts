@@ -5,6 +5,7 @@ import { isAlias, isCollection, isPair, LineCounter, parseDocument, type Documen
 import { describeCodePoint, findForbiddenCharacter } from './check-characters.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
+import { locateUnclosed } from './locate-unclosed.js';
 import { findExcessiveNesting } from './scan-nesting.js';
 import { buildSourceMap, type SourceMap } from './source-map.js';
 import { fileStartSpan, type Span } from './span.js';
@@ -79,11 +80,15 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   }
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const unclosed = locateUnclosed(doc, text);
   for (const err of doc.errors) {
-    const span = spanAt(file, lineCounter, text.length, err.pos[0], err.pos[1]);
+    const moved = unclosed.get(err);
+    const span = moved
+      ? spanAt(file, lineCounter, text.length, moved.offset, moved.offset + 1)
+      : spanAt(file, lineCounter, text.length, err.pos[0], err.pos[1]);
     // The library catches its own stack overflows and reports them as syntax errors.
     if (/call stack/i.test(err.message)) return tooDeep(span);
-    const message = firstLine(err);
+    const message = moved?.message ?? firstLine(err);
     const key = `${span.line}:${span.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
