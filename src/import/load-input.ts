@@ -39,5 +39,6 @@ export function loadInput(path: string): LoadResult {
     }));
     return { topology: undefined, diagnostics };
   }
-  return loadTopologyText(`${path} (imported)`, imported.yaml);
+  // The YAML is ours, not hostile input: a large estate may exceed the bound on users' files.
+  return loadTopologyText(`${path} (imported)`, imported.yaml, { maxBytes: 64 * 1024 * 1024 });
 }

@@ -35,9 +35,12 @@ function sortedMap<V>(m: ReadonlyMap<string, V>): Map<string, V> {
   return new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Load topology text; `file` is the name diagnostics print. */
-export function loadTopologyText(file: string, text: string): LoadResult {
-  const parsed = parseYaml(file, text);
+/**
+ * Load topology text; `file` is the name diagnostics print. `maxBytes` lifts the size bound
+ * for text vpcsim wrote itself (an imported snapshot), never for a user's file.
+ */
+export function loadTopologyText(file: string, text: string, options: { readonly maxBytes?: number } = {}): LoadResult {
+  const parsed = parseYaml(file, text, options.maxBytes);
   if (parsed.data === undefined || !parsed.sourceMap) {
     return { topology: undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
   }

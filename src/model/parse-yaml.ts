@@ -52,10 +52,10 @@ function failed(code: DiagnosticCode, message: string, span: Span): ParsedYaml {
 }
 
 /** Parse topology text. `file` is the name printed in diagnostics. */
-export function parseYaml(file: string, text: string): ParsedYaml {
+export function parseYaml(file: string, text: string, maxBytes: number = MAX_FILE_BYTES): ParsedYaml {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_FILE_BYTES) {
-    return failed('FILE_TOO_LARGE', `the file is ${bytes} bytes; vpcsim reads at most ${MAX_FILE_BYTES}`, fileStartSpan(file));
+  if (bytes > maxBytes) {
+    return failed('FILE_TOO_LARGE', `the file is ${bytes} bytes; vpcsim reads at most ${maxBytes}`, fileStartSpan(file));
   }
   const bad = findForbiddenCharacter(text);
   if (bad) {
