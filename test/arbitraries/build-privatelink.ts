@@ -93,14 +93,17 @@ export function addPrivateLink(raw: RawTopology, plan: PrivateLinkPlan): RawTopo
       protocol: g.protocol,
       port: g.port,
       ...(g.targetType === 'ip' ? { targetType: 'ip' as const } : {}),
-      targets: g.targets.map((t) => {
-        const k = t.instance % plan.instances.length;
-        return {
-          ...(g.targetType === 'ip' ? { ip: instanceIp(k) } : { instance: instanceIds[k]! }),
-          ...(t.port !== null ? { port: t.port } : {}),
-          ...(t.healthy ? {} : { healthy: false }),
-        };
-      }),
+      // A target (instance or IP, and port) is registered once: AWS ignores a repeat.
+      targets: g.targets
+        .filter((t, i) => g.targets.findIndex((o) => o.instance % plan.instances.length === t.instance % plan.instances.length && (o.port ?? g.port) === (t.port ?? g.port)) === i)
+        .map((t) => {
+          const k = t.instance % plan.instances.length;
+          return {
+            ...(g.targetType === 'ip' ? { ip: instanceIp(k) } : { instance: instanceIds[k]! }),
+            ...(t.port !== null ? { port: t.port } : {}),
+            ...(t.healthy ? {} : { healthy: false }),
+          };
+        }),
     }])),
     endpointServices: {
       [PL.service]: {
