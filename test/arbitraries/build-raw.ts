@@ -228,8 +228,21 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         ...(sgs.length > 0 ? { securityGroups: sgs } : {}),
       }];
     }));
+    // An interface endpoint to an AWS service: one subnet per AZ.
+    const zones = new Set<string>();
+    const epSubnets = (v.awsInterface?.subnets ?? []).map((k) => pick(x.subnets, k)!).filter((id) => {
+      const az = subnets[id]!.az;
+      if (zones.has(az)) return false;
+      zones.add(az);
+      return true;
+    });
+    const epSg = v.awsInterface?.securityGroup == null ? undefined : pick(x.securityGroups, v.awsInterface.securityGroup);
+    const awsInterface = v.awsInterface
+      ? { type: 'interface' as const, service: `com.amazonaws.us-east-1.${v.awsInterface.service}`, subnets: epSubnets, ...(epSg ? { securityGroups: [epSg] } : {}) }
+      : undefined;
     vpcs[x.vpc] = {
       ...(v.secondary ? { cidrs: ownCidrs } : { cidr: ownCidrs[0]! }),
+      ...(v.dnsHostnames ? { enableDnsHostnames: true } : {}),
       ...(v.igw ? { internetGateway: x.igw } : {}),
       subnets,
       ...(v.routeTables.length > 0 ? { routeTables } : {}),
@@ -247,7 +260,12 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         }])) }
         : {}),
       instances,
-      ...(v.s3 !== null ? { endpoints: { [x.s3]: { type: 'gateway' as const, service: S3_PREFIX_LIST.name, routeTables: s3Tables } } } : {}),
+      ...(v.s3 !== null || awsInterface
+        ? { endpoints: {
+          ...(v.s3 !== null ? { [x.s3]: { type: 'gateway' as const, service: S3_PREFIX_LIST.name, routeTables: s3Tables } } : {}),
+          ...(awsInterface ? { [`${x.vpc}-${v.awsInterface!.service}`]: awsInterface } : {}),
+        } }
+        : {}),
     };
   });
 

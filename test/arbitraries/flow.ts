@@ -60,7 +60,11 @@ export function flowTargets(raw: RawTopology): FlowTargets {
     subnetCidrs: vpcs.flatMap((v) => Object.values(v.subnets ?? {}).map((s) => s.cidr)),
     endpoints: vpcs.flatMap((v) => Object.entries(v.endpoints ?? {}).filter(([, e]) => e.type === 'interface').map(([id]) => id)),
     endpointEnis: vpcs.flatMap((v) => Object.entries(v.endpoints ?? {}).filter(([, e]) => e.type === 'interface').flatMap(([id, e]) => (e.subnets ?? []).map((s) => `${id}/${s}`))),
-    serviceNames: vpcs.flatMap((v) => Object.values(v.endpointServices ?? {}).flatMap((s) => (s.privateDnsName ? [s.privateDnsName] : []))),
+    serviceNames: [
+      ...vpcs.flatMap((v) => Object.values(v.endpointServices ?? {}).flatMap((s) => (s.privateDnsName ? [s.privateDnsName] : []))),
+      // AWS services behind interface endpoints, by their public name (private DNS answers it in the VPC).
+      ...vpcs.flatMap((v) => Object.values(v.endpoints ?? {}).flatMap((e) => (e.type === 'interface' && e.service.startsWith('com.amazonaws.') ? [`${e.service.split('.').slice(3).join('.')}.us-east-1.amazonaws.com`] : []))),
+    ],
   };
 }
 

@@ -81,6 +81,10 @@ export interface VpcPlan {
   readonly instances: readonly InstancePlan[];
   /** An S3 gateway endpoint associated with these route tables (indices), or none. */
   readonly s3: readonly number[] | null;
+  /** An interface endpoint to an AWS service (KMS or STS) in these subnets, with this SG (or the default one). */
+  readonly awsInterface: { readonly service: 'kms' | 'sts'; readonly subnets: readonly number[]; readonly securityGroup: number | null } | null;
+  /** enableDnsHostnames (private DNS of interface endpoints needs it). */
+  readonly dnsHostnames: boolean;
 }
 
 /** A whole topology. */
@@ -207,6 +211,12 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
       { minLength: 1, maxLength: 3 },
     ),
     s3: f.routes ? fc.option(fc.uniqueArray(fc.nat(2), { maxLength: 2 })) : fc.constant(null),
+    awsInterface: fc.option(fc.record({
+      service: fc.constantFrom('kms' as const, 'sts' as const),
+      subnets: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 3 }),
+      securityGroup: fc.option(fc.nat(1), { freq: 3 }),
+    }), { freq: 3 }),
+    dnsHostnames: fc.boolean(),
   });
 }
 
