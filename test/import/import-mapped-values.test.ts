@@ -52,7 +52,7 @@ describe('batfish-test-vpc-endpoint-gateway: the S3 gateway endpoint', () => {
     expect(sg.ingress).toEqual([
       { protocol: 'udp', ports: '33434-33534', cidr: '0.0.0.0/0', description: 'Traceroute Access' },
       { protocol: 'tcp', ports: 22, cidr: '0.0.0.0/0', description: 'SSH Access' },
-      { protocol: 'icmp', cidr: '0.0.0.0/0', description: 'ICMP Access' },
+      { protocol: 'icmp', ports: 8, cidr: '0.0.0.0/0', description: 'ICMP Access' },
       { protocol: 'tcp', ports: 443, cidr: '0.0.0.0/0', description: 'HTTP Access' },
     ]);
     expect(sg.egress).toEqual([{ protocol: 'all', cidr: '0.0.0.0/0', description: 'Allow all' }]);

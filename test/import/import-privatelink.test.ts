@@ -13,7 +13,7 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
   it('warns about everything it cannot model or place', () => {
     expect(warningKeys(i.result)).toEqual([
       'ADDRESS_ASSIGNED api-nlb', 'ADDRESS_ASSIGNED vpce-0cons',
-      'FIELD_DROPPED acl-0cons', 'FIELD_DROPPED i-0api2', 'FIELD_DROPPED i-0client',
+      'FIELD_DROPPED i-0api2', 'FIELD_DROPPED i-0client',
       'OUTSIDE_SNAPSHOT sg-0client', 'OUTSIDE_SNAPSHOT subnet-0x9',
       'ROUTE_AS_BLACKHOLE tgw-0hub',
       'UNMODELLED_RESOURCE eni-0lambda', 'UNMODELLED_RESOURCE igw-0spare', 'UNMODELLED_RESOURCE vpce-0sage',
@@ -95,7 +95,7 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
       { rule: 100, action: 'allow', protocol: 'tcp', ports: 443, cidr: '10.0.0.0/8' },
       { rule: 101, action: 'allow', protocol: 'all', ipv6Cidr: '::/0' },
       { rule: 110, action: 'allow', protocol: 'tcp', ports: '1024-65535', cidr: '0.0.0.0/0' },
-      { rule: 120, action: 'deny', protocol: 'icmp', cidr: '0.0.0.0/0' },
+      { rule: 120, action: 'deny', protocol: 'icmp', ports: 8, cidr: '0.0.0.0/0' },
     ]);
   });
 });

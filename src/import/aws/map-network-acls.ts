@@ -66,12 +66,15 @@ function ruleOf(ctx: ImportContext, acl: NetworkAclRec, e: AclEntryRec): Noted<R
     return undefined;
   }
   let note: string | undefined;
-  const ports = hasPorts(protocol) && e.from !== undefined && e.to !== undefined ? portsOf(e.from, e.to) : undefined;
+  let ports = hasPorts(protocol) && e.from !== undefined && e.to !== undefined ? portsOf(e.from, e.to) : undefined;
   if ((protocol === 'icmp' || protocol === 'icmpv6') && e.icmpType !== undefined && e.icmpType !== -1) {
-    const code = e.icmpCode === undefined || e.icmpCode === -1 ? 'any code' : `code ${e.icmpCode}`;
-    note = `AWS: ICMP type ${e.icmpType}, ${code}`;
-    ctx.problems.warn('FIELD_DROPPED', acl.id, acl.src.file, e.path,
-      `network ACL ${acl.id} rule ${e.rule}: ICMP type ${e.icmpType} (${code}) is imported as all ${protocol.toUpperCase()}; format v1 has no ICMP types`);
+    // Format v1 writes an ICMP type as `ports` (docs/format.md); the ICMP code has no place.
+    ports = e.icmpType;
+    if (e.icmpCode !== undefined && e.icmpCode !== -1) {
+      note = `AWS: ICMP type ${e.icmpType}, code ${e.icmpCode}`;
+      ctx.problems.warn('FIELD_DROPPED', acl.id, acl.src.file, e.path,
+        `network ACL ${acl.id} rule ${e.rule}: ICMP type ${e.icmpType} code ${e.icmpCode} is imported as type ${e.icmpType}, any code; format v1 has no ICMP codes`);
+    }
   }
   const cidr = cidrOut(ctx, e.cidr ?? e.ipv6Cidr!, acl.id, acl.src, e.path);
   if (cidr === undefined) return undefined;

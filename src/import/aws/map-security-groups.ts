@@ -97,10 +97,13 @@ function rulesOf(ctx: ImportContext, g: SecurityGroupRec, p: PermRec, direction:
   if (hasPorts(protocol) && p.fromPort !== undefined && p.toPort !== undefined && p.fromPort >= 0) {
     ports = portsOf(p.fromPort, p.toPort);
   } else if ((protocol === 'icmp' || protocol === 'icmpv6') && p.fromPort !== undefined && p.fromPort !== -1) {
-    const code = p.toPort === undefined || p.toPort === -1 ? 'any code' : `code ${p.toPort}`;
-    note = `AWS: ICMP type ${p.fromPort}, ${code}`;
-    ctx.problems.warn('FIELD_DROPPED', g.id, g.src.file, p.path,
-      `security group ${g.id} ${direction}: ICMP type ${p.fromPort} (${code}) is imported as all ${protocol.toUpperCase()}; format v1 has no ICMP types`);
+    // Format v1 writes an ICMP type as `ports` (docs/format.md); the ICMP code has no place.
+    ports = p.fromPort;
+    if (p.toPort !== undefined && p.toPort !== -1) {
+      note = `AWS: ICMP type ${p.fromPort}, code ${p.toPort}`;
+      ctx.problems.warn('FIELD_DROPPED', g.id, g.src.file, p.path,
+        `security group ${g.id} ${direction}: ICMP type ${p.fromPort} code ${p.toPort} is imported as type ${p.fromPort}, any code; format v1 has no ICMP codes`);
+    }
   }
   const base = { protocol, ...(ports !== undefined ? { ports } : {}) };
   const out: Noted<RawSgRule>[] = [];
