@@ -1,8 +1,8 @@
 // VPC peering is not transitive ("VPC peering limitations", VPC Peering guide): traffic that
 // enters a VPC over a peering connection never leaves it through that VPC's internet
-// gateway, NAT gateway or gateway endpoint. To tempt the engine, one side of a peering
-// routes everything (0.0.0.0/0 and the S3 prefix list) to the peer, and flows go from that
-// side to the internet, to S3, and to the peer's instances.
+// gateway, NAT gateway or gateway endpoint, nor over another peering. To tempt the engine,
+// one side of a peering routes everything (0.0.0.0/0 and the S3 prefix list) to the peer,
+// and flows go from that side to the internet, to S3, and to the peer's instances.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FlowQuery } from '../../src/engine/query.js';
@@ -14,10 +14,12 @@ import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 import { summary, traceOk } from './trace-helpers.js';
 
 // Leaving the peer VPC: out to the internet (through its IGW, directly or behind its NAT
-// gateway), to a gateway endpoint's service, or over a second peering connection. A NAT
-// gateway hop alone is not leaving: a reply to a connection that VPC's own NAT gateway
-// translated comes back over the peering and is translated back to an address in the VPC.
-const LEAVING = new Set(['internetGateway', 'endpoint', 'internet', 'internetHost', 'awsService', 'peeringConnection']);
+// gateway), through a gateway endpoint, or over a second peering connection. Not leaving:
+// a NAT gateway hop alone (a reply to a connection that VPC's own NAT gateway translated
+// comes back over the peering and is translated back to an address in the VPC), and an
+// AWS service or endpoint service reached through an interface endpoint's ENI, which AWS
+// serves to peered VPCs ("Access an interface endpoint over VPC peering").
+const LEAVING = new Set(['internetGateway', 'endpoint', 'internet', 'internetHost', 'peeringConnection']);
 
 /** Hops after the first peering crossing that carry the packet out of the peer VPC. */
 function leavesAfterPeering(hops: readonly Hop[]): Hop[] {
