@@ -17,9 +17,11 @@ function hopLines(hops: readonly Hop[], explain: boolean): string[] {
 /** One trace as text. */
 export function renderTrace(t: Trace, explain: boolean): string {
   const f = t.flow;
-  const port = (p: number | undefined): string => (p === undefined ? '' : `:${p}`);
+  const icmp = f.protocol === 'icmp' || f.protocol === 'icmpv6';
+  const what = icmp ? `${f.protocol}${f.dstPort === undefined ? '' : ` type ${f.dstPort}`}` : `${f.protocol}${f.dstPort === undefined ? '' : `:${f.dstPort}`}`;
+  const end = (ip: string, p: number | undefined): string => (p === undefined || icmp ? ip : ip.includes(':') ? `[${ip}]:${p}` : `${ip}:${p}`);
   const lines = [
-    `${t.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${f.from} -> ${f.to} ${f.protocol}${port(f.dstPort)}  (${f.srcIp}${port(f.srcPort)} -> ${f.dstIp || 'unresolved'}${port(f.dstPort)})${f.branch ? `  via ${f.branch.join(', ')}` : ''}`,
+    `${t.reachable ? 'REACHABLE' : 'UNREACHABLE'}: ${f.from} -> ${f.to} ${what}  (${end(f.srcIp, f.srcPort)} -> ${f.dstIp ? end(f.dstIp, f.dstPort) : 'unresolved'})${f.branch ? `  via ${f.branch.join(', ')}` : ''}`,
     'forward path:',
     ...hopLines(t.hops, explain),
   ];

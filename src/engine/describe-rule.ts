@@ -10,7 +10,14 @@ function ports(p: PortRange): string {
 }
 
 function traffic(protocol: number, range: PortRange): string {
-  return protocol === -1 ? 'all traffic' : `${protocolName(protocol)} ${ports(range)}`;
+  if (protocol === -1) return 'all traffic';
+  if (protocol === 1 || protocol === 58) {
+    // For ICMP the range holds ICMP types.
+    const all = range.from === 0 && range.to === 65535;
+    const types = all ? 'all types' : range.from === range.to ? `type ${range.from}` : `types ${range.from}-${range.to}`;
+    return `${protocolName(protocol)} ${types}`;
+  }
+  return `${protocolName(protocol)} ${ports(range)}`;
 }
 
 /** "egress rule 2 (tcp port 443 to 0.0.0.0/0)", or AWS's implicit rules by name. */

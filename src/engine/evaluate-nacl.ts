@@ -19,9 +19,15 @@ export function evaluateNacl(acl: NetworkAcl, direction: 'ingress' | 'egress', p
   const rules = direction === 'ingress' ? acl.ingress : acl.egress;
   const peer: Ip = direction === 'ingress' ? packet.src : packet.dst;
   for (const rule of rules) {
-    if (prefixContains(rule.cidr, peer) && ruleMatchesTraffic(rule.protocol, rule.ports, packet)) {
-      return { allowed: rule.action === 'allow', rule };
+    if (!prefixContains(rule.cidr, peer)) continue;
+    if (packet.protocol === -1) {
+      // A flow of every protocol (the strict reading): any deny that covers part of it stops
+      // it; only an allow for all protocols lets it through; a narrower allow passes part of
+      // it and the rest goes on to the next rule.
+      if (rule.action === 'deny' || rule.protocol === -1) return { allowed: rule.action === 'allow', rule };
+      continue;
     }
+    if (ruleMatchesTraffic(rule.protocol, rule.ports, packet)) return { allowed: rule.action === 'allow', rule };
   }
   return { allowed: false, rule: undefined };
 }

@@ -33,7 +33,7 @@ function remoteEni(ctx: EngineContext, self: Eni, remote: Ip): Eni | undefined {
   return undefined;
 }
 
-function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, remoteOutside: boolean): boolean {
+function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, remoteOutside: boolean, alsoMember: Eni | undefined): boolean {
   switch (rule.peer.kind) {
     case 'cidr':
       return prefixContains(rule.peer.prefix, remote);
@@ -41,9 +41,10 @@ function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, re
       return (ctx.topology.prefixLists.get(rule.peer.prefixList)?.entries ?? []).some((p) => prefixContains(p, remote));
     case 'securityGroup': {
       // A peer known to be outside every VPC the rule could see (PrivateLink's consumer) is no member.
-      if (remoteOutside) return false;
       const members = ctx.sgMembers.get(rule.peer.securityGroup);
       if (!members || members.size === 0) return false;
+      if (alsoMember && members.has(alsoMember.id)) return true;
+      if (remoteOutside) return false;
       const eni = remoteEni(ctx, self, remote);
       return eni !== undefined && members.has(eni.id);
     }
@@ -58,14 +59,23 @@ function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, re
  * Evaluate the groups of `eni` for a packet leaving (egress) or arriving (ingress).
  * `remoteOutside`: the other end is in no VPC the groups can reference (it matches CIDR and
  * prefix-list rules only), as for PrivateLink clients seen by an NLB's security groups.
+ * `alsoMember`: an interface the packet passed (a load balancer node) that group references
+ * also match, whatever the source address says.
  */
-export function evaluateSecurityGroups(ctx: EngineContext, eni: Eni, direction: 'ingress' | 'egress', packet: Packet, remoteOutside = false): SgDecision {
+export function evaluateSecurityGroups(
+  ctx: EngineContext,
+  eni: Eni,
+  direction: 'ingress' | 'egress',
+  packet: Packet,
+  remoteOutside = false,
+  alsoMember: Eni | undefined = undefined,
+): SgDecision {
   const remote = direction === 'ingress' ? packet.src : packet.dst;
   for (const sgId of eni.securityGroups) {
     const group = ctx.topology.securityGroups.get(sgId);
     if (!group) continue;
     for (const rule of direction === 'ingress' ? group.ingress : group.egress) {
-      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote, remoteOutside)) {
+      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote, remoteOutside, alsoMember)) {
         return { allowed: true, group, rule };
       }
     }

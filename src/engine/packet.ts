@@ -31,11 +31,20 @@ export function viewPacket(p: Packet): PacketView {
   return { src: formatIp(p.src), dst: formatIp(p.dst), protocol: protocolName(p.protocol), srcPort: p.srcPort, dstPort: p.dstPort };
 }
 
-/** "10.0.1.10:49152 -> 52.216.1.1:443 tcp" */
+/** "10.0.1.10:49152", "[2600:1f18::10]:443", or the bare address when there is no port. */
+export function addressWithPort(ip: Ip, port: number | undefined): string {
+  if (port === undefined) return formatIp(ip);
+  return ip.family === 6 ? `[${formatIp(ip)}]:${port}` : `${formatIp(ip)}:${port}`;
+}
+
+/** "10.0.1.10:49152 -> 52.216.1.1:443 tcp"; ICMP shows its type: "10.0.1.4 -> 10.0.2.4 icmp type 8". */
 export function describePacket(p: Packet): string {
-  const src = p.srcPort === undefined ? formatIp(p.src) : `${formatIp(p.src)}:${p.srcPort}`;
-  const dst = p.dstPort === undefined ? formatIp(p.dst) : `${formatIp(p.dst)}:${p.dstPort}`;
-  return `${src} -> ${dst} ${protocolName(p.protocol)}`;
+  const icmp = p.protocol === 1 || p.protocol === 58;
+  if (icmp) {
+    const type = p.dstPort === undefined ? '' : ` type ${p.dstPort}`;
+    return `${formatIp(p.src)} -> ${formatIp(p.dst)} ${protocolName(p.protocol)}${type}`;
+  }
+  return `${addressWithPort(p.src, p.srcPort)} -> ${addressWithPort(p.dst, p.dstPort)} ${protocolName(p.protocol)}`;
 }
 
 /**

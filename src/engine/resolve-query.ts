@@ -11,8 +11,10 @@ import type { FlowQuery, QueryError } from './query.js';
 
 /** Where a flow starts: an interface, or a host on the internet. */
 export type Source =
-  | { readonly kind: 'eni'; readonly eni: Eni; readonly label: string }
-  | { readonly kind: 'internet'; readonly ip: Ip; readonly host: InternetHost | undefined; readonly label: string };
+  /** `only`: an address given as the source, the one address it may send from. */
+  | { readonly kind: 'eni'; readonly eni: Eni; readonly label: string; readonly only?: Ip }
+  /** `ip6`: the IPv6 address of the representative internet host, for IPv6 destinations. */
+  | { readonly kind: 'internet'; readonly ip: Ip; readonly host: InternetHost | undefined; readonly label: string; readonly ip6?: Ip };
 
 /** One address a flow goes to. */
 export interface Destination {
@@ -22,8 +24,9 @@ export interface Destination {
   readonly eni?: Eni;
 }
 
-/** The representative internet address used for `from: internet`. */
+/** The representative internet addresses used for `from: internet` (IPv4, IPv6 documentation ranges). */
 export const REPRESENTATIVE_INTERNET_IP = '198.51.100.1';
+export const REPRESENTATIVE_INTERNET_IPV6 = '2001:db8::1';
 
 function queryError(message: string): QueryError {
   return { kind: 'queryError', message };
@@ -36,7 +39,9 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
   if (eni) return { kind: 'eni', eni, label: from };
   const host = t.internetHosts.get(from);
   if (host) return { kind: 'internet', ip: host.ip, host, label: from };
-  if (from === 'internet') return { kind: 'internet', ip: parseIp(REPRESENTATIVE_INTERNET_IP)!, host: undefined, label: 'internet' };
+  if (from === 'internet') {
+    return { kind: 'internet', ip: parseIp(REPRESENTATIVE_INTERNET_IP)!, ip6: parseIp(REPRESENTATIVE_INTERNET_IPV6)!, host: undefined, label: 'internet' };
+  }
   const endpoint = t.endpoints.get(from);
   if (endpoint && endpoint.enis.length > 0) {
     return queryError(`endpoint "${from}" has an interface per subnet; name one as the source: ${endpoint.enis.join(', ')}`);
@@ -60,7 +65,7 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
         privateIp: ip.family === 4 ? ip : { family: 4, value: s.cidr.network + 4n }, publicIp: undefined,
         ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], filtered: false, span: s.span,
       };
-      return { kind: 'eni', eni: synthetic, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
+      return { kind: 'eni', eni: synthetic, only: ip, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
     }
     if (subnets.length > 1) return queryError(`${from} is inside ${subnets.map((s) => s.id).join(' and ')} (overlapping VPCs); name an interface instead`);
     if (isPublicAddress(ip)) return { kind: 'internet', ip, host: undefined, label: from };
@@ -126,7 +131,15 @@ export function isError<T>(v: T | QueryError): v is QueryError {
 
 /** The address the source sends from, in the destination's family. */
 export function sourceAddress(source: Source, dst: Ip): Ip | QueryError {
-  if (source.kind === 'internet') return source.ip;
+  // A packet's addresses are of one family: IPv4 cannot reach an IPv6 address, nor back.
+  const mismatch = (ip: Ip): QueryError =>
+    queryError(`${source.label} sends from ${formatIp(ip)}, an IPv${ip.family} address; it cannot reach the IPv${dst.family} address ${formatIp(dst)}`);
+  if (source.kind === 'internet') {
+    if (source.ip.family === dst.family) return source.ip;
+    if (source.ip6 && dst.family === 6) return source.ip6;
+    return mismatch(source.ip);
+  }
+  if (source.only) return source.only.family === dst.family ? source.only : mismatch(source.only);
   if (dst.family === 4) return source.eni.privateIp;
   return source.eni.ipv6Ip ?? queryError(`${source.eni.id} has no IPv6 address, so it cannot send to ${formatIp(dst)}`);
 }

@@ -119,7 +119,14 @@ function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: De
   let reachable = reply.kind === 'delivered';
   if (reply.kind === 'delivered' && !returnsToSource(reply.at, source, packet)) {
     reachable = false;
-    explanations.push({ code: 'NO_PATH', message: 'the reply is delivered somewhere other than the source (asymmetric path)', component: undefined, location: undefined });
+    const p = reply.at.packet;
+    const expected = `${formatIp(packet.dst)}${packet.dstPort !== undefined && packet.protocol !== 1 && packet.protocol !== 58 ? `:${packet.dstPort}` : ''}`;
+    explanations.push({
+      code: 'NO_PATH',
+      message: `the reply arrives as ${describePacket(p)}, not from ${expected} to the source: an asymmetric path (for example a reply leaving through a NAT gateway), which the source drops`,
+      component: undefined,
+      location: undefined,
+    });
   }
   if (reachable === false && reply.kind === 'dropped' && explanations.length === 0) {
     explanations.push({ code: 'NO_PATH', message: 'the reply does not come back', component: undefined, location: undefined });

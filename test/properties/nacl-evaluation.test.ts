@@ -1,7 +1,9 @@
 // Network ACL evaluation ("Network ACL rules", Amazon VPC guide) against a naive loop over
 // the entries AS WRITTEN: sort them by rule number, take the first whose CIDR, protocol and
 // ports match, and deny when none does. Entries go through the loader in random order, so
-// the oracle also covers parsing and sorting.
+// the oracle also covers parsing and sorting. A flow of every protocol (-1) is the strict
+// reading: any matching deny stops it, only an all-protocol allow passes it, narrower allows
+// pass part of it and the loop goes on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateNacl } from '../../src/engine/evaluate-nacl.js';
@@ -33,8 +35,13 @@ function naive(rules: readonly RawAclRule[], direction: 'ingress' | 'egress', p:
   const peer = direction === 'ingress' ? p.src.value : p.dst.value;
   for (const r of [...rules].sort((a, b) => a.rule - b.rule)) {
     const proto = PROTOCOLS[String(r.protocol)]!;
+    if (!cidrContains(r.cidr!, peer)) continue;
+    if (p.protocol === -1) {
+      if (r.action === 'deny' || proto === -1) return { allowed: r.action === 'allow', rule: r.rule };
+      continue;
+    }
     const protoOk = proto === -1 || (proto === p.protocol && portsMatch(r.ports, p.dstPort));
-    if (protoOk && cidrContains(r.cidr!, peer)) return { allowed: r.action === 'allow', rule: r.rule };
+    if (protoOk) return { allowed: r.action === 'allow', rule: r.rule };
   }
   return { allowed: false, rule: undefined };
 }

@@ -31,7 +31,8 @@ export function passSecurityGroups(w: Walk, eni: Eni, direction: 'ingress' | 'eg
       'Security groups are stateful: once a connection is allowed one way, its replies pass whatever the rules say.');
     return true;
   }
-  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false);
+  const alsoMember = direction === 'ingress' && !w.reply ? w.run.viaNode : undefined;
+  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, alsoMember);
   if (d.allowed && d.group && d.rule) {
     hop(w, { id: d.group.id, kind: 'securityGroup' }, 'allowed', `${d.group.id} ${describeSgRule(d.rule, w.ctx.topology)} allows ${describePacket(packet)}${note}`, d.rule.span, packet, opts.why);
     return true;

@@ -70,7 +70,9 @@ export function arriveAtNat(w: Walk, eni: Eni, packet: Packet): Outcome {
     return drop(w, component, 'dropped', 'NO_INBOUND_THROUGH_NAT', `${nat.id} does not accept connections initiated toward it`, nat.span, packet,
       'A NAT gateway lets instances start connections out; nothing outside can start a connection in through it.');
   }
-  const back: Packet = { ...packet, dst: entry.originalSrc, dstPort: entry.originalSrcPort };
+  // Only TCP and UDP carry ports; an ICMP reply keeps its type (the echo reply stays type 0).
+  const ported = packet.protocol === 6 || packet.protocol === 17;
+  const back: Packet = { ...packet, dst: entry.originalSrc, dstPort: ported ? entry.originalSrcPort : packet.dstPort };
   hop(w, component, 'translated', `${nat.id} translates the reply's destination back to ${formatIp(entry.originalSrc)}`, nat.span, back);
   return routeFromSubnet(w, nat.subnet, eni, back);
 }

@@ -70,7 +70,9 @@ export function throughNlb(w: Walk, lb: LoadBalancer, node: Eni, seen: Packet, e
       'Without client IP preservation (the default for IP targets over TCP) the target sees the node\'s private address as the source.');
   }
   if (!passSecurityGroups(w, node, 'egress', forwarded)) return { kind: 'dropped' };
+  w.run.viaNode = node;
   const out = routeFromSubnet(w, node.subnet, node, forwarded);
+  w.run.viaNode = undefined;
   if (out.kind === 'delivered' && out.at.kind === 'eni') return { kind: 'delivered', at: { ...out.at, lb: conn } };
   if (!preserve && target.eni) hintClientAddress(w, target.eni, forwarded, seen.src);
   return out;

@@ -45,8 +45,16 @@ export function walkReply(w: Walk, at: Delivery): Outcome {
   }
 }
 
-/** Whether the reply came back to the flow's source. */
+/**
+ * Whether the reply came back to the flow's source, from the address and port the source
+ * sent to: a reply from any other address (a NAT gateway's, on an asymmetric path) belongs
+ * to no connection the source knows, and its TCP/IP stack drops it.
+ */
 export function returnsToSource(at: Delivery, source: Source, forward: Packet): boolean {
+  const p = at.packet;
+  const ported = forward.protocol === 6 || forward.protocol === 17;
+  const fromDestination = p.src.family === forward.dst.family && p.src.value === forward.dst.value && (!ported || p.srcPort === forward.dstPort);
+  if (!fromDestination) return false;
   if (source.kind === 'eni') return at.kind === 'eni' && at.eni.id === source.eni.id;
-  return at.kind === 'internet' && at.packet.dst.value === forward.src.value;
+  return at.kind === 'internet' && p.dst.value === forward.src.value;
 }
