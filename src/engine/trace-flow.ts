@@ -3,6 +3,7 @@
 // address and, where a load balancer could send the flow to several targets, per target
 // (docs/trace.md, "Fan-out").
 import { formatIp } from '../net/ip.js';
+import { portProblem } from '../model/build/check-port.js';
 import type { Topology } from '../model/topology.js';
 import { engineContext, type EngineContext, type LookupMode } from './compile/engine-context.js';
 import type { DnsResolution } from './dns/resolve-name.js';
@@ -35,6 +36,8 @@ export function traceFlow(topology: Topology, query: FlowQuery, mode: LookupMode
   if (isError(source)) return source;
   const resolved = resolveDestinations(ctx, query.to, source);
   if (isError(resolved)) return resolved;
+  const badPort = portProblem(query.protocol, query.port, 'destination port') ?? portProblem(query.protocol, query.sourcePort, 'source port');
+  if (badPort) return { kind: 'queryError', message: badPort };
   if ((query.protocol === 'tcp' || query.protocol === 'udp') && query.port === undefined) {
     return { kind: 'queryError', message: `a ${query.protocol} flow needs a destination port (write ${query.to}:PORT)` };
   }

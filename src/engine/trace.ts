@@ -7,6 +7,7 @@ import type { ExplanationCode } from './explanation-codes.js';
 /** What kind of thing a hop is at. */
 export type ComponentKind =
   | 'dns'
+  | 'vpc'
   | 'instance'
   | 'natGateway'
   | 'endpointEni'

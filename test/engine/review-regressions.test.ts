@@ -1,7 +1,7 @@
 // Regressions from a review of the engine against AWS's rules; each case names the rule.
 import { describe, expect, it } from 'vitest';
 import { isQueryError, traceFlow } from '../../src/engine/trace-flow.js';
-import { topologyOf } from '../helpers/load.js';
+import { diagnosticsOf, topologyOf } from '../helpers/load.js';
 import { codes, expectBlocked, trace } from '../helpers/trace.js';
 
 describe('address families', () => {
@@ -163,5 +163,30 @@ internet: { host: { ip: 198.51.100.7 } }
     const tr = trace(t, 'worker', 'host', undefined, 'icmp');
     expect(tr.reachable).toBe(true);
     expect(tr.returnHops.at(-1)!.packet.dstPort).toBe(0);
+  });
+});
+
+describe('ports', () => {
+  const t = topologyOf(`
+version: 1
+name: ports
+vpcs:
+  v:
+    cidr: 10.0.0.0/16
+    subnets: { s: { az: use1-az1, cidr: 10.0.1.0/24 } }
+    instances: { a: { subnet: s }, b: { subnet: s } }
+`);
+
+  it('refuses a TCP port outside 1-65535 and an ICMP type above 255', () => {
+    expect(isQueryError(traceFlow(t, { from: 'a', to: 'b', protocol: 'tcp', port: 70000 }))).toBe(true);
+    expect(isQueryError(traceFlow(t, { from: 'a', to: 'b', protocol: 'tcp', port: 0 }))).toBe(true);
+    expect(isQueryError(traceFlow(t, { from: 'a', to: 'b', protocol: 'tcp', port: 443, sourcePort: 0 }))).toBe(true);
+    expect(isQueryError(traceFlow(t, { from: 'a', to: 'b', protocol: 'icmp', port: 300 }))).toBe(true);
+    expect(isQueryError(traceFlow(t, { from: 'a', to: 'b', protocol: 'icmp', port: 0 }))).toBe(false);
+  });
+
+  it('reports a check to port 70000 as bad input at its `to`', () => {
+    const text = `version: 1\nname: p\nvpcs:\n  v:\n    cidr: 10.0.0.0/16\n    subnets: { s: { az: use1-az1, cidr: 10.0.1.0/24 } }\n    instances: { a: { subnet: s }, b: { subnet: s } }\nchecks:\n  - { name: x, from: a, to: "b:70000", expect: reachable }\n`;
+    expect(diagnosticsOf(text)).toEqual(['BAD_VALUE@9:29']);
   });
 });

@@ -35,11 +35,25 @@ export function accountOf(principal: string | undefined): string | undefined {
 
 // An account id in a Principal element means that account's root user only ("Principals
 // for gateway endpoints", AWS PrivateLink guide), so it is compared as the root ARN.
-function principalMatches(el: PrincipalElement, principal: string | undefined): boolean {
+/**
+ * How an account named as a principal is read. In IAM resource policies an account (its id,
+ * or its :root ARN) stands for every principal of the account; for gateway endpoints AWS
+ * reads it as the account's root user only ("Principals for gateway endpoints", Control
+ * access to VPC endpoints using endpoint policies).
+ */
+export type AccountPrincipal = 'wholeAccount' | 'rootOnly';
+
+function principalMatches(el: PrincipalElement, principal: string | undefined, accounts: AccountPrincipal): boolean {
   if (el.kind === 'any') return true;
   if (el.kind === 'other' || principal === undefined) return false;
   const asArn = (v: string): string => (/^\d{12}$/.test(v) ? `arn:aws:iam::${v}:root` : v);
-  return el.values.some((v) => asArn(v) === asArn(principal));
+  const account = accountOf(principal);
+  return el.values.some((v) => {
+    const written = asArn(v);
+    if (written === asArn(principal)) return true;
+    const m = /^arn:aws:iam::(\d{12}):root$/.exec(written);
+    return accounts === 'wholeAccount' && m !== null && m[1] === account;
+  });
 }
 
 // An unknown value (the flow did not say) matches only the bare wildcard "*".
@@ -56,10 +70,10 @@ function elementMatches(pos: ValueList | undefined, neg: ValueList | undefined, 
 
 type Applies = boolean | { readonly unknown: string };
 
-function applies(s: PolicyStatement, req: PolicyRequest, context: ConditionContext): Applies {
+function applies(s: PolicyStatement, req: PolicyRequest, context: ConditionContext, accounts: AccountPrincipal): Applies {
   if (s.problems.length > 0) return { unknown: `${describeStatement(s)} cannot be read: ${s.problems.join('; ')}` };
-  if (s.principal && !principalMatches(s.principal, req.principal)) return false;
-  if (s.notPrincipal && (req.principal === undefined || principalMatches(s.notPrincipal, req.principal))) return false;
+  if (s.principal && !principalMatches(s.principal, req.principal, accounts)) return false;
+  if (s.notPrincipal && (req.principal === undefined || principalMatches(s.notPrincipal, req.principal, accounts))) return false;
   if (!s.principal && !s.notPrincipal) return false; // endpoint policies must name a Principal
   if (!elementMatches(s.action, s.notAction, req.action, true)) return false;
   if (s.resource === undefined && s.notResource === undefined) return false;
@@ -74,7 +88,7 @@ function describeRequest(req: PolicyRequest): string {
 }
 
 /** Evaluate an endpoint policy (undefined: the default policy) for a request. */
-export function evaluatePolicy(policy: unknown, req: PolicyRequest, context: ConditionContext): PolicyDecision {
+export function evaluatePolicy(policy: unknown, req: PolicyRequest, context: ConditionContext, accounts: AccountPrincipal = 'wholeAccount'): PolicyDecision {
   const what = describeRequest(req);
   if (policy === undefined) {
     return { allowed: true, statement: undefined, reason: `no policy is attached, so the default endpoint policy allows ${what}`, caveats: [] };
@@ -83,7 +97,7 @@ export function evaluatePolicy(policy: unknown, req: PolicyRequest, context: Con
   const caveats: string[] = [...doc.problems.map((p) => `${p}: nothing is allowed`)];
   let allow: PolicyStatement | undefined;
   for (const s of doc.statements) {
-    const a = applies(s, req, context);
+    const a = applies(s, req, context, accounts);
     if (a !== true && a !== false) {
       caveats.push(`${a.unknown}; vpcsim takes the stricter reading (${s.effect === 'Deny' ? 'the Deny applies' : 'the Allow does not apply'})`);
       if (s.effect === 'Deny') return { allowed: false, statement: s, reason: `${describeStatement(s)} denies ${what} (stricter reading)`, caveats };

@@ -19,14 +19,14 @@ export function deliverInVpc(w: Walk, vpc: string, fromSubnet: string | undefine
   const intended = w.run.intended;
   if (!w.reply && intended && intended.vpc !== vpc && ipEquals(intended.ip, packet.dst)) {
     const holder = eni ? `${eni.id} holds that address there` : 'nothing holds that address there';
-    return drop(w, { id: vpc, kind: 'subnet' }, 'dropped', 'UNKNOWN_DESTINATION',
+    return drop(w, { id: vpc, kind: 'vpc' }, 'dropped', 'UNKNOWN_DESTINATION',
       `the packet for ${formatIp(packet.dst)} stays in VPC ${vpc} (${holder}); ${intended.id} has that address in VPC ${intended.vpc}, which this path never reaches`,
       w.ctx.topology.vpcs.get(vpc)?.span, packet,
       'An address means something only inside its own VPC: with overlapping CIDRs the same address can be two different interfaces.');
   }
   if (!eni) {
     const v = w.ctx.topology.vpcs.get(vpc)!;
-    return drop(w, { id: vpc, kind: 'subnet' }, 'dropped', 'UNKNOWN_DESTINATION',
+    return drop(w, { id: vpc, kind: 'vpc' }, 'dropped', 'UNKNOWN_DESTINATION',
       `no interface in VPC ${vpc} holds ${formatIp(packet.dst)}`, v.span, packet);
   }
   if (!crossSubnets(w, fromSubnet, eni.subnet, packet)) return { kind: 'dropped' };

@@ -15,7 +15,7 @@ export function passEndpointPolicy(w: Walk, ep: Endpoint, packet: Packet): boole
   const account = accountOf(req.principal);
   if (account) context.set('aws:principalaccount', account);
   if (req.principal) context.set('aws:principalarn', req.principal);
-  const d = evaluatePolicy(ep.policy, req, context);
+  const d = evaluatePolicy(ep.policy, req, context, ep.type === 'gateway' ? 'rootOnly' : 'wholeAccount');
   const component = { id: ep.id, kind: 'endpoint' as const };
   const caveats = d.caveats.length > 0 ? ` (${d.caveats.join('; ')})` : '';
   if (d.allowed) {

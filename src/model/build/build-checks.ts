@@ -4,7 +4,8 @@ import type { Check, CheckSelector } from '../check.js';
 import type { RawCheck, RawSelector, RawTopology } from '../format.js';
 import { pointer } from '../source-map.js';
 import type { BuildContext } from './context.js';
-import { splitPort } from './check-port.js';
+import { portProblem, splitPort } from './check-port.js';
+import { report } from './context.js';
 
 function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefined } {
   if (typeof raw === 'string') {
@@ -24,6 +25,11 @@ export function buildChecks(ctx: BuildContext, raw: RawTopology): Check[] {
     const ptr = pointer('checks', index);
     const from = selector(c.from);
     const to = selector(c.to);
+    const protocol = c.protocol ?? 'tcp';
+    const dst = portProblem(protocol, c.port ?? to.port, 'port');
+    if (dst) report(ctx, 'BAD_VALUE', dst, c.port !== undefined ? `${ptr}/port` : `${ptr}/to`);
+    const src = portProblem(protocol, c.sourcePort, 'source port');
+    if (src) report(ctx, 'BAD_VALUE', src, `${ptr}/sourcePort`);
     return {
       index,
       name: c.name,

@@ -8,6 +8,7 @@ import { fileStartSpan } from '../span.js';
 import { cidrAt, ipAt, refAt, report, type BuildContext } from './context.js';
 import type { PrefixListLookup } from './prefix-list-ref.js';
 import { formatPrefix, prefixesOverlap } from '../../net/prefix.js';
+import { isPublicAddress } from '../../net/special-ranges.js';
 
 /** Accounts by name, and name -> account id. */
 export function buildAccounts(ctx: BuildContext, raw: RawTopology): { accounts: Map<string, Account>; ids: Map<string, string> } {
@@ -99,6 +100,10 @@ export function buildInternetHosts(ctx: BuildContext, raw: RawTopology): Map<str
     const ptr = pointer('internet', id);
     const ip = ipAt(ctx, h.ip, `${ptr}/ip`);
     if (!ip) continue;
+    if (!isPublicAddress(ip)) {
+      report(ctx, 'BAD_VALUE', `${h.ip} is not a public address; a host on the internet needs one (private ranges are reached through VPCs, not the internet)`, `${ptr}/ip`);
+      continue;
+    }
     out.set(id, { kind: 'internetHost', id, ip, dns: h.dns, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
   }
   return out;

@@ -62,12 +62,14 @@ describe('endpoint policy evaluation', () => {
     expect(evaluatePolicy(notResource, req, ctx).allowed).toBe(true);
     expect(evaluatePolicy(notResource, { ...req, resource: 'arn:aws:s3:::secret/k' }, ctx).allowed).toBe(false);
   });
-  it('matches principals by ARN; an account id means its root user only', () => {
+  it('matches principals by ARN; an account means every principal of it, or its root user only for gateway endpoints', () => {
     const byArn = { Statement: [{ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111111111111:role/app'] }, Action: '*', Resource: '*' }] };
     expect(evaluatePolicy(byArn, req, ctx).allowed).toBe(true);
     const byAccount = { Statement: [{ Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: '*', Resource: '*' }] };
-    expect(evaluatePolicy(byAccount, req, ctx).allowed).toBe(false);
-    expect(evaluatePolicy(byAccount, { ...req, principal: 'arn:aws:iam::111111111111:root' }, ctx).allowed).toBe(true);
+    expect(evaluatePolicy(byAccount, req, ctx, 'wholeAccount').allowed).toBe(true);
+    expect(evaluatePolicy(byAccount, { ...req, principal: 'arn:aws:iam::222222222222:role/app' }, ctx, 'wholeAccount').allowed).toBe(false);
+    expect(evaluatePolicy(byAccount, req, ctx, 'rootOnly').allowed).toBe(false);
+    expect(evaluatePolicy(byAccount, { ...req, principal: 'arn:aws:iam::111111111111:root' }, ctx, 'rootOnly').allowed).toBe(true);
     const anyone = { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*' }] };
     expect(evaluatePolicy(anyone, req, ctx).allowed).toBe(true);
   });
