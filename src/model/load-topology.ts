@@ -46,7 +46,9 @@ export function loadTopologyText(file: string, text: string, options: { readonly
   }
   const map = parsed.sourceMap;
   const schemaDiagnostics = validateSchema(parsed.data, map);
-  if (schemaDiagnostics.length > 0) return { topology: undefined, diagnostics: sortDiagnostics(schemaDiagnostics) };
+  // Unknown keys leave the rest of the data well typed (the builder never reads them), so the
+  // model's own checks still run and one pass reports both; any other shape error stops here.
+  if (schemaDiagnostics.some((d) => d.code !== 'UNKNOWN_KEY')) return { topology: undefined, diagnostics: sortDiagnostics(schemaDiagnostics) };
   const raw = parsed.data as RawTopology;
   const ctx: BuildContext = { file, map, diagnostics: [], ids: new Map(), region: raw.region ?? DEFAULT_REGION };
   collectIds(ctx, raw);
@@ -96,7 +98,7 @@ export function loadTopologyText(file: string, text: string, options: { readonly
     checks,
     graph: buildGraph(byId, workloads.enis),
   };
-  const diagnostics = sortDiagnostics([...ctx.diagnostics, ...runValidators(topology, map)]);
+  const diagnostics = sortDiagnostics([...schemaDiagnostics, ...ctx.diagnostics, ...runValidators(topology, map)]);
   return { topology: hasErrors(diagnostics) ? undefined : topology, diagnostics };
 }
 

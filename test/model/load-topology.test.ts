@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIp } from '../../src/net/ip.js';
 import { formatPrefix } from '../../src/net/prefix.js';
-import { scenario, topologyOf } from '../helpers/load.js';
+import { diagnosticsOf, scenario, topologyOf } from '../helpers/load.js';
 
 describe('loading a topology', () => {
   it('indexes resources by id, with implicit AWS defaults', () => {
@@ -49,5 +49,17 @@ vpcs:
     const t = scenario('s3-gateway-endpoint');
     const rule = t.securityGroups.get('sg-app')!.egress[1]!;
     expect([rule.span.line, rule.index]).toEqual([33, 2]);
+  });
+});
+
+describe('one run reports every problem', () => {
+  it('reports unknown keys together with the model checks', () => {
+    const text = 'version: 1\nname: x\nvpcs:\n  a:\n    cidr: 10.0.0.1/16\n    subnts: {}\n';
+    expect(diagnosticsOf(text)).toEqual(['CIDR_HOST_BITS@5:11', 'UNKNOWN_KEY@6:5']);
+  });
+
+  it('stops at other shape errors, which would leave the data mistyped', () => {
+    const text = 'version: 1\nname: x\nvpcs:\n  a:\n    cidr: 10.0.0.1/16\n    enableDnsSupport: maybe\n';
+    expect(diagnosticsOf(text)).toEqual(['WRONG_TYPE@6:23']);
   });
 });
