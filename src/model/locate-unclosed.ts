@@ -1,7 +1,8 @@
 // Where an unclosed bracket or quote opens. The yaml library reports an unclosed flow
 // collection or quoted string where it gives up (often the end of the file); a person
 // needs the `{`, `[` or quote that was never closed, so such errors are moved there.
-import { isCollection, isPair, isScalar, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isScalar, type Document, type Node, type YAMLError } from 'yaml';
+import { yamlChildren } from './yaml-children.js';
 
 /** Every node of a document, iteratively (depth is bounded before this runs). */
 function allNodes(doc: Document.Parsed): Node[] {
@@ -10,15 +11,7 @@ function allNodes(doc: Document.Parsed): Node[] {
   while (stack.length > 0) {
     const node = stack.pop()!;
     out.push(node);
-    if (!isCollection(node)) continue;
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        if (item.key) stack.push(item.key as Node);
-        if (item.value) stack.push(item.value as Node);
-      } else if (item) {
-        stack.push(item as Node);
-      }
-    }
+    stack.push(...yamlChildren(node));
   }
   return out;
 }

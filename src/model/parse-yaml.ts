@@ -6,6 +6,7 @@ import { describeCodePoint, findForbiddenCharacter } from './check-characters.js
 import type { Diagnostic } from './diagnostic.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 import { locateUnclosed } from './locate-unclosed.js';
+import { yamlChildren as children } from './yaml-children.js';
 import { findExcessiveNesting } from './scan-nesting.js';
 import { buildSourceMap, type SourceMap } from './source-map.js';
 import { fileStartSpan, type Span } from './span.js';
@@ -132,20 +133,6 @@ export function parseYaml(file: string, text: string, maxBytes: number = MAX_FIL
   return { data, sourceMap, diagnostics };
 }
 
-/** Children of a node in document order (keys and values of pairs, items of sequences). */
-function children(node: Node): Node[] {
-  if (!isCollection(node)) return [];
-  const out: Node[] = [];
-  for (const item of node.items as unknown[]) {
-    if (isPair(item)) {
-      if (item.key) out.push(item.key as Node);
-      if (item.value) out.push(item.value as Node);
-    } else if (item) {
-      out.push(item as Node);
-    }
-  }
-  return out;
-}
 
 /** The first alias in document order, if any. Depth is bounded before this runs. */
 function firstAlias(doc: Document.Parsed): Node | undefined {
