@@ -7,7 +7,7 @@ import type { Eni, InternetHost } from '../model/resources.js';
 import { didYouMean } from '../model/suggest.js';
 import { addrKey, type EngineContext } from './compile/engine-context.js';
 import { resolveName, type DnsResolution, type DnsVantage } from './dns/resolve-name.js';
-import type { FlowQuery, QueryError } from './query.js';
+import type { QueryError } from './query.js';
 
 /** Where a flow starts: an interface, or a host on the internet. */
 export type Source =

@@ -1,7 +1,7 @@
 // Text -> plain data with a source map. Hostile input is bounded: file size, characters
 // YAML forbids, nesting depth, alias expansion and cycles each end in a positioned
 // diagnostic, never a hang or a crash.
-import { isAlias, isCollection, isPair, LineCounter, parseDocument, type Document, type Node, YAMLParseError } from 'yaml';
+import { isAlias, LineCounter, parseDocument, type Document, type Node, YAMLParseError } from 'yaml';
 import { describeCodePoint, findForbiddenCharacter } from './check-characters.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';

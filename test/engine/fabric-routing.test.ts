@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTopologyFile } from '../../src/model/load-topology.js';
 import { isQueryError, traceFlow } from '../../src/engine/trace-flow.js';
-import { codes, expectBlocked, expectReachableVia, hopIds, trace } from '../helpers/trace.js';
+import { expectBlocked, expectReachableVia, hopIds, trace } from '../helpers/trace.js';
 
 const t = loadTopologyFile('test/engine/fixtures/fabric.yaml').topology!;
 

@@ -6,7 +6,7 @@ import type { RawTarget } from '../../model/format.js';
 import { arnSuffix, idFromName } from './aws-values.js';
 import { claimId, missingReference, type ImportContext } from './context.js';
 import type { JsonReader, Obj, Src } from './json-reader.js';
-import { emitted, Noted, type OutTargetGroup } from './output-model.js';
+import { Noted, type OutTargetGroup } from './output-model.js';
 import { cmp } from './problems.js';
 import { markCaptured, type Snapshot } from './snapshot.js';
 

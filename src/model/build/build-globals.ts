@@ -6,7 +6,6 @@ import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '
 import { pointer } from '../source-map.js';
 import { fileStartSpan } from '../span.js';
 import { cidrAt, ipAt, refAt, report, type BuildContext } from './context.js';
-import type { PrefixListLookup } from './prefix-list-ref.js';
 import { formatPrefix, prefixesOverlap } from '../../net/prefix.js';
 import { isPublicAddress } from '../../net/special-ranges.js';
 

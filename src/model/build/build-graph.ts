@@ -10,7 +10,7 @@ export type GraphEdgeKind = 'contains' | 'attaches' | 'routes' | 'forwards' | 'c
 export function buildGraph(byId: ReadonlyMap<string, Resource>, enis: ReadonlyMap<string, Eni>): Graph {
   const g = new Graph({ directed: true, multigraph: false });
   for (const [id, r] of byId) g.setNode(id, { kind: r.kind });
-  for (const [id, e] of enis) if (!g.hasNode(id)) g.setNode(id, { kind: 'eni' });
+  for (const id of enis.keys()) if (!g.hasNode(id)) g.setNode(id, { kind: 'eni' });
   const edge = (from: string, to: string, kind: GraphEdgeKind): void => {
     if (g.hasNode(from) && g.hasNode(to) && from !== to) g.setEdge(from, to, { kind });
   };
