@@ -1,6 +1,8 @@
 // Whether a rule's protocol and port range cover a packet. A rule for all protocols (-1)
 // covers everything; a flow of "all" protocols is covered only by such a rule (the strict
-// reading: every protocol would have to pass).
+// reading: every protocol would have to pass). Rules match on the destination port range
+// ("Security group rules", "Network ACL rules", Amazon VPC guide); for ICMP the range holds
+// ICMP types, as the EC2 API's FromPort/ToPort do.
 import type { PortRange } from '../model/rules.js';
 import type { Packet } from './packet.js';
 

@@ -1,4 +1,6 @@
 // A packet as the engine moves it: addresses as compact values, protocol number, ports.
+// Replies swap both ends; an ICMP echo request (type 8, ICMPv6 128) is answered by an echo
+// reply (type 0, ICMPv6 129), per RFC 792 / RFC 4443.
 import { formatIp, type Ip } from '../net/ip.js';
 import type { PacketView } from './trace.js';
 

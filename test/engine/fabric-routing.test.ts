@@ -15,6 +15,10 @@ describe('route tables', () => {
     expect(tr.hops[2]!.detail).toContain('implicit local route');
   });
 
+  it('drops a packet for a VPC address no interface holds', () => {
+    expectBlocked(trace(t, 'bastion', '10.0.1.200', 443), 'UNKNOWN_DESTINATION', 'vpc-a');
+  });
+
   it('has no route for an address nothing matches', () => {
     const tr = trace(t, 'c-host', '10.0.1.10', 443);
     expectBlocked(tr, 'NO_ROUTE_TO_DESTINATION', 'rtb-c');

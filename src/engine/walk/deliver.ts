@@ -1,5 +1,7 @@
 // Delivery inside a VPC: the interface holding the destination address, after the network
-// ACLs of the subnets crossed and the security groups of the receiving interface.
+// ACLs of the subnets crossed and the security groups of the receiving interface. The local
+// route delivers to whatever interface holds the address ("Configure route tables": local
+// route); an address no interface holds goes nowhere.
 import { formatIp, ipEquals } from '../../net/ip.js';
 import type { Eni } from '../../model/resources.js';
 import { eniAt } from '../compile/engine-context.js';

@@ -1,6 +1,8 @@
 // The return walk: the reply leaves wherever the forward walk delivered the packet, and goes
 // back through the connection tracking the forward walk left (NAT gateways, load balancer
-// nodes, PrivateLink, the same appliance behind a Gateway Load Balancer).
+// nodes, PrivateLink, the same appliance behind a Gateway Load Balancer). Security groups let
+// the reply pass by connection tracking ("Security group connection tracking", EC2 guide);
+// network ACLs and routes judge it like any packet.
 import { describePacket, replyOf, type Packet } from '../packet.js';
 import type { Source } from '../resolve-query.js';
 import { eniComponent } from './components.js';
