@@ -124,11 +124,16 @@ function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: De
     reachable = false;
     const p = reply.at.packet;
     const expected = `${formatIp(packet.dst)}${packet.dstPort !== undefined && packet.protocol !== 1 && packet.protocol !== 58 ? `:${packet.dstPort}` : ''}`;
+    // Point at what rewrote the reply's source, the place to fix (often a NAT gateway route).
+    // The first hop that gives the reply a source that is neither where the reply started
+    // nor the address the client sent to (an IGW mapping back to that address is fine).
+    const legit = new Set([formatIp(out.at.packet.dst), formatIp(packet.dst)]);
+    const culprit = back.hops.find((h) => h.action === 'translated' && !legit.has(h.packet.src));
     explanations.push({
       code: 'NO_PATH',
-      message: `the reply arrives as ${describePacket(p)}, not from ${expected} to the source: an asymmetric path (for example a reply leaving through a NAT gateway), which the source drops`,
-      component: undefined,
-      location: undefined,
+      message: `the reply arrives as ${describePacket(p)}, not from ${expected} to the source: an asymmetric path${culprit ? ` (${culprit.component.id} rewrote its source)` : ''}, which the source drops`,
+      component: culprit?.component,
+      location: culprit?.location,
     });
   }
   if (reachable === false && reply.kind === 'dropped' && explanations.length === 0) {

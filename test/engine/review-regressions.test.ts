@@ -66,6 +66,7 @@ internet: { client: { ip: 198.51.100.7 } }
     expect(tr.reachable).toBe(false);
     expect(codes(tr)).toEqual(['NO_PATH']);
     expect(tr.returnHops.map((h) => h.component.id)).toContain('nat-a');
+    expect(tr.explanations[0]!.component?.id).toBe('nat-a');
   });
 });
 
