@@ -1,6 +1,6 @@
 // The built-in catalogue of AWS services an endpoint can reach, per region.
 // Real data: the us-east-1 S3 and DynamoDB AWS-managed prefix lists, from the AWS snapshot
-// in shared/fixtures/aws/batfish-test-vpc-endpoint-gateway/us-east-1/PrefixLists.json.
+// in test/fixtures/aws/batfish-test-vpc-endpoint-gateway/us-east-1/PrefixLists.json.
 // AWS does not publish per-service addresses for the other services (they sit in the broad
 // AMAZON ranges), so each gets a stand-in /27 from 198.18.0.0/15 (RFC 2544, never routed on
 // the internet, so it cannot collide with a real host in a file); docs/aws-services.md says so.

@@ -55,7 +55,7 @@ describe('vpcsim trace', () => {
   });
 
   it('accepts an AWS snapshot folder directly, importing it in memory', async () => {
-    const r = await run('trace', '../shared/fixtures/aws/batfish-test-vpc-endpoint-gateway', '--from', 'i-01c6c0647fdccc89e', '--to', '52.216.237.77:443');
+    const r = await run('trace', 'test/fixtures/aws/batfish-test-vpc-endpoint-gateway', '--from', 'i-01c6c0647fdccc89e', '--to', '52.216.237.77:443');
     expect(r.code).toBe(0);
     expect(r.out).toContain('vpce-0b7357542bb7b83ec');
   });

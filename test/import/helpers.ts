@@ -8,7 +8,7 @@ import { loadTopologyText } from '../../src/model/load-topology.js';
 import type { Topology } from '../../src/model/topology.js';
 
 /** The real AWS snapshots (CI checks out shared/ beside the repository). */
-export const AWS_FIXTURES = resolve('../shared/fixtures/aws');
+export const AWS_FIXTURES = resolve('test/fixtures/aws');
 
 /** The importer's own small snapshots. */
 export const LOCAL_FIXTURES = resolve('test/import/fixtures');

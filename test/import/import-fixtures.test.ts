@@ -1,4 +1,4 @@
-// Every real snapshot in ../shared/fixtures/aws imports without error, with exactly the
+// Every real snapshot in test/fixtures/aws imports without error, with exactly the
 // warnings expected of it, into YAML that loads with no error, byte for byte the same on
 // every run.
 import { readdirSync } from 'node:fs';

@@ -1,11 +1,11 @@
-// Verdicts on real AWS snapshots (shared/fixtures/aws), imported in memory. Each flow was
+// Verdicts on real AWS snapshots (test/fixtures/aws), imported in memory. Each flow was
 // derived by hand from the snapshot and the AWS rules; the comment says why.
 import { describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/import/load-input.js';
 import type { Topology } from '../../src/model/topology.js';
 import { codes, expectReachableVia, hopIds, trace, traceAll } from '../helpers/trace.js';
 
-const FIXTURES = '../shared/fixtures/aws';
+const FIXTURES = 'test/fixtures/aws';
 
 function snapshot(name: string): Topology {
   const { topology, diagnostics } = loadInput(`${FIXTURES}/${name}`);

@@ -1,4 +1,4 @@
-// A differential check against real data: AWS snapshots (../shared/fixtures/aws, describe
+// A differential check against real data: AWS snapshots (test/fixtures/aws, describe
 // output of real accounts) imported with importAwsSnapshot, and flows whose verdict was
 // derived BY HAND from the snapshot's JSON and the AWS rules, before running the engine.
 // Each comment cites the records that decide. A second check compares the engine's verdicts
@@ -15,7 +15,7 @@ import { codes, expectReachableVia, hopIds, trace } from '../helpers/trace.js';
 import { projection } from './model-projection.js';
 import { traceOk } from './trace-helpers.js';
 
-const FIXTURES = resolve('../shared/fixtures/aws');
+const FIXTURES = resolve('test/fixtures/aws');
 
 function snapshot(name: string): Topology {
   const result = importAwsSnapshot(`${FIXTURES}/${name}`);
