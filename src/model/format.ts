@@ -78,6 +78,7 @@ export interface RawInstance {
   readonly publicIp?: string;
   readonly ipv6Ip?: string;
   readonly securityGroups?: readonly string[];
+  readonly sourceDestCheck?: boolean;
 }
 
 /** A load balancer listener as written. */
@@ -137,6 +138,7 @@ export interface RawEndpoint {
   readonly routeTables?: readonly string[];
   readonly state?: string;
   readonly policy?: unknown;
+  readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
 }
 
 /** A VPC as written, with everything it holds. */
@@ -149,6 +151,7 @@ export interface RawVpc {
   readonly enableDnsSupport?: boolean;
   readonly enableDnsHostnames?: boolean;
   readonly internetGateway?: string;
+  readonly egressOnlyInternetGateway?: string;
   readonly subnets?: IdMap<RawSubnet>;
   readonly routeTables?: IdMap<RawRouteTable>;
   readonly natGateways?: IdMap<RawNatGateway>;
@@ -166,6 +169,7 @@ export interface RawPeering {
   readonly requester: string;
   readonly accepter: string;
   readonly status?: string;
+  readonly allowRemoteVpcDnsResolution?: { readonly requester?: boolean; readonly accepter?: boolean };
 }
 
 /** A customer-managed prefix list as written. */

@@ -64,7 +64,7 @@ export function loadTopologyText(file: string, text: string, options: { readonly
 
   const byId = new Map<string, Resource>();
   const maps: ReadonlyMap<string, Resource>[] = [
-    accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.securityGroups,
+    accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.egressOnlyInternetGateways, fabric.securityGroups,
     fabric.networkAcls, workloads.instances, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
     privateLink.endpointServices, privateLink.endpoints, peeringConnections, prefixLists, internetHosts,
   ];
@@ -81,6 +81,7 @@ export function loadTopologyText(file: string, text: string, options: { readonly
     subnets: sortedMap(fabric.subnets),
     routeTables: sortedMap(fabric.routeTables),
     internetGateways: sortedMap(fabric.internetGateways),
+    egressOnlyInternetGateways: sortedMap(fabric.egressOnlyInternetGateways),
     natGateways: sortedMap(workloads.natGateways),
     securityGroups: sortedMap(fabric.securityGroups),
     networkAcls: sortedMap(fabric.networkAcls),

@@ -33,6 +33,7 @@ export interface Vpc extends Base {
   readonly enableDnsSupport: boolean;
   readonly enableDnsHostnames: boolean;
   readonly internetGateway: string | undefined;
+  readonly egressOnlyInternetGateway: string | undefined;
   readonly mainRouteTable: string;
   readonly defaultSecurityGroup: string;
   readonly defaultNetworkAcl: string;
@@ -62,6 +63,12 @@ export interface RouteTable extends Base {
 /** An internet gateway attached to a VPC. */
 export interface InternetGateway extends Base {
   readonly kind: 'internetGateway';
+  readonly vpc: string;
+}
+
+/** An egress-only internet gateway: outbound-initiated IPv6 only ("Egress-only internet gateways", Amazon VPC guide). */
+export interface EgressOnlyInternetGateway extends Base {
+  readonly kind: 'egressOnlyInternetGateway';
   readonly vpc: string;
 }
 
@@ -100,6 +107,11 @@ export interface Instance extends Base {
   readonly publicIp: Ip | undefined;
   readonly ipv6Ip: Ip | undefined;
   readonly securityGroups: readonly string[];
+  /**
+   * Source/destination checking (EC2, default true): the instance must be the source or
+   * destination of all it sends and receives; off, it may forward (NAT, routing, firewalls).
+   */
+  readonly sourceDestCheck: boolean;
 }
 
 /** A load balancer listener. */
@@ -182,6 +194,12 @@ export interface Endpoint extends Base {
   readonly privateDns: boolean;
   readonly routeTables: readonly string[];
   readonly state: EndpointState;
+  /**
+   * Interface endpoints of services that also have gateway endpoints (S3): private DNS answers
+   * only queries through an inbound Resolver endpoint, so the VPC's own clients use the gateway
+   * endpoint (DnsOptions, EC2 API reference).
+   */
+  readonly privateDnsOnlyForInboundResolverEndpoint: boolean;
   /** How the state was decided: written in the file, or derived (and why). */
   readonly stateReason: string;
   readonly policy: unknown;
@@ -195,6 +213,11 @@ export interface PeeringConnection extends Base {
   readonly requester: string;
   readonly accepter: string;
   readonly status: string;
+  /**
+   * AllowDnsResolutionFromRemoteVpc per side: the public DNS hostnames of that side's
+   * instances resolve to private addresses when queried from the other side's VPC.
+   */
+  readonly allowRemoteVpcDnsResolution: { readonly requester: boolean; readonly accepter: boolean };
 }
 
 /** A prefix list: customer-managed from the file, or AWS-managed from the catalogue. */
@@ -219,6 +242,7 @@ export type Resource =
   | Subnet
   | RouteTable
   | InternetGateway
+  | EgressOnlyInternetGateway
   | NatGateway
   | SecurityGroup
   | NetworkAcl

@@ -65,5 +65,11 @@ export interface Route {
   readonly target: RouteTarget;
   /** Added by AWS (local routes, gateway endpoint prefix-list routes), not written here. */
   readonly origin: 'written' | 'local' | 'gatewayEndpoint';
+  /**
+   * A written route whose destination is a whole VPC CIDR block: it replaces the target of
+   * that block's local route, which the table then no longer holds ("Replace or restore the
+   * target for a local route", Amazon VPC guide).
+   */
+  readonly replacesLocal?: true;
   readonly span: Span;
 }

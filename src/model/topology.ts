@@ -10,6 +10,7 @@ import type {
   EndpointService,
   Eni,
   Instance,
+  EgressOnlyInternetGateway,
   InternetGateway,
   InternetHost,
   LoadBalancer,
@@ -39,6 +40,7 @@ export interface Topology {
   readonly subnets: ReadonlyMap<string, Subnet>;
   readonly routeTables: ReadonlyMap<string, RouteTable>;
   readonly internetGateways: ReadonlyMap<string, InternetGateway>;
+  readonly egressOnlyInternetGateways: ReadonlyMap<string, EgressOnlyInternetGateway>;
   readonly natGateways: ReadonlyMap<string, NatGateway>;
   readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
   readonly networkAcls: ReadonlyMap<string, NetworkAcl>;
@@ -51,7 +53,7 @@ export interface Topology {
   /** Customer-managed lists by id, and AWS-managed lists of the regions in use by id and name. */
   readonly prefixLists: ReadonlyMap<string, PrefixList>;
   readonly internetHosts: ReadonlyMap<string, InternetHost>;
-  /** AWS services of every region the file uses, by full name. */
+  /** AWS services of every catalogued region (their public names resolve from anywhere), by full name. */
   readonly awsServices: ReadonlyMap<string, AwsService>;
   /** Every network interface, by ENI id. */
   readonly enis: ReadonlyMap<string, Eni>;

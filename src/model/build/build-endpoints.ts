@@ -128,6 +128,7 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
         kind: 'endpoint', id, span, pointer: ptr, written: true, vpc: vpcId, type: e.type, service: target,
         subnets: subnets.map((s) => s.id), securityGroups: sgs, privateDns, routeTables,
         state: derived.state, stateReason: derived.reason, policy: e.policy, enis,
+        privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint ?? false,
       });
     }
   }

@@ -1,6 +1,7 @@
 // File-level resources: accounts, prefix lists (customer-managed, plus the AWS-managed
-// ones of every region in use), peering connections and internet hosts.
-import { awsServicesIn, type AwsService } from '../aws-services.js';
+// ones of every region in use), the AWS services of every catalogued region, peering
+// connections and internet hosts.
+import { awsServicesIn, KNOWN_REGIONS, type AwsService } from '../aws-services.js';
 import type { RawTopology } from '../format.js';
 import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
@@ -36,10 +37,15 @@ export function buildPrefixLists(
 ): { prefixLists: Map<string, PrefixList>; lookup: Map<string, string>; services: Map<string, AwsService> } {
   const prefixLists = new Map<string, PrefixList>();
   const lookup = new Map<string, string>();
+  // Every region's public service names resolve from any VPC, to that region's public
+  // ranges ("Gateway endpoints", AWS PrivateLink guide: a gateway endpoint does not carry
+  // traffic for the service in other Regions, which takes the VPC's other routes), so the
+  // services of every catalogued region are known; prefix lists only of the regions in use
+  // (an AWS-managed prefix list is regional: a route or rule can name only its own region's).
   const services = new Map<string, AwsService>();
+  for (const region of KNOWN_REGIONS) for (const s of awsServicesIn(region)) services.set(s.name, s);
   for (const region of regions) {
     for (const s of awsServicesIn(region)) {
-      services.set(s.name, s);
       if (!s.prefixList) continue;
       prefixLists.set(s.prefixList.id, {
         kind: 'prefixList', id: s.prefixList.id, name: s.prefixList.name, entries: s.publicRanges, managed: true,
@@ -87,7 +93,8 @@ export function buildPeerings(ctx: BuildContext, raw: RawTopology, vpcs: Readonl
         }
       }
     }
-    out.set(id, { kind: 'peeringConnection', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, requester: p.requester, accepter: p.accepter, status: p.status ?? 'active' });
+    const dns = { requester: p.allowRemoteVpcDnsResolution?.requester ?? false, accepter: p.allowRemoteVpcDnsResolution?.accepter ?? false };
+    out.set(id, { kind: 'peeringConnection', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, requester: p.requester, accepter: p.accepter, status: p.status ?? 'active', allowRemoteVpcDnsResolution: dns });
   }
   return out;
 }

@@ -19,6 +19,7 @@ export function buildGraph(byId: ReadonlyMap<string, Resource>, enis: ReadonlyMa
       case 'vpc':
         r.subnets.forEach((s) => edge(r.id, s, 'contains'));
         if (r.internetGateway) edge(r.id, r.internetGateway, 'attaches');
+        if (r.egressOnlyInternetGateway) edge(r.id, r.egressOnlyInternetGateway, 'attaches');
         break;
       case 'subnet':
         edge(r.id, r.routeTable, 'routes');

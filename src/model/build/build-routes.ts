@@ -1,5 +1,6 @@
 // Written routes: a CIDR or prefix-list destination, and a target in the same VPC (or a
-// peering connection of that VPC). AWS refuses two routes to one destination.
+// peering connection of that VPC). AWS refuses two routes to one destination. A route to a
+// whole VPC CIDR block replaces the target of that block's local route.
 import { formatPrefix } from '../../net/prefix.js';
 import type { RawTopology } from '../format.js';
 import type { Route } from '../rules.js';
@@ -50,14 +51,43 @@ export function buildRoutes(ctx: BuildContext, raw: RawTopology, fabric: VpcFabr
           const ok =
             entry?.kind === 'peeringConnection'
               ? peeringTouches(raw, r.target, vpcId, ctx, `${ptr}/target`)
-              : refAt(ctx, r.target, `${ptr}/target`, ['internetGateway', 'natGateway', 'endpoint', 'peeringConnection', 'instance'], vpcId);
+              : refAt(ctx, r.target, `${ptr}/target`, ['internetGateway', 'egressOnlyInternetGateway', 'natGateway', 'endpoint', 'peeringConnection', 'instance'], vpcId);
           if (ok) target = { kind: 'resource', id: r.target };
         }
         if (!destination || !target) return;
-        table.routes.push({ index: i + 1, destination, target, origin: 'written', span: ctx.map.valueAt(ptr) });
+        const route: Route = { index: i + 1, destination, target, origin: 'written', span: ctx.map.valueAt(ptr) };
+        table.routes.push(replaceLocal(ctx, table.routes, route, `${ptr}/target`) ?? route);
       });
     }
   }
+}
+
+/** Route targets that may replace a local route (an instance stands for its primary network interface). */
+const LOCAL_REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['natGateway', 'instance', 'endpoint']);
+
+/**
+ * A written route to exactly a VPC CIDR block, the destination of a local route ("Subnet
+ * route tables", rules and considerations; "Replace or restore the target for a local
+ * route"; "Gateway route tables", Amazon VPC guide): with a NAT gateway, network interface or
+ * Gateway Load Balancer endpoint target it replaces the local route's target, so the local
+ * route leaves the table and the written one is marked; `target: local` is the local route
+ * itself, written out. Any other target AWS refuses (the destination already has a route).
+ */
+function replaceLocal(ctx: BuildContext, routes: Route[], route: Route, targetPtr: string): Route | undefined {
+  const dest = route.destination;
+  if (dest.kind !== 'cidr' || route.target.kind === 'local') return undefined;
+  const at = routes.findIndex((r) => r.origin === 'local' && r.destination.kind === 'cidr' &&
+    r.destination.prefix.family === dest.prefix.family && r.destination.prefix.length === dest.prefix.length && r.destination.prefix.network === dest.prefix.network);
+  if (at < 0) return undefined;
+  const kind = route.target.kind === 'resource' ? ctx.ids.get(route.target.id)?.kind : undefined;
+  if (kind === undefined || !LOCAL_REPLACEMENT_KINDS.has(kind)) {
+    report(ctx, 'ROUTE_TARGET_TYPE',
+      `${formatPrefix(dest.prefix)} is a CIDR block of the VPC: its local route may be replaced only by a NAT gateway, a network interface (an instance) or a Gateway Load Balancer endpoint, not ${route.target.kind === 'resource' ? `"${route.target.id}"` : route.target.kind}`,
+      targetPtr);
+    return undefined;
+  }
+  routes.splice(at, 1);
+  return { ...route, replacesLocal: true };
 }
 
 function peeringTouches(raw: RawTopology, pcx: string, vpcId: string, ctx: BuildContext, ptr: string): boolean {

@@ -3,7 +3,7 @@
 // VPC (main route table, default security group, default network ACL).
 import type { Prefix } from '../../net/prefix.js';
 import type { RawTopology, RawVpc } from '../format.js';
-import type { InternetGateway, NetworkAcl, RouteTable, SecurityGroup, Subnet, Vpc } from '../resources.js';
+import type { EgressOnlyInternetGateway, InternetGateway, NetworkAcl, RouteTable, SecurityGroup, Subnet, Vpc } from '../resources.js';
 import { ALL_PORTS, cidrAt, refAt, report, type BuildContext } from './context.js';
 import { implicitIds } from './collect-ids.js';
 import { buildAclRules, buildSgRules, defaultAclRules, defaultEgressRules } from './build-rules.js';
@@ -17,6 +17,7 @@ export interface VpcFabric {
   readonly subnets: Map<string, Subnet>;
   readonly routeTables: Map<string, RouteTable & { routes: Route[] }>;
   readonly internetGateways: Map<string, InternetGateway>;
+  readonly egressOnlyInternetGateways: Map<string, EgressOnlyInternetGateway>;
   readonly securityGroups: Map<string, SecurityGroup>;
   readonly networkAcls: Map<string, NetworkAcl>;
 }
@@ -44,6 +45,7 @@ export function buildVpcs(ctx: BuildContext, raw: RawTopology, accountIds: Reado
     subnets: new Map(),
     routeTables: new Map(),
     internetGateways: new Map(),
+    egressOnlyInternetGateways: new Map(),
     securityGroups: new Map(),
     networkAcls: new Map(),
   };
@@ -96,6 +98,12 @@ export function buildVpcs(ctx: BuildContext, raw: RawTopology, accountIds: Reado
       const ptr = `${base}/internetGateway`;
       fabric.internetGateways.set(rv.internetGateway, {
         kind: 'internetGateway', id: rv.internetGateway, span: ctx.map.valueAt(ptr), pointer: ptr, written: true, vpc: vpcId,
+      });
+    }
+    if (rv.egressOnlyInternetGateway !== undefined) {
+      const ptr = `${base}/egressOnlyInternetGateway`;
+      fabric.egressOnlyInternetGateways.set(rv.egressOnlyInternetGateway, {
+        kind: 'egressOnlyInternetGateway', id: rv.egressOnlyInternetGateway, span: ctx.map.valueAt(ptr), pointer: ptr, written: true, vpc: vpcId,
       });
     }
 
@@ -158,6 +166,7 @@ export function buildVpcs(ctx: BuildContext, raw: RawTopology, accountIds: Reado
       enableDnsSupport: rv.enableDnsSupport ?? true,
       enableDnsHostnames: rv.enableDnsHostnames ?? false,
       internetGateway: rv.internetGateway,
+      egressOnlyInternetGateway: rv.egressOnlyInternetGateway,
       mainRouteTable,
       defaultSecurityGroup: implicit.defaultSg,
       defaultNetworkAcl: implicit.defaultAcl,

@@ -132,7 +132,7 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       }
       const span = ctx.map.keyAt(ptr);
       const publicIp = publicIps.get(id);
-      w.instances.set(id, { kind: 'instance', id, span, pointer: ptr, written: true, vpc: vpcId, subnet: inst.subnet, privateIp, publicIp, ipv6Ip, securityGroups: sgs });
+      w.instances.set(id, { kind: 'instance', id, span, pointer: ptr, written: true, vpc: vpcId, subnet: inst.subnet, privateIp, publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: inst.sourceDestCheck ?? true });
       w.enis.set(id, { id, owner: { kind: 'instance', id }, vpc: vpcId, subnet: inst.subnet, az: subnet.az, privateIp, publicIp, ipv6Ip, securityGroups: sgs, filtered: true, span });
     }
     for (const [id, tg] of Object.entries(rv.targetGroups ?? {})) {

@@ -54,6 +54,9 @@ export function collectIds(ctx: BuildContext, raw: RawTopology): void {
     if (vpc.internetGateway !== undefined) {
       declare(ctx, vpc.internetGateway, 'internetGateway', pointer('vpcs', vpcId, 'internetGateway'), vpcId);
     }
+    if (vpc.egressOnlyInternetGateway !== undefined) {
+      declare(ctx, vpc.egressOnlyInternetGateway, 'egressOnlyInternetGateway', pointer('vpcs', vpcId, 'egressOnlyInternetGateway'), vpcId);
+    }
     for (const [field, kind] of VPC_MAPS) {
       for (const id of Object.keys(vpc[field] ?? {})) declare(ctx, id, kind, pointer('vpcs', vpcId, field, id), vpcId);
     }

@@ -34,6 +34,7 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   subnet: 'subnet',
   routeTable: 'route table',
   internetGateway: 'internet gateway',
+  egressOnlyInternetGateway: 'egress-only internet gateway',
   natGateway: 'NAT gateway',
   securityGroup: 'security group',
   networkAcl: 'network ACL',

@@ -66,7 +66,7 @@ const subnet = closed(
 const route = closed(
   {
     destination: str('A CIDR block or a prefix list id or name'),
-    target: str('An IGW, NAT gateway, endpoint, peering connection, instance id, or "blackhole"'),
+    target: str('An IGW, egress-only IGW, NAT gateway, GWLB endpoint, peering connection, instance id, "local" or "blackhole"'),
   },
   ['destination', 'target'],
 );
@@ -105,6 +105,7 @@ const instance = closed(
     publicIp: str('Public or Elastic IPv4'),
     ipv6Ip: str('An IPv6 address in the subnet'),
     securityGroups: refs("Security groups; default: the VPC's default security group"),
+    sourceDestCheck: bool('Source/destination checking; off lets the instance forward (NAT, routing, firewalls)', true),
   },
   ['subnet'],
 );
@@ -187,6 +188,10 @@ const endpoint = closed(
     routeTables: refs('Gateway endpoints: route tables that get the prefix-list route'),
     state: oneOfStrings(endpointStates, 'Default: from acceptance and allowed principals'),
     policy: { type: 'object', description: 'IAM policy document; default allows all' },
+    privateDnsOnlyForInboundResolverEndpoint: bool(
+      'Interface endpoints of services with gateway endpoints too (S3): private DNS answers only through inbound Resolver endpoints',
+      false,
+    ),
   },
   ['type', 'service'],
 );
@@ -201,6 +206,7 @@ const vpc = closed(
     enableDnsSupport: bool('Amazon DNS server on', true),
     enableDnsHostnames: bool('DNS hostnames on (needed for private DNS)', false),
     internetGateway: ref('An internet gateway attached to this VPC'),
+    egressOnlyInternetGateway: ref('An egress-only internet gateway attached to this VPC (IPv6, outbound-initiated only)'),
     subnets: idMap(subnet, 'Subnets'),
     routeTables: idMap(routeTable, 'Route tables'),
     natGateways: idMap(natGateway, 'NAT gateways'),
@@ -275,6 +281,10 @@ export const topologySchema: JsonSchema = {
               ['active', 'pending-acceptance', 'initiating-request', 'provisioning', 'rejected', 'failed', 'expired', 'deleting', 'deleted'],
               'Default active',
             ),
+            allowRemoteVpcDnsResolution: closed({
+              requester: bool("The requester VPC's public DNS hostnames resolve to private IPs from the accepter VPC", false),
+              accepter: bool("The accepter VPC's public DNS hostnames resolve to private IPs from the requester VPC", false),
+            }),
           },
           ['requester', 'accepter'],
         ),

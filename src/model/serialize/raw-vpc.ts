@@ -83,6 +83,7 @@ function endpoint(t: Topology, e: Endpoint, vpc: Vpc): RawEndpoint {
     routeTables: e.type === 'gateway' ? e.routeTables : undefined,
     state: e.stateReason === 'written in the file' ? e.state : undefined,
     policy: e.policy,
+    privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint ? true : undefined,
   });
 }
 
@@ -101,6 +102,7 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
     enableDnsSupport: vpc.enableDnsSupport ? undefined : false,
     enableDnsHostnames: vpc.enableDnsHostnames ? true : undefined,
     internetGateway: vpc.internetGateway,
+    egressOnlyInternetGateway: vpc.egressOnlyInternetGateway,
     subnets: mapOf(mine(t.subnets), (s) => defined({
       az: s.az,
       cidr: formatPrefix(s.cidr),
@@ -137,6 +139,7 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       publicIp: i.publicIp ? formatIp(i.publicIp) : undefined,
       ipv6Ip: i.ipv6Ip ? formatIp(i.ipv6Ip) : undefined,
       securityGroups: sameList(i.securityGroups, [vpc.defaultSecurityGroup]) ? undefined : i.securityGroups,
+      sourceDestCheck: i.sourceDestCheck ? undefined : false,
     })),
     loadBalancers: mapOf(mine(t.loadBalancers), loadBalancer),
     targetGroups: mapOf(mine(t.targetGroups), targetGroup),

@@ -71,6 +71,9 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
       requester: p.requester,
       accepter: p.accepter,
       status: p.status === 'active' ? undefined : p.status,
+      allowRemoteVpcDnsResolution: p.allowRemoteVpcDnsResolution.requester || p.allowRemoteVpcDnsResolution.accepter
+        ? defined({ requester: p.allowRemoteVpcDnsResolution.requester || undefined, accepter: p.allowRemoteVpcDnsResolution.accepter || undefined })
+        : undefined,
     })])),
     prefixLists: nonEmpty(inSourceOrder([...t.prefixLists.values()].filter((p) => p.written)).map((p) => [p.id, defined({
       name: p.name,

@@ -6,6 +6,7 @@ import type { Topology } from '../topology.js';
 import { validateGwlbEndpointRoutes } from './validate-gwlb-endpoint-routes.js';
 import { validateGwlbEndpointZones } from './validate-gwlb-endpoint-zones.js';
 import { validateInternetAccess } from './validate-internet-access.js';
+import { validateIpv6AndDnsOptions } from './validate-ipv6-and-dns-options.js';
 import { validateLoadBalancers } from './validate-load-balancers.js';
 import { validatePeerings } from './validate-peerings.js';
 import { validatePrivateDns } from './validate-private-dns.js';
@@ -25,6 +26,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateLoadBalancers,
   validateGwlbEndpointZones,
   validateInternetAccess,
+  validateIpv6AndDnsOptions,
 ];
 
 /** Run every validator. */
