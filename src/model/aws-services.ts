@@ -100,3 +100,11 @@ export function findAwsService(name: string): AwsService | undefined {
   if (!m) return undefined;
   return awsServicesIn(m[1]!).find((s) => s.short === m[2]);
 }
+
+/**
+ * Every service of every known region, by full name, in name order. The catalogue is
+ * constant, so this is built once and shared by every loaded topology (never mutated).
+ */
+export const ALL_AWS_SERVICES: ReadonlyMap<string, AwsService> = new Map(
+  KNOWN_REGIONS.flatMap((r) => awsServicesIn(r)).map((s): [string, AwsService] => [s.name, s]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+);

@@ -93,7 +93,7 @@ export function loadTopologyText(file: string, text: string, options: { readonly
     peeringConnections: sortedMap(peeringConnections),
     prefixLists: sortedMap(prefixLists),
     internetHosts: sortedMap(internetHosts),
-    awsServices: sortedMap(services),
+    awsServices: services,
     enis: sortedMap(workloads.enis),
     byId: sortedMap(byId),
     checks,

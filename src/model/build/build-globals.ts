@@ -1,7 +1,7 @@
 // File-level resources: accounts, prefix lists (customer-managed, plus the AWS-managed
 // ones of every region in use), the AWS services of every catalogued region, peering
 // connections and internet hosts.
-import { awsServicesIn, KNOWN_REGIONS, type AwsService } from '../aws-services.js';
+import { ALL_AWS_SERVICES, awsServicesIn, type AwsService } from '../aws-services.js';
 import type { RawTopology } from '../format.js';
 import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
@@ -34,7 +34,7 @@ export function buildPrefixLists(
   ctx: BuildContext,
   raw: RawTopology,
   regions: readonly string[],
-): { prefixLists: Map<string, PrefixList>; lookup: Map<string, string>; services: Map<string, AwsService> } {
+): { prefixLists: Map<string, PrefixList>; lookup: Map<string, string>; services: ReadonlyMap<string, AwsService> } {
   const prefixLists = new Map<string, PrefixList>();
   const lookup = new Map<string, string>();
   // Every region's public service names resolve from any VPC, to that region's public
@@ -42,8 +42,7 @@ export function buildPrefixLists(
   // traffic for the service in other Regions, which takes the VPC's other routes), so the
   // services of every catalogued region are known; prefix lists only of the regions in use
   // (an AWS-managed prefix list is regional: a route or rule can name only its own region's).
-  const services = new Map<string, AwsService>();
-  for (const region of KNOWN_REGIONS) for (const s of awsServicesIn(region)) services.set(s.name, s);
+  const services = ALL_AWS_SERVICES;
   for (const region of regions) {
     for (const s of awsServicesIn(region)) {
       if (!s.prefixList) continue;
