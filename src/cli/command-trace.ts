@@ -2,16 +2,17 @@
 import { parseArgs } from 'node:util';
 import { traceProblems } from '../engine/check-trace.js';
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
+import { renderMermaidSequence } from '../diagram/render-mermaid-sequence.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { flowQueryOf } from './parse-flow-args.js';
+import { FLOW_OPTIONS, requestQueryOf } from './parse-flow-args.js';
 import { renderTraceResult } from './render-trace.js';
 import { loadForCommand } from './load-for-command.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
 export const TRACE_HELP = `usage: vpcsim trace FILE --from X --to Y[:PORT] [--protocol tcp|udp|icmp|icmpv6|all]
-                    [--port N] [--source-port N] [--pin IP] [--format text|json] [--explain]
+                    [--port N] [--source-port N] [--pin IP] [--format text|json|mermaid] [--explain]
                     [--principal ARN] [--action ACTION] [--resource ARN]
 
 Walks one flow through the topology the way AWS would and prints the verdict, each hop
@@ -26,6 +27,7 @@ explanation codes (docs/explanation-codes.md).
             ARN), evaluated against endpoint policies on the path
 A name resolving to several addresses, and a load balancer with several healthy targets,
 give one trace each; the flow is reachable only when every one is.
+--format mermaid prints a Mermaid sequenceDiagram of the hops (docs/diagrams.md).
 Default source port: 49152. Exit 0 reachable, 1 unreachable, 2 bad input. JSON: docs/trace.md.`;
 
 /** Run the command. */
@@ -34,27 +36,14 @@ export function runTrace(args: readonly string[], io: CliIo): number {
     args: [...args],
     allowPositionals: true,
     options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      protocol: { type: 'string' },
-      port: { type: 'string' },
-      'source-port': { type: 'string' },
-      pin: { type: 'string' },
-      principal: { type: 'string' },
-      action: { type: 'string' },
-      resource: { type: 'string' },
+      ...FLOW_OPTIONS,
       format: { type: 'string', default: 'text' },
       explain: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  const query = {
-    ...flowQueryOf(values),
-    ...(values.principal !== undefined ? { principal: values.principal } : {}),
-    ...(values.action !== undefined ? { action: values.action } : {}),
-    ...(values.resource !== undefined ? { resource: values.resource } : {}),
-  };
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'mermaid') throw new UsageError(`--format must be text, json or mermaid, not "${values.format}"`);
+  const query = requestQueryOf(values);
   const topology = loadForCommand(positionals[0]!, io);
   if (!topology) return EXIT.badInput;
   const result = traceFlow(topology, query);
@@ -67,6 +56,7 @@ export function runTrace(args: readonly string[], io: CliIo): number {
     if (problems.length > 0) throw new Error(`malformed trace: ${problems.join('; ')}`);
   }
   if (values.format === 'json') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else if (values.format === 'mermaid') io.stdout.write(renderMermaidSequence(result.traces));
   else io.stdout.write(renderTraceResult(result, values.explain, topology.description));
   return result.reachable ? EXIT.ok : EXIT.failed;
 }

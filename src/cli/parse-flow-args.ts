@@ -27,3 +27,26 @@ export function flowQueryOf(v: { from?: string | undefined; to?: string | undefi
     ...(v.pin !== undefined ? { pinAddress: v.pin } : {}),
   };
 }
+
+/** The `parseArgs` options that describe a flow, shared by `trace` and `graph`. */
+export const FLOW_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  protocol: { type: 'string' },
+  port: { type: 'string' },
+  'source-port': { type: 'string' },
+  pin: { type: 'string' },
+  principal: { type: 'string' },
+  action: { type: 'string' },
+  resource: { type: 'string' },
+} as const;
+
+/** A query from the flow options, with the request (principal, action, resource) for endpoint policies. */
+export function requestQueryOf(v: Parameters<typeof flowQueryOf>[0] & { principal?: string | undefined; action?: string | undefined; resource?: string | undefined }): FlowQuery {
+  return {
+    ...flowQueryOf(v),
+    ...(v.principal !== undefined ? { principal: v.principal } : {}),
+    ...(v.action !== undefined ? { action: v.action } : {}),
+    ...(v.resource !== undefined ? { resource: v.resource } : {}),
+  };
+}

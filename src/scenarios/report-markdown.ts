@@ -1,8 +1,10 @@
 // The Markdown summary written to $GITHUB_STEP_SUMMARY: a headline with the counts, a table
-// of every check, and the disproving trace of each failure in a code block.
+// of every check, and the disproving trace of each failure in a code block, followed by
+// the trace as a Mermaid sequence diagram (GitHub renders it in the summary).
 import type { CheckRun, CheckResult } from './check-result.js';
 import { checkPlace, summaryLine } from './describe-result.js';
 import { checkLines } from './report-text.js';
+import { renderMermaidSequence } from '../diagram/render-mermaid-sequence.js';
 
 /** Escape a table cell: pipes, and line breaks as spaces. */
 export function markdownCell(s: string): string {
@@ -32,6 +34,8 @@ export function reportMarkdown(run: CheckRun): string {
       rows.push(`| ${MARK[r.status]} | ${markdownCell(r.check.name)} | \`${markdownCell(checkPlace(r))}\` |`);
       if (r.status !== 'pass') {
         details.push(`### ${MARK[r.status]}: ${markdownCell(r.check.name)}`, '', codeBlock(checkLines(r).map((l) => l.trimEnd()).join('\n')), '');
+        // Mermaid text never holds a backtick (names are entity-coded), so a plain fence holds it.
+        for (const failure of r.failures) if (failure.trace) details.push('```mermaid', renderMermaidSequence([failure.trace]).trimEnd(), '```', '');
       }
     }
   }

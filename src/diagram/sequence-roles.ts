@@ -1,0 +1,60 @@
+// How each kind of hop shows in a sequence diagram: as a participant (something the
+// packet travels to) with a name for its lifeline, or as a note on the participant the
+// packet is at (a filter or a decision made there).
+import type { Component, ComponentKind } from '../engine/trace.js';
+
+/** A hop's role in a sequence diagram. */
+export type SequenceRole = { readonly kind: 'participant'; readonly title: string } | { readonly kind: 'note' };
+
+const NOTE: SequenceRole = { kind: 'note' };
+
+function place(title: string): SequenceRole {
+  return { kind: 'participant', title };
+}
+
+/** The role of a hop at this component. */
+export function sequenceRole(c: Component): SequenceRole {
+  const kind: ComponentKind = c.kind;
+  switch (kind) {
+    case 'dns':
+      return place('DNS (Route 53 Resolver)');
+    case 'instance':
+      return place(`${c.id} (instance)`);
+    case 'eni':
+      return place(`${c.id} (interface)`);
+    case 'natGateway':
+      return place(`${c.id} (NAT gateway)`);
+    case 'endpointEni':
+      return place(`${c.id} (endpoint interface)`);
+    case 'endpoint':
+      return place(`${c.id} (endpoint)`);
+    case 'endpointService':
+      return place(`${c.id} (PrivateLink endpoint service)`);
+    case 'loadBalancer':
+      return place(`${c.id} (load balancer)`);
+    case 'loadBalancerNode':
+      return place(`${c.id} (load balancer node)`);
+    case 'internetGateway':
+      return place(`${c.id} (internet gateway)`);
+    case 'peeringConnection':
+      return place(`${c.id} (VPC peering)`);
+    case 'awsService':
+      return place(`${c.id} (AWS service)`);
+    case 'internet':
+      return place('the internet');
+    case 'internetHost':
+      return place(`${c.id} (internet host)`);
+    case 'vpc':
+      return place(`VPC ${c.id}`);
+    case 'subnet':
+    case 'networkAcl':
+    case 'securityGroup':
+    case 'routeTable':
+    case 'targetGroup':
+      return NOTE;
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown component kind ${String(never)}`);
+    }
+  }
+}
