@@ -4,14 +4,25 @@
 // target choice) with its rule and file:line, dashed messages for the reply. Several
 // traces (a name with several addresses, several targets) are `alt` branches of one diagram.
 import type { Hop, Trace } from '../engine/trace.js';
-import { formatSpan } from '../model/span.js';
 import { formatPacket } from './format-packet.js';
 import { mermaidText } from './escape-mermaid.js';
-import { sequenceRole } from './sequence-roles.js';
+import { sequenceRole, type SequenceRole } from './sequence-roles.js';
 
-function hopNote(h: Hop): string {
-  const mark = h.action === 'denied' || h.action === 'dropped' ? 'STOP ' : '';
-  return `${mark}${h.action}: ${h.detail}${h.location ? ` [${formatSpan(h.location)}]` : ''}`;
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  securityGroup: 'security group',
+  networkAcl: 'network ACL',
+  routeTable: 'route table',
+  targetGroup: 'target group',
+  subnet: 'subnet',
+};
+
+// A note is short (the text trace and the HTML page have the full sentence): what acted,
+// what it did, and the line of the rule that decided.
+function hopNote(h: Hop, own: boolean): string {
+  const stop = h.action === 'denied' || h.action === 'dropped' ? 'STOP: ' : '';
+  const what = own ? '' : `${KIND_WORDS[h.component.kind] ?? h.component.kind} ${h.component.id}: `;
+  const change = h.action === 'translated' ? ` to ${formatPacket(h.packet)}` : '';
+  return `${stop}${what}${h.action}${change}${h.location ? ` (line ${h.location.line})` : ''}`;
 }
 
 /** A label for one trace among several: the flow, its address and the branch it took. */
@@ -19,6 +30,12 @@ export function traceLabel(t: Trace): string {
   const f = t.flow;
   const port = f.dstPort === undefined ? '' : f.protocol.startsWith('icmp') ? ` type ${f.dstPort}` : `:${f.dstPort}`;
   return `${f.from} -> ${f.to} ${f.protocol}${port} at ${f.dstIp || 'no address'}${f.branch ? ` via ${f.branch.join(', ')}` : ''}`;
+}
+
+/** A lifeline's title, escaped: the name, and what it is on a second line. */
+function titleOf(role: SequenceRole): string {
+  if (role.kind !== 'participant') return '';
+  return role.what === undefined ? mermaidText(role.name) : `${mermaidText(role.name)}<br/>${mermaidText(role.what)}`;
 }
 
 interface Lines {
@@ -38,27 +55,29 @@ function participant(l: Lines, key: string, title: string): string {
 function walkHops(l: Lines, t: Trace, pad: string): void {
   // The flow's source speaks first, even when a DNS answer is the first hop.
   const first = t.hops.find((h) => h.component.kind !== 'dns' && sequenceRole(h.component).kind === 'participant');
-  let at = first ? participant(l, first.component.id, (sequenceRole(first.component) as { title: string }).title) : participant(l, `source:${t.flow.from}`, t.flow.from);
+  const firstRole = first ? sequenceRole(first.component) : undefined;
+  let at = first && firstRole ? participant(l, first.component.id, titleOf(firstRole)) : participant(l, `source:${t.flow.from}`, mermaidText(t.flow.from));
   const source = at;
   let previous: Hop | undefined;
   const run = (hops: readonly Hop[], reply: boolean): void => {
     for (const h of hops) {
       const role = sequenceRole(h.component);
       if (h.component.kind === 'dns') {
-        const dns = participant(l, 'dns', role.kind === 'participant' ? role.title : 'DNS');
+        const dns = participant(l, 'dns', titleOf(role));
         l.body.push(`${pad}${at}->>${dns}: ${mermaidText(`where is ${h.component.id}?`)}`);
         l.body.push(`${pad}${dns}-->>${at}: ${mermaidText(h.packet.dst)}`);
-        l.body.push(`${pad}Note over ${dns}: ${mermaidText(hopNote(h))}`);
+        l.body.push(`${pad}Note over ${dns}: ${mermaidText(hopNote(h, true))}`);
       } else if (role.kind === 'participant') {
-        const id = participant(l, h.component.id, role.title);
+        const id = participant(l, h.component.id, titleOf(role));
         if (id !== at) {
           const packet = previous ? previous.packet : h.packet;
           l.body.push(`${pad}${at}${reply ? '-->>' : '->>'}${id}: ${mermaidText(formatPacket(packet))}`);
           at = id;
         }
-        l.body.push(`${pad}Note over ${id}: ${mermaidText(hopNote(h))}`);
+        // A plain move needs no note: the arrow says it.
+        if (h.action !== 'forwarded') l.body.push(`${pad}Note over ${id}: ${mermaidText(hopNote(h, true))}`);
       } else {
-        l.body.push(`${pad}Note over ${at}: ${mermaidText(`${h.component.kind} ${h.component.id} ${hopNote(h)}`)}`);
+        l.body.push(`${pad}Note over ${at}: ${mermaidText(hopNote(h, false))}`);
       }
       previous = h;
     }
@@ -84,6 +103,6 @@ export function renderMermaidSequence(traces: readonly Trace[]): string {
     if (traces.length > 0) l.body.push('  end');
   }
   const head = ['sequenceDiagram', '  autonumber'];
-  for (const p of l.participants.values()) head.push(`  participant ${p.id} as ${mermaidText(p.title)}`);
+  for (const p of l.participants.values()) head.push(`  participant ${p.id} as ${p.title}`);
   return [...head, ...l.body].join('\n') + '\n';
 }

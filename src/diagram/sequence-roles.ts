@@ -4,12 +4,12 @@
 import type { Component, ComponentKind } from '../engine/trace.js';
 
 /** A hop's role in a sequence diagram. */
-export type SequenceRole = { readonly kind: 'participant'; readonly title: string } | { readonly kind: 'note' };
+export type SequenceRole = { readonly kind: 'participant'; readonly name: string; readonly what: string | undefined } | { readonly kind: 'note' };
 
 const NOTE: SequenceRole = { kind: 'note' };
 
-function place(title: string): SequenceRole {
-  return { kind: 'participant', title };
+function place(name: string, what?: string): SequenceRole {
+  return { kind: 'participant', name, what };
 }
 
 /** The role of a hop at this component. */
@@ -17,35 +17,35 @@ export function sequenceRole(c: Component): SequenceRole {
   const kind: ComponentKind = c.kind;
   switch (kind) {
     case 'dns':
-      return place('DNS (Route 53 Resolver)');
+      return place('DNS', 'Route 53 Resolver');
     case 'instance':
-      return place(`${c.id} (instance)`);
+      return place(c.id, 'instance');
     case 'eni':
-      return place(`${c.id} (interface)`);
+      return place(c.id, 'interface');
     case 'natGateway':
-      return place(`${c.id} (NAT gateway)`);
+      return place(c.id, 'NAT gateway');
     case 'endpointEni':
-      return place(`${c.id} (endpoint interface)`);
+      return place(c.id, 'endpoint interface');
     case 'endpoint':
-      return place(`${c.id} (endpoint)`);
+      return place(c.id, 'endpoint');
     case 'endpointService':
-      return place(`${c.id} (PrivateLink endpoint service)`);
+      return place(c.id, 'PrivateLink endpoint service');
     case 'loadBalancer':
-      return place(`${c.id} (load balancer)`);
+      return place(c.id, 'load balancer');
     case 'loadBalancerNode':
-      return place(`${c.id} (load balancer node)`);
+      return place(c.id, 'load balancer node');
     case 'internetGateway':
-      return place(`${c.id} (internet gateway)`);
+      return place(c.id, 'internet gateway');
     case 'peeringConnection':
-      return place(`${c.id} (VPC peering)`);
+      return place(c.id, 'VPC peering');
     case 'awsService':
-      return place(`${c.id} (AWS service)`);
+      return place(c.id, 'AWS service');
     case 'internet':
       return place('the internet');
     case 'internetHost':
-      return place(`${c.id} (internet host)`);
+      return place(c.id, 'internet host');
     case 'vpc':
-      return place(`VPC ${c.id}`);
+      return place(c.id, 'VPC');
     case 'subnet':
     case 'networkAcl':
     case 'securityGroup':

@@ -136,7 +136,7 @@ describe('renderMermaidSequence', () => {
   it('a PrivateLink flow: client, DNS, endpoint interface, endpoint service, NLB node, target, and dashed replies', () => {
     const result = traceFlow(PL, { from: 'client', to: 'api.example.com', protocol: 'tcp', port: 443, pinAddress: '10.2.1.4' }) as TraceResult;
     const text = renderMermaidSequence(result.traces);
-    const participants = [...text.matchAll(/^ {2}participant (p\d+) as (\S+)/gm)].map((m) => m[2]);
+    const participants = [...text.matchAll(/^ {2}participant (p\d+) as (\S+?)(<br\/>|$)/gm)].map((m) => m[2]);
     expect(participants).toEqual(['client', 'DNS', 'vpce-api/consumer-a', 'svc-api', 'nlb-api/provider-a', 'api-1']);
     expect([...text.matchAll(/^ {2}p\d+->>p\d+:/gm)]).toHaveLength(1 + 4); // the DNS question, then four moves
     expect([...text.matchAll(/^ {2}p\d+-->>p\d+:/gm)]).toHaveLength(1 + 4); // the DNS answer, then the reply's four moves

@@ -31,7 +31,7 @@ function mermaidTexts(source: string): string[] {
   for (const line of source.split('\n')) {
     for (const m of line.matchAll(/"([^"]*)"/g)) out.push(...m[1]!.split('<br/>'));
     const message = /^\s*(?:p\d+-?-?>>p\d+|Note over [p\d,]+|participant p\d+ as|alt|else|%%)\s*:?\s(.*)$/.exec(line);
-    if (message) out.push(message[1]!);
+    if (message) out.push(...message[1]!.split('<br/>'));
   }
   return out;
 }
