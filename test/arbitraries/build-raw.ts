@@ -226,6 +226,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         ...privateIp(subnet, inst.privateIp),
         ...(inst.publicIp ? { publicIp: `203.0.113.${10 + publicCount++}` } : {}),
         ...(sgs.length > 0 ? { securityGroups: sgs } : {}),
+        ...(inst.sourceDestCheck ? {} : { sourceDestCheck: false }),
       }];
     }));
     // An interface endpoint to an AWS service: one subnet per AZ.

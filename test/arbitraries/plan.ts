@@ -65,6 +65,8 @@ export interface InstancePlan {
   readonly privateIp: number | null;
   readonly publicIp: boolean;
   readonly securityGroups: readonly number[] | null;
+  /** Source/destination checking (EC2's default true); off, a route target instance forwards. */
+  readonly sourceDestCheck: boolean;
 }
 
 /** One VPC and what it holds. */
@@ -207,6 +209,7 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
         privateIp: fc.option(fc.integer({ min: 4, max: 29 }), { freq: 2 }),
         publicIp: fc.boolean(),
         securityGroups: fc.option(fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 })),
+        sourceDestCheck: fc.boolean(),
       }),
       { minLength: 1, maxLength: 3 },
     ),
