@@ -36,6 +36,24 @@ export function loadBalancerDnsName(topology: Topology, lb: LoadBalancer): strin
   return `${lb.id}.elb.${regionOf(topology, lb.vpc)}.amazonaws.com`.toLowerCase();
 }
 
+/**
+ * A load balancer's zonal DNS name, `<az>.<dns-name>`: it answers the node in that zone only
+ * ("Network Load Balancers: Availability Zones", Elastic Load Balancing guide).
+ */
+export function loadBalancerZonalName(topology: Topology, lb: LoadBalancer, az: string): string {
+  return `${az}.${loadBalancerDnsName(topology, lb)}`.toLowerCase();
+}
+
+/**
+ * An instance's public IPv4 DNS hostname ("Amazon EC2 instance hostname types", EC2 guide):
+ * `ec2-<public-ip-with-dashes>.compute-1.amazonaws.com` in us-east-1,
+ * `ec2-<public-ip-with-dashes>.<region>.compute.amazonaws.com` elsewhere.
+ */
+export function instancePublicHostname(region: string, publicIp: string): string {
+  const dashed = publicIp.replace(/\./g, '-');
+  return region === 'us-east-1' ? `ec2-${dashed}.compute-1.amazonaws.com` : `ec2-${dashed}.${region}.compute.amazonaws.com`;
+}
+
 /** Normalise a name as DNS compares it: case-insensitive, without a trailing dot. */
 export function normaliseName(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, '');

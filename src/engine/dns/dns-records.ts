@@ -1,14 +1,19 @@
 // The DNS records a topology implies, compiled once per topology: the private records each
-// VPC's resolver holds (interface endpoints' private DNS) and the public records everyone
-// sees (endpoint-specific names, load balancers, internet hosts, AWS services' public names).
-import type { Ip } from '../../net/ip.js';
+// VPC's resolver holds (interface endpoints' private DNS, instances' public hostnames seen
+// from inside) and the public records everyone sees (endpoint-specific names, load
+// balancers and their zonal names, instances' public hostnames, internet hosts, AWS
+// services' public names).
+import { formatIp, type Ip } from '../../net/ip.js';
 import type { Endpoint, Eni } from '../../model/resources.js';
 import type { Span } from '../../model/span.js';
 import type { Topology } from '../../model/topology.js';
-import { endpointRegionalName, endpointZonalName, loadBalancerDnsName, normaliseName } from './dns-names.js';
+import { endpointRegionalName, endpointZonalName, instancePublicHostname, loadBalancerDnsName, loadBalancerZonalName, normaliseName } from './dns-names.js';
+import { healthyNodes } from './nlb-healthy-zones.js';
 
 /** Which rule of the resolver a record belongs to. */
-export type DnsRule = 'privateDns' | 'endpointRegional' | 'endpointZonal' | 'loadBalancer' | 'internetHost' | 'awsService';
+export type DnsRule =
+  | 'privateDns' | 'endpointRegional' | 'endpointZonal' | 'loadBalancer' | 'loadBalancerZonal'
+  | 'instanceHostname' | 'instanceHostnamePrivate' | 'internetHost' | 'awsService';
 
 /** One address of an answer, with the interface that holds it when there is one. */
 export interface DnsAddress {
@@ -32,7 +37,7 @@ export interface DnsRecord {
 
 /** Every record of a topology. */
 export interface DnsRecords {
-  /** VPC id -> name -> private DNS record of an interface endpoint in that VPC. */
+  /** VPC id -> name -> private record of that VPC's resolver (interface endpoints' private DNS, instances' hostnames). */
   readonly privateByVpc: ReadonlyMap<string, ReadonlyMap<string, DnsRecord>>;
   readonly publicByName: ReadonlyMap<string, DnsRecord>;
   /** name -> endpoints (any VPC) that would answer it by private DNS, for "does not cross peering" hints. */
@@ -64,7 +69,10 @@ function endpointRecords(t: Topology, pub: Map<string, DnsRecord>, priv: Map<str
     const addrs = enis.map((e) => ({ ip: e.privateIp, label: e.id, eni: e }));
     const privateName = privateDnsNameOf(t, ep);
     if (privateName) owners.set(privateName, [...(owners.get(privateName) ?? []), ep]);
-    if (privateName && ep.privateDns) {
+    // privateDnsOnlyForInboundResolverEndpoint (DnsOptionsSpecification, EC2 API reference):
+    // the record answers only queries through an inbound Resolver endpoint, so the VPC's own
+    // resolver keeps the public answer and its clients use the gateway endpoint.
+    if (privateName && ep.privateDns && !ep.privateDnsOnlyForInboundResolverEndpoint) {
       let byName = priv.get(ep.vpc);
       if (!byName) priv.set(ep.vpc, (byName = new Map()));
       if (!byName.has(privateName)) {
@@ -90,13 +98,53 @@ function loadBalancerRecords(t: Topology, pub: Map<string, DnsRecord>): void {
   for (const lb of t.loadBalancers.values()) {
     if (lb.type !== 'network') continue;
     const facing = lb.scheme === 'internet-facing';
-    const addresses = lb.nodes.map((n) => t.enis.get(n)).filter((e): e is Eni => e !== undefined)
-      .map((e) => (facing && e.publicIp ? { ip: e.publicIp, label: `${e.id} (public IP)`, eni: e } : { ip: e.privateIp, label: e.id, eni: e }));
+    const address = (e: Eni): DnsAddress => (facing && e.publicIp ? { ip: e.publicIp, label: `${e.id} (public IP)`, eni: e } : { ip: e.privateIp, label: e.id, eni: e });
+    const health = healthyNodes(t, lb);
+    const removed = health.removed.length > 0
+      ? `; ${health.removed.map((n) => `${n.id} (${n.az})`).join(', ')} left out: a target group has no healthy target in that zone`
+      : health.failOpen ? '; no zone has a healthy target in every target group, so every node is answered (AWS fails open)' : '';
     addPublic(pub, {
-      name: loadBalancerDnsName(t, lb), rule: 'loadBalancer', addresses, owner: lb.id, location: lb.span,
-      source: facing ? `the public DNS name of internet-facing load balancer ${lb.id} (its nodes' public IPs)`
-        : `the DNS name of internal load balancer ${lb.id}, public but answering the nodes' private IPs`,
+      name: loadBalancerDnsName(t, lb), rule: 'loadBalancer', addresses: health.nodes.map(address), owner: lb.id, location: lb.span,
+      source: `${facing ? `the public DNS name of internet-facing load balancer ${lb.id} (its nodes' public IPs)`
+        : `the DNS name of internal load balancer ${lb.id}, public but answering the nodes' private IPs`}${removed}`,
     });
+    for (const n of lb.nodes.map((id) => t.enis.get(id)).filter((e): e is Eni => e !== undefined)) {
+      addPublic(pub, {
+        name: loadBalancerZonalName(t, lb, n.az), rule: 'loadBalancerZonal', addresses: [address(n)], owner: lb.id, location: lb.span,
+        source: `the zonal DNS name of load balancer ${lb.id} in ${n.az} (its node ${n.id})`,
+      });
+    }
+  }
+}
+
+/**
+ * Instances' public IPv4 DNS hostnames ("DNS attributes for your VPC", Amazon VPC guide): an
+ * instance with a public IP in a VPC with DNS hostnames on has one. Public DNS answers its
+ * public IP; the instance's own VPC answers its private IP; so does a peered VPC when the
+ * instance's side of the peering allows DNS resolution from the remote VPC ("Enable DNS
+ * resolution for a VPC peering connection", VPC Peering guide).
+ */
+function instanceRecords(t: Topology, pub: Map<string, DnsRecord>, priv: Map<string, Map<string, DnsRecord>>): void {
+  const addPrivate = (vpc: string, r: DnsRecord): void => {
+    let byName = priv.get(vpc);
+    if (!byName) priv.set(vpc, (byName = new Map()));
+    if (!byName.has(r.name)) byName.set(r.name, r);
+  };
+  for (const inst of t.instances.values()) {
+    const vpc = t.vpcs.get(inst.vpc);
+    const eni = t.enis.get(inst.id);
+    if (!vpc || !eni || !inst.publicIp || !vpc.enableDnsHostnames) continue;
+    const name = instancePublicHostname(vpc.region, formatIp(inst.publicIp));
+    addPublic(pub, { name, rule: 'instanceHostname', addresses: [{ ip: inst.publicIp, label: `${inst.id} (public IP)`, eni }], owner: inst.id, location: inst.span, source: `the public DNS hostname of instance ${inst.id}` });
+    const inside = [{ ip: inst.privateIp, label: inst.id, eni }];
+    addPrivate(vpc.id, { name, rule: 'instanceHostnamePrivate', addresses: inside, owner: inst.id, location: inst.span, source: `the public DNS hostname of instance ${inst.id}, which answers its private IP inside its own VPC` });
+    for (const pcx of t.peeringConnections.values()) {
+      if (pcx.status !== 'active') continue;
+      const side = pcx.requester === vpc.id ? 'requester' : pcx.accepter === vpc.id ? 'accepter' : undefined;
+      if (side === undefined || !pcx.allowRemoteVpcDnsResolution[side]) continue;
+      const peer = side === 'requester' ? pcx.accepter : pcx.requester;
+      addPrivate(peer, { name, rule: 'instanceHostnamePrivate', addresses: inside, owner: inst.id, location: pcx.span, source: `the public DNS hostname of instance ${inst.id}, which answers its private IP in VPC ${peer}: ${pcx.id} allows DNS resolution from the remote VPC on ${vpc.id}'s side` });
+    }
   }
 }
 
@@ -109,6 +157,7 @@ export function dnsRecords(t: Topology): DnsRecords {
   const owners = new Map<string, Endpoint[]>();
   endpointRecords(t, pub, priv, owners);
   loadBalancerRecords(t, pub);
+  instanceRecords(t, pub, priv);
   for (const h of t.internetHosts.values()) {
     if (!h.dns) continue;
     addPublic(pub, { name: normaliseName(h.dns), rule: 'internetHost', addresses: [{ ip: h.ip, label: h.id, eni: undefined }], owner: h.id, location: h.span, source: `internet host ${h.id}` });

@@ -27,6 +27,10 @@ function privateHint(t: Topology, name: string, v: DnsVantage): string {
   const owners = dnsRecords(t).privateNameOwners.get(name) ?? [];
   if (owners.length === 0) return '';
   const here = v.kind === 'vpc' ? owners.filter((e) => e.vpc === v.vpc.id) : [];
+  const inboundOnly = here.find((e) => e.privateDns && e.privateDnsOnlyForInboundResolverEndpoint);
+  if (inboundOnly) {
+    return `; interface endpoint ${inboundOnly.id} here answers this name only for queries through an inbound Resolver endpoint (privateDnsOnlyForInboundResolverEndpoint), so clients in the VPC get the public answer and use the gateway endpoint`;
+  }
   const off = here.find((e) => !e.privateDns);
   if (off) {
     const vpc = v.kind === 'vpc' ? v.vpc : undefined;
@@ -46,7 +50,10 @@ const WHY = {
   privateDns: 'Private DNS puts the service\'s own name in a private hosted zone of this VPC, so unchanged clients reach the endpoint\'s ENIs; other VPCs, even peered ones, still get the public answer.',
   endpointRegional: 'Endpoint-specific names are public DNS records: they answer the endpoint\'s private ENI addresses from anywhere, whatever private DNS says.',
   endpointZonal: 'A zonal endpoint-specific name answers only the endpoint\'s ENI in that Availability Zone.',
-  loadBalancer: 'A load balancer\'s DNS name is public; an internal one answers its nodes\' private addresses, usable only by clients with a path into its VPC.',
+  loadBalancer: 'A load balancer\'s DNS name is public; an internal one answers its nodes\' private addresses, usable only by clients with a path into its VPC. With cross-zone load balancing off, a zone whose node has no healthy target is left out.',
+  loadBalancerZonal: 'A load balancer\'s zonal name answers the node in that zone only, whatever the health of its targets.',
+  instanceHostname: 'An instance\'s public DNS hostname answers its public IP outside its VPC (and outside peered VPCs that do not allow DNS resolution from the remote VPC).',
+  instanceHostnamePrivate: 'Inside its own VPC, and from a peered VPC allowed to resolve it, an instance\'s public DNS hostname answers its private IP, so traffic stays off the internet.',
   internetHost: 'Public DNS answers the same everywhere.',
   awsService: 'Without an interface endpoint with private DNS in this VPC, an AWS service\'s name resolves to its public addresses, reachable only through an internet gateway, a NAT gateway or a gateway endpoint.',
 } as const;
@@ -65,7 +72,7 @@ export function resolveName(t: Topology, rawName: string, v: DnsVantage): DnsRes
   if (v.kind === 'vpc') {
     const own = records.privateByVpc.get(v.vpc.id)?.get(name);
     if (own) {
-      return { kind: 'resolved', name, record: own, why: WHY.privateDns, detail: `${name} resolves ${where(v)} to ${answer(own)} by ${own.source}` };
+      return { kind: 'resolved', name, record: own, why: WHY[own.rule], detail: `${name} resolves ${where(v)} to ${answer(own)} by ${own.source}` };
     }
   }
   const pub = records.publicByName.get(name);
