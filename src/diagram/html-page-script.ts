@@ -2,7 +2,7 @@
 // Content-Security-Policy allows). It reads the trace data from a JSON script element and
 // builds the trace list, the verdict, the hop list and the hop details with textContent
 // only (never innerHTML), and highlights the hop's box and path edge in the SVG by class.
-// Keys: Right/Down/j next hop, Left/Up/k previous, Home/End first/last, t theme.
+// Keys: Right/Down/j next hop, Left/Up/k previous, Home/End first/last, t theme, f fit.
 
 /** JavaScript of the trace page (ES2017, no modules, no network). */
 export const PAGE_SCRIPT = `(function () {
@@ -11,7 +11,7 @@ export const PAGE_SCRIPT = `(function () {
   var traces = data.traces;
   var $ = function (id) { return document.getElementById(id); };
   var select = $('trace-select'), verdict = $('verdict'), list = $('hops'), details = $('details');
-  var position = $('position'), prev = $('prev'), next = $('next'), theme = $('theme');
+  var position = $('position'), prev = $('prev'), next = $('next'), theme = $('theme'), fit = $('fit');
   var state = { trace: 0, step: 0 };
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -133,6 +133,10 @@ export const PAGE_SCRIPT = `(function () {
     var dark = root.dataset.theme ? root.dataset.theme === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
     root.dataset.theme = dark ? 'light' : 'dark';
   });
+  fit.addEventListener('click', function () {
+    var on = $('diagram').classList.toggle('fit');
+    fit.setAttribute('aria-pressed', on ? 'true' : 'false');
+  });
   document.addEventListener('keydown', function (ev) {
     var tag = ev.target && ev.target.tagName;
     if (ev.altKey || ev.ctrlKey || ev.metaKey || tag === 'SELECT' || tag === 'INPUT' || tag === 'TEXTAREA') return;
@@ -142,6 +146,7 @@ export const PAGE_SCRIPT = `(function () {
       case 'Home': showStep(0); break;
       case 'End': showStep(1e9); break;
       case 't': theme.click(); break;
+      case 'f': fit.click(); break;
       default: return;
     }
     ev.preventDefault();

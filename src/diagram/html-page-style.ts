@@ -17,7 +17,9 @@ header h1 { font-size: 18px; margin: 0; }
 header p { margin: 0; color: var(--muted); max-width: 110ch; flex: 1 1 40ch; }
 main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(340px, 440px); min-height: calc(100vh - 60px); }
 #diagram { overflow: auto; padding: 12px; border-right: 1px solid var(--line); }
-#diagram svg { max-width: 100%; height: auto; }
+#diagram svg { max-width: none; height: auto; }
+#diagram.fit svg { max-width: 100%; }
+#diagram { max-height: calc(100vh - 60px); }
 aside { padding: 12px 16px; background: var(--panel); overflow: auto; max-height: calc(100vh - 60px); position: sticky; top: 0; }
 label { font-weight: 600; display: block; margin-bottom: 4px; }
 select, button { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; }
@@ -45,6 +47,7 @@ button:hover { border-color: var(--focus); }
 #hops button[aria-current="step"] { border-color: var(--accent); background: var(--bg); }
 #hops .num { color: var(--muted); min-width: 2.2em; text-align: right; }
 #theme { margin-left: auto; }
+#fit { margin-left: 0; }
 .hint { color: var(--muted); font-size: 12px; }
 #diagram svg > g.graph > polygon { fill: transparent; stroke: none; }
 #diagram svg text { font-family: Helvetica, Arial, "Liberation Sans", sans-serif; }

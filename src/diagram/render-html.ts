@@ -37,9 +37,10 @@ export function renderHtml(page: HtmlPage): string {
 <h1>${htmlText(page.title)}</h1>
 ${page.description ? `<p>${htmlText(page.description.trim())}</p>` : ''}
 <button type="button" id="theme" title="Switch between light and dark (key t)">Light / dark</button>
+<button type="button" id="fit" aria-pressed="true" title="Fit the diagram to the window, or show it at full size (key f)">Fit diagram</button>
 </header>
 <main>
-<section id="diagram" aria-label="Topology diagram; the selected trace's path is drawn on it">
+<section id="diagram" class="fit" aria-label="Topology diagram; the selected trace's path is drawn on it">
 ${svgElement(page.svg).trim()}
 </section>
 <aside aria-label="Trace">
@@ -52,7 +53,7 @@ ${svgElement(page.svg).trim()}
 <button type="button" id="next" aria-keyshortcuts="ArrowRight">Next &#9654;</button>
 </div>
 <div id="details" aria-live="polite"></div>
-<p class="hint">Keys: &#8594; or j next hop, &#8592; or k previous, Home and End, t light or dark. Click a hop or a box on the diagram.</p>
+<p class="hint">Keys: &#8594; or j next hop, &#8592; or k previous, Home and End, t light or dark, f fit the diagram. Click a hop or a box on the diagram.</p>
 <ol id="hops" aria-label="Hops"></ol>
 </aside>
 </main>
