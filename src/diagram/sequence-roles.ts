@@ -36,6 +36,8 @@ export function sequenceRole(c: Component): SequenceRole {
       return place(c.id, 'load balancer node');
     case 'internetGateway':
       return place(c.id, 'internet gateway');
+    case 'egressOnlyInternetGateway':
+      return place(c.id, 'egress-only internet gateway');
     case 'peeringConnection':
       return place(c.id, 'VPC peering');
     case 'awsService':

@@ -51,6 +51,7 @@ export function describeRoute(route: Route, topology: Topology): string {
     ? formatPrefix(route.destination.prefix)
     : `${route.destination.prefixList}${nameOf(topology, route.destination.prefixList)}`;
   const target = route.target.kind === 'resource' ? route.target.id : route.target.kind;
-  const origin = route.origin === 'local' ? ' (implicit local route)' : route.origin === 'gatewayEndpoint' ? ' (added by the gateway endpoint)' : '';
+  const origin = route.origin === 'local' ? ' (implicit local route)' : route.origin === 'gatewayEndpoint' ? ' (added by the gateway endpoint)'
+    : route.replacesLocal ? ' (replaces the local route for this VPC block)' : '';
   return `route ${dest} -> ${target}${origin}`;
 }

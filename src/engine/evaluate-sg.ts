@@ -2,7 +2,14 @@
 // traffic passes when any rule of any group on the interface matches. A rule may name a
 // CIDR, a prefix list, or a security group, which matches interfaces that are members of it
 // (in the same VPC, or a peered VPC in the same region: "Update your security groups to
-// reference peer security groups", VPC Peering guide). Statefulness is the walker's job.
+// reference peer security groups", VPC Peering guide). Membership is a property of the
+// interface, not of an address: an ingress rule naming a group matches only when the
+// interface that sent the packet on its last hop is a member, so a reference does not
+// survive a relay (an appliance, a GWLB endpoint, a load balancer node: the same guide, "if
+// you reference the security group of the other instance as the source, this does not allow
+// traffic to flow" through a middlebox; "Target security groups", NLB guide). Egress rules
+// naming a group match the interface that holds the destination address. Statefulness is
+// the walker's job.
 import type { Ip } from '../net/ip.js';
 import { prefixContains } from '../net/prefix.js';
 import type { Eni, SecurityGroup, SgRule } from '../model/resources.js';
@@ -33,7 +40,15 @@ function remoteEni(ctx: EngineContext, self: Eni, remote: Ip): Eni | undefined {
   return undefined;
 }
 
-function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, remoteOutside: boolean, alsoMember: Eni | undefined): boolean {
+/** Whether a rule on `self` can see `other` as a group member: the same VPC, or a VPC peered by an active connection in the same region. */
+function visibleMember(ctx: EngineContext, self: Eni, other: Eni): boolean {
+  if (other.vpc === self.vpc) return true;
+  const region = ctx.topology.vpcs.get(self.vpc)?.region;
+  return (ctx.peerings.get(self.vpc) ?? []).some((pcx) => pcx.status === 'active' &&
+    (pcx.requester === other.vpc || pcx.accepter === other.vpc) && ctx.topology.vpcs.get(other.vpc)?.region === region);
+}
+
+function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, remoteOutside: boolean, sender: Eni | undefined): boolean {
   switch (rule.peer.kind) {
     case 'cidr':
       return prefixContains(rule.peer.prefix, remote);
@@ -42,9 +57,8 @@ function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, re
     case 'securityGroup': {
       // A peer known to be outside every VPC the rule could see (PrivateLink's consumer) is no member.
       const members = ctx.sgMembers.get(rule.peer.securityGroup);
-      if (!members || members.size === 0) return false;
-      if (alsoMember && members.has(alsoMember.id)) return true;
-      if (remoteOutside) return false;
+      if (!members || members.size === 0 || remoteOutside) return false;
+      if (rule.direction === 'ingress') return sender !== undefined && members.has(sender.id) && visibleMember(ctx, self, sender);
       const eni = remoteEni(ctx, self, remote);
       return eni !== undefined && members.has(eni.id);
     }
@@ -59,8 +73,8 @@ function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, re
  * Evaluate the groups of `eni` for a packet leaving (egress) or arriving (ingress).
  * `remoteOutside`: the other end is in no VPC the groups can reference (it matches CIDR and
  * prefix-list rules only), as for PrivateLink clients seen by an NLB's security groups.
- * `alsoMember`: an interface the packet passed (a load balancer node) that group references
- * also match, whatever the source address says.
+ * `sender`: for ingress, the interface that sent the packet on its last hop (undefined when
+ * none did: the internet, a gateway); only its groups match group references.
  */
 export function evaluateSecurityGroups(
   ctx: EngineContext,
@@ -68,14 +82,14 @@ export function evaluateSecurityGroups(
   direction: 'ingress' | 'egress',
   packet: Packet,
   remoteOutside = false,
-  alsoMember: Eni | undefined = undefined,
+  sender: Eni | undefined = undefined,
 ): SgDecision {
   const remote = direction === 'ingress' ? packet.src : packet.dst;
   for (const sgId of eni.securityGroups) {
     const group = ctx.topology.securityGroups.get(sgId);
     if (!group) continue;
     for (const rule of direction === 'ingress' ? group.ingress : group.egress) {
-      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote, remoteOutside, alsoMember)) {
+      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote, remoteOutside, sender)) {
         return { allowed: true, group, rule };
       }
     }

@@ -18,6 +18,7 @@ export type ComponentKind =
   | 'securityGroup'
   | 'routeTable'
   | 'internetGateway'
+  | 'egressOnlyInternetGateway'
   | 'peeringConnection'
   | 'endpoint'
   | 'endpointService'

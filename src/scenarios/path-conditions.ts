@@ -9,7 +9,7 @@ import type { CheckError } from './check-errors.js';
 /** Every component kind a hop can have, so `never: [natGateway]` can be checked for typos. */
 export const COMPONENT_KINDS: readonly ComponentKind[] = [
   'dns', 'instance', 'natGateway', 'endpointEni', 'loadBalancerNode', 'eni', 'subnet', 'networkAcl',
-  'securityGroup', 'routeTable', 'internetGateway', 'peeringConnection', 'endpoint', 'endpointService',
+  'securityGroup', 'routeTable', 'internetGateway', 'egressOnlyInternetGateway', 'peeringConnection', 'endpoint', 'endpointService',
   'loadBalancer', 'targetGroup', 'awsService', 'internet', 'internetHost',
 ];
 

@@ -18,6 +18,8 @@ export interface SgCheckOptions {
   readonly note?: string;
   /** The hop's why, when the default sentence does not fit. */
   readonly why?: string;
+  /** Ingress: the interface that sent the packet on its last hop (group references match only its groups). */
+  readonly sender?: Eni | undefined;
 }
 
 /** Security groups of `eni` for a packet; records the hop. False when denied. */
@@ -31,8 +33,8 @@ export function passSecurityGroups(w: Walk, eni: Eni, direction: 'ingress' | 'eg
       'Security groups are stateful: once a connection is allowed one way, its replies pass whatever the rules say.');
     return true;
   }
-  const alsoMember = direction === 'ingress' && !w.reply ? w.run.viaNode : undefined;
-  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, alsoMember);
+  const sender = direction === 'ingress' ? opts.sender : undefined;
+  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, sender);
   if (d.allowed && d.group && d.rule) {
     hop(w, { id: d.group.id, kind: 'securityGroup' }, 'allowed', `${d.group.id} ${describeSgRule(d.rule, w.ctx.topology)} allows ${describePacket(packet)}${note}`, d.rule.span, packet, opts.why);
     return true;

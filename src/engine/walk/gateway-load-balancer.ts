@@ -49,7 +49,7 @@ export function toGwlbEndpoint(w: Walk, ep: Endpoint, fromSubnet: string | undef
   const target = appliance.eni;
   if (!target) return drop(w, { id: tg.id, kind: 'targetGroup' }, 'dropped', 'UNKNOWN_DESTINATION', `no interface holds appliance address ${formatIp(appliance.ip)}`, appliance.target.span, outer);
   if (!crossSubnets(w, node.subnet, target.subnet, outer)) return { kind: 'dropped' };
-  if (!passSecurityGroups(w, target, 'ingress', outer, { fresh: true, why: 'The appliance\'s security group must allow GENEVE (UDP 6081) from the Gateway Load Balancer\'s address; it sees only the GWLB as the source.' })) return { kind: 'dropped' };
+  if (!passSecurityGroups(w, target, 'ingress', outer, { fresh: true, sender: node, why: 'The appliance\'s security group must allow GENEVE (UDP 6081) from the Gateway Load Balancer\'s address; it sees only the GWLB as the source.' })) return { kind: 'dropped' };
   hop(w, eniComponent(target), 'forwarded', `${appliance.name} inspects the inner packet and returns it to ${lb.id} in GENEVE (vpcsim assumes the appliance lets the flow pass)`, target.span, outer,
     'The appliance sees the original packet inside GENEVE and sends it back to the GWLB to continue; what it allows is its own configuration, outside the file.');
   if (!crossSubnets(w, target.subnet, node.subnet, replyOf(outer))) return { kind: 'dropped' };

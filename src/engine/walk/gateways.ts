@@ -1,16 +1,17 @@
 // Route targets that are gateways: internet gateway, NAT gateway, peering connection,
 // gateway endpoint, and an instance used as an appliance. Each cites the AWS rule it follows.
-import { formatIp } from '../../net/ip.js';
+import { formatIp, ipEquals } from '../../net/ip.js';
 import { prefixContains } from '../../net/prefix.js';
 import type { Endpoint, Eni, Instance, InternetGateway, NatGateway, PeeringConnection } from '../../model/resources.js';
 import { eniAt } from '../compile/engine-context.js';
+import { lookupRoute } from '../compile/route-index.js';
 import { describePacket, type Packet } from '../packet.js';
 import { deliverInVpc } from './deliver.js';
 import { passEndpointPolicy } from './endpoint-policy.js';
-import { crossSubnets } from './filters.js';
+import { crossSubnets, passSecurityGroups } from './filters.js';
 import { toInternet } from './internet.js';
 import { routeFromSubnet } from './route-step.js';
-import { drop, hop, type Outcome, type Walk } from './walk-state.js';
+import { drop, hop, type NatEntry, type Outcome, type Walk } from './walk-state.js';
 
 function inVpcCidrs(w: Walk, vpcId: string, packet: Packet, which: 'src' | 'dst'): boolean {
   const vpc = w.ctx.topology.vpcs.get(vpcId);
@@ -82,7 +83,7 @@ export function arriveAtNat(w: Walk, eni: Eni, packet: Packet): Outcome {
  * connection must be active, and it carries only traffic addressed to the peer VPC's own
  * CIDR blocks: no transit to a third VPC, the peer's internet gateway, NAT or endpoints.
  */
-export function toPeering(w: Walk, pcx: PeeringConnection, fromVpc: string, fromSubnet: string, packet: Packet): Outcome {
+export function toPeering(w: Walk, pcx: PeeringConnection, fromVpc: string, fromSubnet: string, packet: Packet, sender: Eni): Outcome {
   const component = { id: pcx.id, kind: 'peeringConnection' as const };
   if (pcx.status !== 'active') {
     return drop(w, component, 'dropped', 'BAD_STATE', `${pcx.id} is ${pcx.status}, not active`, pcx.span, packet);
@@ -95,7 +96,7 @@ export function toPeering(w: Walk, pcx: PeeringConnection, fromVpc: string, from
   }
   if (!crossSubnets(w, fromSubnet, undefined, packet)) return { kind: 'dropped' };
   hop(w, component, 'forwarded', `${pcx.id} carries ${describePacket(packet)} from ${fromVpc} to ${peer}`, pcx.span, packet);
-  return deliverInVpc(w, peer, undefined, packet);
+  return deliverInVpc(w, peer, undefined, packet, sender);
 }
 
 /**
@@ -126,10 +127,54 @@ export function toGatewayEndpoint(w: Walk, ep: Endpoint, origin: Eni, fromSubnet
   return { kind: 'delivered', at: { kind: 'awsService', service, packet, via: 'gatewayEndpoint', endpoint: ep } };
 }
 
-/** To an instance used as a route target (an appliance). Forwarding by appliances is not modelled. */
-export function toAppliance(w: Walk, instance: Instance, fromSubnet: string, packet: Packet): Outcome {
-  if (!crossSubnets(w, fromSubnet, instance.subnet, packet)) return { kind: 'dropped' };
-  return drop(w, { id: instance.id, kind: 'instance' }, 'dropped', 'CANNOT_ROUTE',
-    `the route sends the packet to instance ${instance.id} as an appliance; vpcsim does not model what an appliance forwards, so the strict reading is that the packet stops there`,
-    instance.span, packet);
+/**
+ * To an instance used as a route target: an appliance ("Routing for a middlebox appliance",
+ * Amazon VPC guide). EC2's source/destination check (ModifyInstanceAttribute: it ensures "the
+ * instance is either the source or the destination of any traffic that it receives"; on by
+ * default) drops a packet not addressed to it. With the check off ("NAT instances": it must be
+ * off on an instance that routes, translates or filters) vpcsim assumes the common case: the
+ * appliance's software forwards the packet out of its interface by the route table of that
+ * interface's subnet, its security groups judging it in and out (statefully, as on any
+ * interface); when that table sends the packet to an internet gateway and the source is not
+ * its own, the appliance is read as a NAT instance and rewrites the source to its own private
+ * address (the gateway maps it to the public IP), remembering the connection for the reply.
+ * The hop says which assumption it made.
+ */
+export function toAppliance(w: Walk, instance: Instance, fromSubnet: string, packet: Packet, sender: Eni): Outcome {
+  const eni = w.ctx.topology.enis.get(instance.id)!;
+  if (!crossSubnets(w, fromSubnet, eni.subnet, packet)) return { kind: 'dropped' };
+  const component = { id: instance.id, kind: 'instance' as const };
+  if (instance.sourceDestCheck) {
+    return drop(w, component, 'dropped', 'CANNOT_ROUTE',
+      `the route sends ${describePacket(packet)} to instance ${instance.id}, which is not its destination; source/destination checking is on (sourceDestCheck, EC2's default), so the instance drops it`,
+      instance.span, packet,
+      'An instance forwards traffic that is not addressed to it only with source/destination checking turned off, as NAT instances, routers and firewalls need.');
+  }
+  if (!passSecurityGroups(w, eni, 'ingress', packet, { sender })) return { kind: 'dropped' };
+  const table = w.ctx.topology.subnets.get(eni.subnet)!.routeTable;
+  const hit = lookupRoute(w.ctx.routes.get(table)!, packet.dst);
+  const next = hit?.route.target.kind === 'resource' ? w.ctx.topology.byId.get(hit.route.target.id) : undefined;
+  const nat = !w.reply && next?.kind === 'internetGateway' && packet.src.family === 4 && !ipEquals(packet.src, eni.privateIp);
+  const out: Packet = nat ? { ...packet, src: eni.privateIp } : packet;
+  if (nat) {
+    w.nat.set(instance.id, { originalSrc: packet.src, originalSrcPort: packet.srcPort });
+    hop(w, component, 'translated',
+      `${instance.id} (sourceDestCheck off) forwards toward the internet gateway; vpcsim reads it as a NAT instance and assumes it translates source ${formatIp(packet.src)} to its own address ${formatIp(eni.privateIp)}`,
+      instance.span, out, 'A NAT instance rewrites the source to its own address, which the internet gateway maps to its public IP; the reply comes back to it and it rewrites the destination back.');
+  } else {
+    hop(w, component, 'forwarded',
+      `${instance.id} (sourceDestCheck off) forwards ${describePacket(packet)} unchanged by the route table of ${eni.subnet}; vpcsim assumes the appliance lets the flow pass`,
+      instance.span, out, 'An appliance forwards by the route table of its own subnet; what its software allows is outside the file, so vpcsim assumes it passes the flow.');
+  }
+  if (!passSecurityGroups(w, eni, 'egress', out)) return { kind: 'dropped' };
+  return routeFromSubnet(w, eni.subnet, eni, out);
+}
+
+/** A reply reaches the NAT instance that translated its connection: the destination goes back to the original source. */
+export function natInstanceReply(w: Walk, eni: Eni, packet: Packet, entry: NatEntry): Outcome {
+  const ported = packet.protocol === 6 || packet.protocol === 17;
+  const back: Packet = { ...packet, dst: entry.originalSrc, dstPort: ported ? entry.originalSrcPort : packet.dstPort };
+  hop(w, { id: eni.owner.id, kind: 'instance' }, 'translated', `${eni.owner.id} (NAT instance) translates the reply's destination back to ${formatIp(entry.originalSrc)}`, eni.span, back);
+  if (!passSecurityGroups(w, eni, 'egress', back)) return { kind: 'dropped' };
+  return routeFromSubnet(w, eni.subnet, eni, back);
 }

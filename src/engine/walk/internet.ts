@@ -9,6 +9,7 @@ import { lookupRoute } from '../compile/route-index.js';
 import { describeRoute } from '../describe-rule.js';
 import { describePacket, type Packet } from '../packet.js';
 import { deliverInVpc } from './deliver.js';
+import { intoEgressOnlyGateway } from './egress-only-gateway.js';
 import { toGwlbEndpoint } from './gateway-load-balancer.js';
 import { drop, hop, type Outcome, type Walk } from './walk-state.js';
 
@@ -51,6 +52,10 @@ export function fromInternet(w: Walk, packet: Packet): Outcome {
     return toInternet(w, packet);
   }
   const vpc = ctx.topology.vpcs.get(eni.vpc)!;
+  if (!vpc.internetGateway && vpc.egressOnlyInternetGateway && packet.dst.family === 6) {
+    const through = intoEgressOnlyGateway(w, vpc, packet);
+    return through.ok ? deliverInVpc(w, eni.vpc, undefined, packet) : through.out;
+  }
   if (!vpc.internetGateway) {
     return drop(w, INTERNET, 'dropped', 'IGW_NOT_ATTACHED', `${formatIp(packet.dst)} belongs to ${eni.id}, but VPC ${vpc.id} has no internet gateway`, vpc.span, packet);
   }

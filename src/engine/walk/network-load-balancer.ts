@@ -70,9 +70,7 @@ export function throughNlb(w: Walk, lb: LoadBalancer, node: Eni, seen: Packet, e
       'Without client IP preservation (the default for IP targets over TCP) the target sees the node\'s private address as the source.');
   }
   if (!passSecurityGroups(w, node, 'egress', forwarded)) return { kind: 'dropped' };
-  w.run.viaNode = node;
   const out = routeFromSubnet(w, node.subnet, node, forwarded);
-  w.run.viaNode = undefined;
   if (out.kind === 'delivered' && out.at.kind === 'eni') return { kind: 'delivered', at: { ...out.at, lb: conn } };
   if (!preserve && target.eni) hintClientAddress(w, target.eni, forwarded, seen.src);
   return out;
@@ -132,19 +130,19 @@ export function replyAddressedToNode(conn: LbConnection): boolean {
 }
 
 /** A packet addressed to a load balancer node: a new flow for its listeners, or a reply it tracks. */
-export function arriveAtLoadBalancer(w: Walk, node: Eni, packet: Packet): Outcome {
+export function arriveAtLoadBalancer(w: Walk, node: Eni, packet: Packet, sender: Eni | undefined): Outcome {
   const lb = w.ctx.topology.loadBalancers.get(node.owner.id)!;
   const component = eniComponent(node);
   if (w.reply) {
     const conn = w.run.conns.get(node.id);
     if (!conn) return drop(w, component, 'dropped', 'NO_PATH', `${node.id} has no tracked connection for ${describePacket(packet)}`, lb.span, packet);
-    if (!passSecurityGroups(w, node, 'ingress', packet)) return { kind: 'dropped' };
+    if (!passSecurityGroups(w, node, 'ingress', packet, { sender })) return { kind: 'dropped' };
     return reverseAtNode(w, conn, packet);
   }
   if (lb.type === 'gateway') {
     return drop(w, component, 'dropped', 'CANNOT_ROUTE', `${node.id} belongs to Gateway Load Balancer ${lb.id}, which takes traffic only from its endpoints, not addressed to itself`, lb.span, packet,
       'A Gateway Load Balancer sits in the path through GWLB endpoints that routes point at; it has no listeners of its own.');
   }
-  if (!passSecurityGroups(w, node, 'ingress', packet)) return { kind: 'dropped' };
+  if (!passSecurityGroups(w, node, 'ingress', packet, { sender })) return { kind: 'dropped' };
   return throughNlb(w, lb, node, packet, { original: packet, endpointEni: undefined });
 }

@@ -75,13 +75,13 @@ export function enterPrivateLink(w: Walk, ep: Endpoint, eni: Eni, packet: Packet
 }
 
 /** A packet reaches an endpoint's ENI. */
-export function arriveAtEndpointEni(w: Walk, eni: Eni, packet: Packet): Outcome {
+export function arriveAtEndpointEni(w: Walk, eni: Eni, packet: Packet, sender: Eni | undefined): Outcome {
   const ep = w.ctx.topology.endpoints.get(eni.owner.id)!;
   if (ep.type !== 'interface') {
     return drop(w, eniComponent(eni), 'dropped', 'CANNOT_ROUTE',
       `${formatIp(packet.dst)} is the address of ${eni.id}, a Gateway Load Balancer endpoint: it forwards what routes send to it, and takes no traffic addressed to itself`, ep.span, packet);
   }
-  if (!passSecurityGroups(w, eni, 'ingress', packet)) return { kind: 'dropped' };
+  if (!passSecurityGroups(w, eni, 'ingress', packet, { sender })) return { kind: 'dropped' };
   if (w.reply) {
     hop(w, eniComponent(eni), 'delivered', `${eni.id} receives ${describePacket(packet)}`, eni.span, packet);
     return { kind: 'delivered', at: { kind: 'eni', eni, packet } };

@@ -9,6 +9,7 @@ import { describePacket, type Packet } from '../packet.js';
 import { eniComponent } from './components.js';
 import { deliverInVpc } from './deliver.js';
 import { passSecurityGroups } from './filters.js';
+import { toEgressOnlyGateway } from './egress-only-gateway.js';
 import { toGwlbEndpoint } from './gateway-load-balancer.js';
 import { toAppliance, toGatewayEndpoint, toInternetGateway, toNatGateway, toPeering } from './gateways.js';
 import { drop, hop, HOP_LIMIT, seenBefore, type Outcome, type Walk } from './walk-state.js';
@@ -48,7 +49,8 @@ export function routeFromSubnet(w: Walk, subnetId: string, origin: Eni, packet: 
     return drop(w, component, 'dropped', 'CANNOT_ROUTE', `${detail}: a blackhole route drops the packet`, hit.route.span, packet);
   }
   hop(w, component, 'forwarded', detail, hit.route.span, packet);
-  if (target.kind === 'local') return deliverInVpc(w, table.vpc, subnetId, packet);
+  // The last sender travels to the delivery: security group references match its groups.
+  if (target.kind === 'local') return deliverInVpc(w, table.vpc, subnetId, packet, origin);
   const r = topo.byId.get(target.id);
   switch (r?.kind) {
     case 'internetGateway':
@@ -56,11 +58,13 @@ export function routeFromSubnet(w: Walk, subnetId: string, origin: Eni, packet: 
     case 'natGateway':
       return toNatGateway(w, r, subnetId, packet);
     case 'peeringConnection':
-      return toPeering(w, r, table.vpc, subnetId, packet);
+      return toPeering(w, r, table.vpc, subnetId, packet, origin);
     case 'endpoint':
       return r.type === 'gatewayLoadBalancer' ? toGwlbEndpoint(w, r, subnetId, packet) : toGatewayEndpoint(w, r, origin, subnetId, packet);
     case 'instance':
-      return toAppliance(w, r, subnetId, packet);
+      return toAppliance(w, r, subnetId, packet, origin);
+    case 'egressOnlyInternetGateway':
+      return toEgressOnlyGateway(w, r, subnetId, packet);
     default:
       return drop(w, component, 'dropped', 'CANNOT_ROUTE', `${detail}: the target cannot carry traffic`, hit.route.span, packet);
   }

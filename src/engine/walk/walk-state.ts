@@ -61,17 +61,11 @@ export interface TraceRun {
    * is not for it. Cleared once a load balancer re-addresses the flow to a target.
    */
   intended: { readonly id: string; readonly vpc: string; readonly ip: Ip } | undefined;
-  /**
-   * The load balancer node the flow last passed. With client IP preservation the target sees
-   * the client's address, yet a target rule naming the NLB's security group still matches
-   * ("Update the security groups for your Network Load Balancer", ELB guide).
-   */
-  viaNode: Eni | undefined;
 }
 
 /** A fresh trace run. */
 export function newTraceRun(fields: Partial<Pick<TraceRun, 'choices' | 'request' | 'intended'>> = {}): TraceRun {
-  return { conns: new Map(), flows: new Map(), choices: fields.choices ?? new Map(), forks: [], picks: [], request: fields.request, intended: fields.intended, viaNode: undefined };
+  return { conns: new Map(), flows: new Map(), choices: fields.choices ?? new Map(), forks: [], picks: [], request: fields.request, intended: fields.intended };
 }
 
 /** Where a walk ended with the packet delivered. */
