@@ -22,11 +22,11 @@ import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
 /** Report formats of `vpcsim check`. */
-export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'markdown'] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** Help text of the command. */
-export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--format text|json|junit|github|sarif] [--output FILE]
+export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--format text|json|junit|github|sarif|markdown] [--output FILE]
 
 Runs every check of every topology file (folders: every .yaml/.yml inside) and reports
   PASS  file:line  name
@@ -34,7 +34,8 @@ Runs every check of every topology file (folders: every .yaml/.yml inside) and r
   N passed, M failed
 --format picks the report: text (default), json (docs/check.md), junit (JUnit XML),
 github (workflow annotations; with GITHUB_STEP_SUMMARY set, a Markdown summary is appended
-there), sarif (SARIF 2.1.0). --output FILE writes the report to FILE and prints the text
+there), sarif (SARIF 2.1.0), markdown (that summary on its own: a table of the checks and,
+for each failure, its trace as text and as a Mermaid sequence diagram). --output FILE writes the report to FILE and prints the text
 report. Exit 0 when every check passes, 1 when any fails, 2 on bad input (a file that
 does not load, an unknown id in a check).`;
 
@@ -97,6 +98,8 @@ function render(format: CheckFormat, run: CheckRun): string {
       return reportGithub(run);
     case 'sarif':
       return reportSarif(run, VERSION);
+    case 'markdown':
+      return reportMarkdown(run);
     default: {
       const never: never = format;
       throw new Error(`unknown format ${String(never)}`);

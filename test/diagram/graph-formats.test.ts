@@ -55,3 +55,22 @@ describe('vpcsim graph on every bundled scenario', () => {
     expect(r.out).toMatch(/^ {2}class n\d+ blocked$/m);
   });
 });
+
+describe('check --format markdown', () => {
+  it('embeds a Mermaid sequence diagram per failing pair, after its text trace', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-md-'));
+    const file = join(dir, 'broken.yaml');
+    // The classic mistake: the target allows the consumer's CIDR, so both reachable checks fail.
+    writeFileSync(file, readFileSync('scenarios/privatelink-endpoint-service.yaml', 'utf8').replace('ports: 8443, cidr: 10.1.0.0/16', 'ports: 8443, cidr: 10.2.0.0/16'));
+    const r = await cli('check', file, '--format', 'markdown');
+    expect(r.code).toBe(1);
+    const blocks = [...r.out.matchAll(/^```mermaid\n(sequenceDiagram\n[\s\S]*?)\n```$/gm)];
+    // Two failing checks; the name resolves to two addresses, and the first failing trace of each pair is kept.
+    expect(blocks.length).toBe(2);
+    for (const b of blocks) expect(b[1]).toMatch(/STOP: security group sg-api: denied/);
+    expect(r.out.indexOf('```text')).toBeLessThan(r.out.indexOf('```mermaid'));
+  });
+});
