@@ -69,7 +69,8 @@ export function renderMermaidFlowchart(d: Diagram, path?: PathHighlight): string
     for (const n of nodesIn.get(cluster) ?? []) out.push(`${pad}${n.id}${shape(n)}`);
     for (const id of children.get(cluster) ?? []) {
       const c = clusterById.get(id)!;
-      out.push(`${pad}subgraph ${c.id}["${mermaidLines(c.lines)}"]`);
+      // One line: Mermaid draws a subgraph's second title line over its first box.
+      out.push(`${pad}subgraph ${c.id}["${mermaidText(c.lines.join(', '))}"]`);
       emit(c.id, depth + 1);
       out.push(`${pad}end`);
     }
