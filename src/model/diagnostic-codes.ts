@@ -11,7 +11,8 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_KEY: 'A mapping has the same key twice; YAML would silently keep one of them.',
   ALIAS_LIMIT: 'The file expands too many YAML aliases (an alias bomb), or an alias names a node that contains it (a cycle).',
   NESTING_TOO_DEEP: 'The YAML nests deeper than any topology needs (64 levels).',
-  IMPORT_FAILED: 'An AWS snapshot folder could not be imported; the message names the file and the JSON path.',
+  IMPORT_FAILED: 'An AWS snapshot folder or a Terraform plan could not be imported; the message names the file and the JSON path (for a plan, the position is in the plan).',
+  IMPORT_WARNING: 'A Terraform plan was imported with a loss, an assumption or a fallback (docs/terraform.md); verdicts do not account for what it names.',
   // The shape, checked against schema/topology.schema.json
   UNSUPPORTED_VERSION: 'The `version` is not one this vpcsim reads (only 1).',
   UNKNOWN_KEY: 'A key the format does not have; a typo must not silently change a verdict.',

@@ -4,7 +4,7 @@
 import { DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from './diagnostic-codes.js';
 
 /** Codes whose example input a test generates (a missing file, a huge one, a snapshot folder). */
-export const GENERATED_EXAMPLES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'IMPORT_FAILED']);
+export const GENERATED_EXAMPLES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'IMPORT_FAILED', 'IMPORT_WARNING']);
 
 /** The corpus file that shows a code: `test/model/bad-input/<code-in-kebab-case>.yaml`. */
 export function exampleFile(code: DiagnosticCode): string {

@@ -8,6 +8,7 @@ import type { RawTopology } from './format.js';
 import { decodeTopologyText } from './decode-text.js';
 import { parseYaml, MAX_FILE_BYTES } from './parse-yaml.js';
 import type { Resource } from './resources.js';
+import type { SourceMap } from './source-map.js';
 import { fileStartSpan } from './span.js';
 import type { Topology } from './topology.js';
 import { validateSchema } from './validate-schema.js';
@@ -35,16 +36,21 @@ function sortedMap<V>(m: ReadonlyMap<string, V>): Map<string, V> {
   return new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/**
- * Load topology text; `file` is the name diagnostics print. `maxBytes` lifts the size bound
- * for text vpcsim wrote itself (an imported snapshot), never for a user's file.
- */
-export function loadTopologyText(file: string, text: string, options: { readonly maxBytes?: number } = {}): LoadResult {
+/** Options for text vpcsim wrote itself (an imported snapshot or plan), never a user's file. */
+export interface LoadTextOptions {
+  /** Lifts the size bound. */
+  readonly maxBytes?: number;
+  /** Replaces the YAML's positions, e.g. with the plan JSON's an imported plan came from. */
+  readonly mapSources?: (yamlMap: SourceMap) => SourceMap;
+}
+
+/** Load topology text; `file` is the name diagnostics print. */
+export function loadTopologyText(file: string, text: string, options: LoadTextOptions = {}): LoadResult {
   const parsed = parseYaml(file, text, options.maxBytes);
   if (parsed.data === undefined || !parsed.sourceMap) {
     return { topology: undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
   }
-  const map = parsed.sourceMap;
+  const map = options.mapSources ? options.mapSources(parsed.sourceMap) : parsed.sourceMap;
   const schemaDiagnostics = validateSchema(parsed.data, map);
   // Unknown keys leave the rest of the data well typed (the builder never reads them), so the
   // model's own checks still run and one pass reports both; any other shape error stops here.

@@ -90,4 +90,17 @@ describe('inputs generated instead of committed', () => {
     expect(topology).toBeUndefined();
     expect(diagnostics.map((d) => d.code)).toEqual(['IMPORT_FAILED']);
   });
+
+  it('IMPORT_WARNING: a Terraform plan imported with a warning, located in the plan', () => {
+    const path = join(scratch, 'plan.json');
+    writeFileSync(path, JSON.stringify({
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ address: 'aws_vpc.main', mode: 'managed', type: 'aws_vpc', name: 'main', provider_name: 'registry.terraform.io/hashicorp/aws', values: { cidr_block: '10.0.0.0/16' } }] } },
+      resource_changes: [],
+    }, null, 2));
+    const { topology, diagnostics } = loadInput(path);
+    expect(topology).toBeDefined();
+    // no provider region anywhere: us-east-1 is assumed, and said so
+    expect(diagnostics.map(at)).toEqual(['IMPORT_WARNING@1:1']);
+  });
 });

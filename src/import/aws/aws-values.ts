@@ -1,5 +1,6 @@
 // Small conversions from AWS spellings to format v1 spellings: protocols, states, regions
 // from zone names and ARNs, and ids made from names.
+import { ID_PATTERN } from '../../model/schema/schema-helpers.js';
 import { isRegionName } from './read-folder.js';
 
 /** A protocol in format v1: a name, or an IP protocol number. */
@@ -77,7 +78,7 @@ export function regionOfArn(arn: string): string | undefined {
   return region !== undefined && isRegionName(region) ? region : undefined;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ID = new RegExp(ID_PATTERN);
 
 /** Whether a text is a valid format v1 id. */
 export function isFormatId(text: string): boolean {

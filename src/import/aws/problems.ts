@@ -34,8 +34,8 @@ export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
 export type ImportWarningCode = keyof typeof IMPORT_WARNING_CODES;
 
 /** A problem that stops the import: the snapshot file, the JSON path in it, and why. */
-export interface ImportError {
-  readonly code: ImportErrorCode;
+export interface ImportError<C extends string = ImportErrorCode> {
+  readonly code: C;
   /** File relative to the snapshot folder ('' for the folder itself). */
   readonly file: string;
   /** JSON path inside the file, like `$.Vpcs[0].CidrBlock` ('' for the whole file). */
@@ -44,8 +44,8 @@ export interface ImportError {
 }
 
 /** Something imported with a loss, an assumption or an approximation. */
-export interface ImportWarning {
-  readonly code: ImportWarningCode;
+export interface ImportWarning<C extends string = ImportWarningCode> {
+  readonly code: C;
   /** The AWS id the warning is about (a resource id, or a name for load balancers). */
   readonly resource: string;
   readonly file: string;
@@ -53,29 +53,32 @@ export interface ImportWarning {
   readonly message: string;
 }
 
-/** Collects problems during one import; warnings are deduplicated and sorted on output. */
-export class Problems {
-  readonly errors: ImportError[] = [];
-  private readonly warningsByKey = new Map<string, ImportWarning>();
+/**
+ * Collects problems during one import; warnings are deduplicated and sorted on output.
+ * Generic over the code lists, so the Terraform importer shares it with its own codes.
+ */
+export class Problems<E extends string = ImportErrorCode, W extends string = ImportWarningCode> {
+  readonly errors: ImportError<E>[] = [];
+  private readonly warningsByKey = new Map<string, ImportWarning<W>>();
 
-  error(code: ImportErrorCode, file: string, path: string, message: string): void {
+  error(code: E, file: string, path: string, message: string): void {
     this.errors.push({ code, file, path, message });
   }
 
-  warn(code: ImportWarningCode, resource: string, file: string, path: string, message: string): void {
+  warn(code: W, resource: string, file: string, path: string, message: string): void {
     const key = `${code}\u0000${resource}\u0000${message}`;
     if (!this.warningsByKey.has(key)) this.warningsByKey.set(key, { code, resource, file, path, message });
   }
 
   /** Warnings in a stable order: by code, then resource, then message. */
-  warnings(): ImportWarning[] {
+  warnings(): ImportWarning<W>[] {
     return [...this.warningsByKey.values()].sort(
       (a, b) => cmp(a.code, b.code) || cmp(a.resource, b.resource) || cmp(a.message, b.message),
     );
   }
 
   /** Errors in a stable order: by file, then path. */
-  sortedErrors(): ImportError[] {
+  sortedErrors(): ImportError<E>[] {
     return [...this.errors].sort((a, b) => cmp(a.file, b.file) || cmp(a.path, b.path) || cmp(a.message, b.message));
   }
 }

@@ -3,11 +3,19 @@
 /** A JSON Schema fragment (draft-07). */
 export type JsonSchema = { readonly [key: string]: unknown };
 
-/** The pattern every resource id follows: no '/', reserved for derived ids like `vpc-a/main`. */
-export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+/**
+ * The body of every resource id: letters, digits, '.', '_', '-', and Terraform's instance
+ * keys (`aws_subnet.private[0]`, `module.vpc["a"].aws_vpc.this`), so that ids of an imported
+ * plan are Terraform addresses exactly as Terraform prints them. No '/' outside a quoted
+ * key: it is reserved for derived ids like `vpc-a/main`.
+ */
+const ID_BODY = '[A-Za-z0-9][A-Za-z0-9._-]*(?:\\[(?:[0-9]+|"[^"\\\\]*")\\][A-Za-z0-9._-]*)*';
+
+/** The pattern every resource id follows. */
+export const ID_PATTERN = `^${ID_BODY}$`;
 
 /** A reference: an id, or one of the ids AWS gives every VPC's defaults (`vpc-a/default-sg`). */
-export const REF_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*(/(main|default-sg|default-acl))?$';
+export const REF_PATTERN = `^${ID_BODY}(/(main|default-sg|default-acl))?$`;
 
 /** An object that rejects unknown keys. */
 export function closed(
