@@ -119,6 +119,15 @@ export const PAGE_SCRIPT = `(function () {
     row(dl, 'Rule at', s.location, 'location');
     row(dl, 'Why', s.why, 'why');
     details.appendChild(dl);
+    (s.steps || []).forEach(function (st) {
+      var box = el('details', 'step');
+      box.open = true;
+      box.appendChild(el('summary', null, 'Step ' + st.type + ': ' + st.action));
+      var sdl = el('dl');
+      st.fields.forEach(function (f) { row(sdl, f.name, f.value, 'step-' + f.name); });
+      box.appendChild(sdl);
+      details.appendChild(box);
+    });
     position.textContent = 'hop ' + (k + 1) + ' of ' + t.steps.length;
     prev.disabled = k === 0;
     next.disabled = k === t.steps.length - 1;

@@ -37,6 +37,8 @@ button:hover { border-color: var(--focus); }
 #details h2 { font-size: 15px; margin: 0 0 6px; }
 #details dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
 #details dt { color: var(--muted); }
+#details details.step { margin-top: 8px; border-top: 1px solid var(--line); padding-top: 6px; }
+#details details.step summary { cursor: pointer; font-weight: 600; }
 #details dd { margin: 0; overflow-wrap: anywhere; }
 #details code, #hops code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .action-denied, .action-dropped { color: var(--bad); font-weight: 700; }

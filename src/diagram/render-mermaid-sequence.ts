@@ -6,6 +6,7 @@
 import type { Hop, Trace } from '../engine/trace.js';
 import { formatPacket } from './format-packet.js';
 import { mermaidText } from './escape-mermaid.js';
+import { describeStepShort, isIngressFilter } from './describe-step-short.js';
 import { sequenceRole, type SequenceRole } from './sequence-roles.js';
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -20,6 +21,8 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 // what it did, and the line of the rule that decided.
 function hopNote(h: Hop, own: boolean): string {
   const stop = h.action === 'denied' || h.action === 'dropped' ? 'STOP: ' : '';
+  const short = describeStepShort(h);
+  if (short !== undefined) return `${stop}${short}${h.location ? ` (line ${h.location.line})` : ''}`;
   const what = own ? '' : `${KIND_WORDS[h.component.kind] ?? h.component.kind} ${h.component.id}: `;
   const change = h.action === 'translated' ? ` to ${formatPacket(h.packet)}` : '';
   return `${stop}${what}${h.action}${change}${h.location ? ` (line ${h.location.line})` : ''}`;
@@ -59,6 +62,7 @@ function walkHops(l: Lines, t: Trace, pad: string): void {
   let at = first && firstRole ? participant(l, first.component.id, titleOf(firstRole)) : participant(l, `source:${t.flow.from}`, mermaidText(t.flow.from));
   const source = at;
   let previous: Hop | undefined;
+  const pending: Hop[] = [];
   const run = (hops: readonly Hop[], reply: boolean): void => {
     for (const h of hops) {
       const role = sequenceRole(h.component);
@@ -74,18 +78,27 @@ function walkHops(l: Lines, t: Trace, pad: string): void {
           l.body.push(`${pad}${at}${reply ? '-->>' : '->>'}${id}: ${mermaidText(formatPacket(packet))}`);
           at = id;
         }
+        // Ingress filters met on the way are drawn where the packet arrived.
+        for (const f of pending.splice(0)) l.body.push(`${pad}Note over ${id}: ${mermaidText(hopNote(f, false))}`);
         // A plain move needs no note: the arrow says it.
         if (h.action !== 'forwarded') l.body.push(`${pad}Note over ${id}: ${mermaidText(hopNote(h, true))}`);
+      } else if (isIngressFilter(h)) {
+        pending.push(h);
       } else {
         l.body.push(`${pad}Note over ${at}: ${mermaidText(hopNote(h, false))}`);
       }
       previous = h;
     }
   };
+  const flush = (): void => {
+    for (const f of pending.splice(0)) l.body.push(`${pad}Note over ${at}: ${mermaidText(hopNote(f, false))}`);
+  };
   run(t.hops, false);
+  flush();
   if (t.returnHops.length > 0) {
     l.body.push(`${pad}Note over ${source},${at}: ${mermaidText('the reply')}`);
     run(t.returnHops, true);
+    flush();
   }
   const codes = [...new Set(t.explanations.map((e) => e.code))];
   l.body.push(`${pad}Note over ${at}: ${mermaidText(t.reachable ? 'REACHABLE' : `UNREACHABLE: ${codes.join(', ')}`)}`);

@@ -5,6 +5,7 @@
 import type { Hop, Trace } from '../engine/trace.js';
 import { formatSpan } from '../model/span.js';
 import { formatPacket } from './format-packet.js';
+import { describeStepFields, type StepRows } from './describe-step-fields.js';
 import type { Diagram } from './diagram.js';
 import { overlayTrace, type PathDirection } from './overlay-trace.js';
 import { traceLabel } from './render-mermaid-sequence.js';
@@ -21,6 +22,8 @@ export interface PageStep {
   readonly packet: string;
   readonly location: string | undefined;
   readonly why: string | undefined;
+  /** The hop's typed steps, field by field (empty when the engine gives none). */
+  readonly steps: readonly StepRows[];
   /** SVG id of the box to highlight. */
   readonly node: string | undefined;
   /** SVG id of the hop's own box when the hop happens at another (a target group's choice). */
@@ -67,6 +70,7 @@ export function tracePageData(d: Diagram, traces: readonly LabelledTrace[]): Pag
         packet: formatPacket(h.packet),
         location: h.location ? formatSpan(h.location) : undefined,
         why: h.why,
+        steps: describeStepFields(h),
         node: s.node,
         also: s.also,
         edge: n === undefined ? undefined : edgeId(n),

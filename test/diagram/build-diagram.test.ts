@@ -150,3 +150,26 @@ describe('renderMermaidSequence', () => {
     expect(text.trimEnd().endsWith('  end')).toBe(true);
   });
 });
+
+describe('typed steps (docs/trace.md) on hops', () => {
+  const result = traceFlow(PL, { from: 'client', to: 'api.example.com', protocol: 'tcp', port: 443, pinAddress: '10.2.1.4' }) as TraceResult;
+  const base = result.traces[0]!;
+  const step = { type: 'securityGroup', action: 'allowed', direction: 'ingress', verdict: 'rule', group: 'sg-vpce-api', rule: { index: 1, written: true, direction: 'ingress', ports: { from: 443, to: 443 } } };
+  const trace = { ...base, hops: base.hops.map((h) => (h.component.id === 'sg-vpce-api' ? { ...h, steps: [step] } : h)) };
+
+  it('the sequence diagram draws an ingress filter where the packet arrives, with its rule', () => {
+    const lines = renderMermaidSequence([trace]).split('\n');
+    const arrive = lines.findIndex((l) => /^ {2}p0->>p2:/.test(l));
+    expect(lines[arrive + 1]).toBe('  Note over p2: sg-vpce-api ingress rule 1 allowed (line 70)');
+  });
+
+  it('the trace page lists every field of the steps', async () => {
+    const { tracePageData } = await import('../../src/diagram/trace-page-data.js');
+    const page = tracePageData(buildDiagram(PL), [{ group: '', trace }]);
+    const rows = page[0]!.steps.find((s) => s.id === 'sg-vpce-api')!.steps;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.type).toBe('securityGroup');
+    expect(rows[0]!.fields).toContainEqual({ name: 'rule.index', value: '1' });
+    expect(rows[0]!.fields).toContainEqual({ name: 'rule.ports.from', value: '443' });
+  });
+});
