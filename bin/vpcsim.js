@@ -9,5 +9,10 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('vpcsim: not built yet; run `npm run build` (or `npm ci`) in the vpcsim folder\n');
   process.exit(2);
 }
+// A reader that stops early (`vpcsim reach --format csv | head`) is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { runCli } = await import(main.href);
 process.exitCode = await runCli(process.argv.slice(2), process);

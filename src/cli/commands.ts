@@ -5,6 +5,7 @@ import { CHECK_HELP, runCheckCommand } from './command-check.js';
 import { FMT_HELP, runFmt } from './command-fmt.js';
 import { GRAPH_HELP, runGraph } from './command-graph.js';
 import { IMPORT_HELP, runImport } from './command-import.js';
+import { REACH_HELP, runReach } from './command-reach.js';
 import { RESOLVE_HELP, runResolve } from './command-resolve.js';
 import { runSchema, SCHEMA_HELP } from './command-schema.js';
 import { runTrace, TRACE_HELP } from './command-trace.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'trace', summary: 'walk one flow and explain every hop', help: TRACE_HELP, run: runTrace },
   { name: 'resolve', summary: 'show what a DNS name resolves to from a place, and why', help: RESOLVE_HELP, run: runResolve },
   { name: 'graph', summary: 'draw the topology and a flow on it (mermaid, dot, svg, html)', help: GRAPH_HELP, run: runGraph },
+  { name: 'reach', summary: 'the reachability relation between every source and destination at once', help: REACH_HELP, run: runReach },
   { name: 'check', summary: 'run the checks in topology files (a CI gate)', help: CHECK_HELP, run: runCheckCommand },
   { name: 'import', summary: 'turn AWS describe output (a snapshot folder) into a topology file', help: IMPORT_HELP, run: runImport },
   { name: 'fmt', summary: 'print a topology in canonical form', help: FMT_HELP, run: runFmt },

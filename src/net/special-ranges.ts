@@ -4,7 +4,8 @@
 import { isPrefix, parsePrefix, prefixContains, type Prefix } from './prefix.js';
 import type { Ip } from './ip.js';
 
-const NON_PUBLIC: readonly Prefix[] = [
+/** The special-purpose ranges that are never public hosts, both families. */
+export const NON_PUBLIC: readonly Prefix[] = [
   '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12',
   '192.0.0.0/24', '192.168.0.0/16', '224.0.0.0/4', '240.0.0.0/4',
   '::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8',

@@ -1,0 +1,52 @@
+// The all-pairs engine's contract, over generated topologies (every feature of the
+// arbitraries: routes to internet and NAT gateways, peering, gateway and interface
+// endpoints, network ACLs, PrivateLink services): `reach` gives the verdict `trace` gives
+// for every pair and port probed, and the class partition is sound. Small sizes in
+// `npm test`; `npm run test:long` runs ten times more.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadRaw, rawTopologyArb } from '../arbitraries/topology.js';
+import { privateLinkScenarioArb } from '../arbitraries/privatelink-scenario.js';
+import { portArb } from '../arbitraries/basics.js';
+import { checkProperty, PROPERTY_TIMEOUT_MS } from '../properties/property-runner.js';
+import type { ReachQuery } from '../../src/reach/reach-relation.js';
+import { disagreements, unsoundClasses } from './compare-engines.js';
+
+const queryArb: fc.Arbitrary<ReachQuery> = fc.oneof(
+  { arbitrary: portArb.map((port): ReachQuery => ({ protocol: 'tcp', port })), weight: 6 },
+  { arbitrary: portArb.map((port): ReachQuery => ({ protocol: 'udp', port })), weight: 1 },
+  { arbitrary: fc.constantFrom<ReachQuery>({ protocol: 'icmp', port: undefined }, { protocol: 'all', port: undefined }, { protocol: 'icmp', port: 3 }), weight: 1 },
+  { arbitrary: fc.constant<ReachQuery>({ protocol: 'tcp', port: 'all' }), weight: 1 },
+);
+
+describe('reach and trace are one semantics', () => {
+  it('reach gives trace\'s verdict for every pair (generated topologies)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+    let compared = 0;
+    checkProperty('reach = trace', fc.property(rawTopologyArb(), queryArb, (raw, query) => {
+      const { topology } = loadRaw(raw);
+      const { diffs, pairs } = disagreements(topology, query);
+      compared += pairs;
+      expect(diffs).toEqual([]);
+    }), { scale: 0.5 });
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('reach gives trace\'s verdict for every pair (PrivateLink scenarios)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+    checkProperty('reach = trace, PrivateLink', fc.property(privateLinkScenarioArb, queryArb, (s, query) => {
+      const { topology } = loadRaw(s.topology);
+      expect(disagreements(topology, query).diffs).toEqual([]);
+    }), { scale: 0.25 });
+  });
+
+  it('class soundness: members of a class get the same verdict toward every destination and from every source', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+    let classesChecked = 0;
+    checkProperty('sound classes', fc.property(rawTopologyArb(), queryArb.filter((q) => q.port !== 'all'), (raw, query) => {
+      const { topology } = loadRaw(raw);
+      const { rel } = disagreements(topology, query);
+      classesChecked += rel.partition.classes.filter((c) => c.members.length > 1).length;
+      expect(unsoundClasses(topology, query)).toEqual([]);
+    }), { scale: 0.5 });
+    // The property must meet classes with several members to mean anything.
+    expect(classesChecked).toBeGreaterThan(0);
+  });
+});
