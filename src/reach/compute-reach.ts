@@ -80,11 +80,9 @@ function portSpans(topology: Topology, query: ReachQuery): (PortSpan | undefined
 /** Pairs with an end outside the class matrix (not an instance), self pairs left out. */
 function outsideMatrix(sources: readonly ReachEnd[], destinations: readonly ReachEnd[]): PairToTrace[] {
   const out: PairToTrace[] = [];
+  const otherDestinations = destinations.filter((d) => d.kind !== 'instance');
   for (const s of sources) {
-    for (const d of destinations) {
-      if (s.id === d.id || (s.kind === 'instance' && d.kind === 'instance')) continue;
-      out.push({ from: s.id, to: d.id });
-    }
+    for (const d of s.kind === 'instance' ? otherDestinations : destinations) if (s.id !== d.id) out.push({ from: s.id, to: d.id });
   }
   return out;
 }
