@@ -117,8 +117,13 @@ export function routeFates(topology: Topology, atoms: AddressAtoms, classAtoms: 
           // endpoint delivers to its AWS service, never to an instance.
           f = res.type === 'gatewayLoadBalancer' ? COMPLEX : DEAD;
           break;
+        case 'instance':
+          // An appliance forwards only with its source/destination check off ("Change the
+          // source or destination checking"); what it forwards to is traced pair by pair.
+          f = res.sourceDestCheck === false ? COMPLEX : DEAD;
+          break;
         default:
-          // An appliance instance (not modelled: the packet stops there), or no target.
+          // No target the packet could arrive through.
           f = DEAD;
       }
     }
