@@ -31,15 +31,19 @@ export const DIAGNOSTIC_CODES = {
   SUBNET_OUTSIDE_VPC: "A subnet's CIDR is not inside any of its VPC's CIDR blocks.",
   SUBNET_OVERLAP: 'Two subnets of one VPC overlap.',
   SUBNET_SIZE: 'A subnet is smaller than /28 or larger than /16 (IPv4), or not /64 (IPv6): AWS refuses it.',
+  VPC_CIDR_SIZE: 'An IPv4 block of a VPC is smaller than /28 or larger than /16: AWS refuses it.',
+  AZ_NOT_IN_REGION: "A subnet's Availability Zone (ID or name) is not one of its VPC's region.",
   IP_OUTSIDE_SUBNET: "An address is not inside its subnet's CIDR.",
   IP_RESERVED: 'An address is one of the five AWS reserves in every subnet.',
   IP_IN_USE: 'Two resources hold the same address.',
   SUBNET_FULL: 'A subnet has no free address left for a resource that needs one.',
-  PORT_RANGE: 'A port range is reversed or outside 0-65535.',
+  PORT_RANGE: 'A port range is reversed or outside 0-65535 (for ICMP, a type or code outside 0-255).',
   // Rules and routes
   RULE_PEER: 'A rule needs exactly one peer: cidr, ipv6Cidr, prefixList or securityGroup (ACL entries: cidr or ipv6Cidr).',
   DUPLICATE_RULE_NUMBER: 'A network ACL uses the same rule number twice in one direction.',
   DUPLICATE_ROUTE: 'A route table has two routes to the same destination; AWS refuses the second.',
+  SG_REFERENCE_NOT_PEERED: 'A security group rule references a group of another VPC that is not peered with its own by an active peering connection in the same region; AWS refuses it.',
+  PREFIX_LIST_MAX_ENTRIES: 'A prefix list holds more entries than its maxEntries (at most 1000, the AWS quota).',
   MULTIPLE_MAIN_ROUTE_TABLES: 'A VPC has more than one main route table.',
   ROUTE_FAMILY_MISMATCH: 'A route, rule or target mixes IPv4 and IPv6.',
   ROUTE_TARGET_TYPE: 'A route target AWS does not take: an endpoint that is not a GWLB endpoint, or in a gateway route table anything but local, a GWLB endpoint or an instance.',
@@ -48,6 +52,7 @@ export const DIAGNOSTIC_CODES = {
   // PrivateLink and endpoints
   GWLB_ENDPOINT_ROUTE_PREFIX_LIST: 'A route to a Gateway Load Balancer endpoint uses a prefix list as its destination; AWS needs a CIDR.',
   DUPLICATE_AZ: 'An endpoint or load balancer has two subnets in one Availability Zone, or a VPC has two GWLB endpoints of one service in one AZ.',
+  ENDPOINT_AZ_NOT_SERVED: "An interface endpoint has a subnet in an Availability Zone its service's load balancer is not in; AWS refuses to create it.",
   ENDPOINT_SERVICE_TYPE: "An endpoint's type does not fit its service (NLB service for interface, GWLB for gatewayLoadBalancer).",
   ENDPOINT_FIELD_FOR_TYPE: 'An endpoint sets a field its type does not have (subnets on a gateway endpoint).',
   UNKNOWN_AWS_SERVICE: 'An AWS service name that is not in the built-in catalogue.',
@@ -67,10 +72,17 @@ export const DIAGNOSTIC_CODES = {
   DNS_HOSTNAMES_OFF: 'A VPC with enableDnsHostnames false (the AWS API default) holds interface endpoints.',
   NAT_GATEWAY_NO_IGW: 'A public NAT gateway in a VPC without an internet gateway: AWS puts it in the failed state, so nothing passes through it.',
   UNUSED_RESOURCE: 'A resource nothing refers to (a target group no load balancer forwards to).',
+  DUPLICATE_SG_RULE: 'A security group has the same rule twice in one direction; it changes no verdict, and the AWS API refuses the second (InvalidPermission.Duplicate).',
+  DUPLICATE_PREFIX_LIST_ENTRY: 'A prefix list has the same CIDR block twice; it changes no verdict.',
+  GATEWAY_ENDPOINT_NO_ROUTE_TABLES: 'A gateway endpoint lists no route tables: it adds no route, so it carries nothing.',
+  AZ_NAME_ACROSS_ACCOUNTS: 'PrivateLink zone matching between two accounts rests on AZ names, which differ per account; write AZ IDs (use1-az1).',
 } as const;
 
 /** A diagnostic code from the closed list. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** The codes reported as warnings (advice that leaves a file valid); every other is an error. */
-export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['DNS_HOSTNAMES_OFF', 'NAT_GATEWAY_NO_IGW', 'UNUSED_RESOURCE']);
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'DNS_HOSTNAMES_OFF', 'NAT_GATEWAY_NO_IGW', 'UNUSED_RESOURCE',
+  'DUPLICATE_SG_RULE', 'DUPLICATE_PREFIX_LIST_ENTRY', 'GATEWAY_ENDPOINT_NO_ROUTE_TABLES', 'AZ_NAME_ACROSS_ACCOUNTS',
+]);

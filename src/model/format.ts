@@ -175,6 +175,7 @@ export interface RawPeering {
 /** A customer-managed prefix list as written. */
 export interface RawPrefixList {
   readonly name?: string;
+  readonly maxEntries?: number;
   readonly entries: readonly (string | { readonly cidr: string; readonly description?: string })[];
 }
 

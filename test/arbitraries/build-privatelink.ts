@@ -2,9 +2,8 @@
 // added to a raw topology. Provider addresses are offsets in the provider's /16, so building
 // the same plan with another prefix renumbers the provider and nothing else.
 import type { RawSgRule, RawTopology, RawVpc } from '../../src/model/format.js';
-import { pick, uniq } from './build-raw.js';
+import { pick, portsOf as ports, uniq } from './build-raw.js';
 import type { ConsumerRulePlan, PrivateLinkPlan, ProviderPrefix, ProviderRulePlan } from './privatelink-plan.js';
-import type { PortsPlan } from './basics.js';
 
 /** Ids of what the PrivateLink builder adds. */
 export const PL = {
@@ -26,11 +25,6 @@ const CONSUMER_ACCOUNT = '111111111111';
 export function providerCidr(prefix: ProviderPrefix, consumerCidr: string): string {
   if (prefix.kind === 'consumer') return consumerCidr;
   return `${pick(OTHER_PREFIXES, prefix.a + prefix.b)!}.0.0/16`;
-}
-
-function ports(protocol: string, p: PortsPlan): { ports?: number | string } {
-  if (protocol === 'all' || p === null) return {};
-  return typeof p === 'number' ? { ports: p } : { ports: `${p[0]}-${p[1]}` };
 }
 
 /** Add the plan's provider VPC and endpoint to `raw` (the consumer is VPC `plan.consumer`). */
@@ -65,7 +59,7 @@ export function addPrivateLink(raw: RawTopology, plan: PrivateLinkPlan): RawTopo
   });
 
   const tgIds = plan.targetGroups.map((_, j) => `pv-tg${j}`);
-  const provider: RawVpc = {
+  let provider: RawVpc = {
     ...(plan.service.principals === 'account' ? { account: 'provider' } : {}),
     cidr: providerCidr(plan.prefix, consumerCidr),
     subnets: Object.fromEntries(plan.subnets.map((s, j) => [subnetIds[j]!, { az: `use1-az${s.az + 1}`, cidr: subnetCidr(j) }])),
@@ -120,10 +114,31 @@ export function addPrivateLink(raw: RawTopology, plan: PrivateLinkPlan): RawTopo
   const consumerSubnets = Object.entries(consumer.subnets ?? {});
   const chosen: string[] = [];
   const zones = new Set<string>();
+  // Only zones the NLB is in: AWS refuses an endpoint subnet elsewhere (ENDPOINT_AZ_NOT_SERVED).
+  const nlbSubnets = (provider.loadBalancers?.[PL.nlb]?.subnets ?? []) as readonly string[];
+  const served = new Set(nlbSubnets.map((id) => provider.subnets?.[id]?.az));
   for (const k of plan.endpoint.subnets) {
     const [id, s] = pick(consumerSubnets, k)!;
-    if (zones.has(s.az) || chosen.includes(id)) continue;
+    if (zones.has(s.az) || chosen.includes(id) || !served.has(s.az)) continue;
     zones.add(s.az);
+    chosen.push(id);
+  }
+  // No planned subnet in a served zone: the first consumer subnet in one, else the NLB
+  // also gets a node in the first planned subnet's zone (a provider subnet there, or none).
+  if (chosen.length === 0) {
+    const inServed = consumerSubnets.find(([, s]) => served.has(s.az));
+    if (inServed) chosen.push(inServed[0]);
+  }
+  if (chosen.length === 0) {
+    const [id, s] = pick(consumerSubnets, plan.endpoint.subnets[0] ?? 0)!;
+    const lb = provider.loadBalancers![PL.nlb]!;
+    const existing = Object.entries(provider.subnets ?? {}).find(([, ps]) => ps.az === s.az)?.[0];
+    const extra = existing ?? 'pv-sz';
+    provider = {
+      ...provider,
+      subnets: { ...provider.subnets, ...(existing ? {} : { [extra]: { az: s.az, cidr: `${base}.200.0/24` } }) },
+      loadBalancers: { [PL.nlb]: { ...lb, subnets: [...lb.subnets, extra] } },
+    };
     chosen.push(id);
   }
   const epSg = plan.endpoint.securityGroup;

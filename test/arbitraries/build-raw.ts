@@ -51,9 +51,14 @@ function cidrText(c: CidrPlan, n: Names): string {
   }
 }
 
-function portsOf(protocol: string, p: PortsPlan): { ports?: number | string } {
+/** The `ports` of a rule plan (ICMP types kept within 0-255). */
+export function portsOf(protocol: string, p: PortsPlan): { ports?: number | string } {
   if (protocol === 'all' || p === null) return {};
-  return typeof p === 'number' ? { ports: p } : { ports: `${p[0]}-${p[1]}` };
+  // For ICMP the range is of ICMP types, 0-255 (PORT_RANGE otherwise).
+  const fit = (n: number): number => (protocol === 'icmp' || protocol === 'icmpv6' ? n % 256 : n);
+  if (typeof p === 'number') return { ports: fit(p) };
+  const [a, b] = [fit(p[0]), fit(p[1])].sort((x, y) => x - y);
+  return { ports: `${a}-${b}` };
 }
 
 function sgRule(r: SgRulePlan, n: Names): RawSgRule {
@@ -163,6 +168,10 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
     const myPeerings = Object.entries(peerings)
       .filter(([, p]) => p.requester === x.vpc || p.accepter === x.vpc)
       .map(([id, p]) => ({ id, cidr: primary.get(p.requester === x.vpc ? p.accepter : p.requester)!, routed: routed.has(id) }));
+    // A rule names a group of its own VPC or of one peered by an active connection (AWS
+    // refuses any other: SG_REFERENCE_NOT_PEERED).
+    const peeredVpcs = new Set(Object.values(peerings).filter((p) => p.status === undefined && (p.requester === x.vpc || p.accepter === x.vpc)).flatMap((p) => [p.requester, p.accepter]));
+    const ruleNames: Names = { ...names, securityGroups: ids.filter((o) => o.vpc === x.vpc || peeredVpcs.has(o.vpc)).flatMap((o) => o.securityGroups) };
     const targets = [
       ...(v.igw ? [x.igw] : []),
       ...(v.nat ? [x.nat] : []),
@@ -250,8 +259,8 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
       ...(nat ? { natGateways: { [x.nat]: nat } } : {}),
       ...(v.securityGroups.length > 0
         ? { securityGroups: Object.fromEntries(v.securityGroups.map((g, j) => [x.securityGroups[j]!, {
-          ingress: g.ingress.map((r) => sgRule(r, names)),
-          ...(g.egress !== null ? { egress: g.egress.map((r) => sgRule(r, names)) } : {}),
+          ingress: g.ingress.map((r) => sgRule(r, ruleNames)),
+          ...(g.egress !== null ? { egress: g.egress.map((r) => sgRule(r, ruleNames)) } : {}),
         }])) }
         : {}),
       ...(v.networkAcls.length > 0

@@ -2,7 +2,9 @@
 // CIDR, prefix list or group membership; default egress allow-all; the default group) and
 // network ACLs ("Network ACL rules": stateless, numbered, first match, implicit deny,
 // only at subnet boundaries).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diagnosticsOf } from '../helpers/load.js';
 import { loadTopologyFile } from '../../src/model/load-topology.js';
 import { codes, expectBlocked, expectReachableVia, returnHopIds, stoppingHop, trace } from '../helpers/trace.js';
 
@@ -54,8 +56,14 @@ describe('security groups', () => {
     expectBlocked(trace(t, 'bastion', 'b-host', 443), 'ENI_SG_RULES_MISMATCH', 'sg-b');
   });
 
-  it('do not reference groups across an inter-region peering', () => {
+  it('do not reference groups across an inter-region peering: AWS refuses the rule', () => {
+    // "Update your security groups to reference peer security groups": not across regions.
     expectBlocked(trace(t, 'app', 'd-host', 22), 'ENI_SG_RULES_MISMATCH', 'sg-d');
+    const text = readFileSync('test/engine/fixtures/fabric.yaml', 'utf8').replace(
+      '- { protocol: tcp, ports: 443, cidr: 10.0.0.0/16 }\n    instances:\n      d-host:',
+      '- { protocol: tcp, ports: 443, cidr: 10.0.0.0/16 }\n          - { protocol: tcp, ports: 22, securityGroup: sg-app }\n    instances:\n      d-host:',
+    );
+    expect(diagnosticsOf(text).filter((d) => d.startsWith('SG_REFERENCE_NOT_PEERED'))).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,9 @@
 // PrivateLink to an endpoint service: the consumer's interface endpoint, the service's
 // checks (state, principals, zones), the provider's NLB (listener, targets, cross-zone, its
 // security groups), source translation, the return path, and the provider-initiated flow.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diagnosticsOf } from '../helpers/load.js';
 import { formatIp } from '../../src/net/ip.js';
 import { loadTopologyFile } from '../../src/model/load-topology.js';
 import { codes, expectBlocked, expectReachableVia, hopIds, returnHopIds, trace, traceAll } from '../helpers/trace.js';
@@ -66,12 +68,12 @@ describe('endpoint state and allowed principals', () => {
 });
 
 describe('zones', () => {
-  it("an endpoint ENI in a zone the NLB does not serve goes nowhere; one in a served zone works", () => {
+  it("an endpoint ENI in a served zone works; one in a zone the NLB does not serve is refused at load, as AWS refuses it", () => {
     const r = traceAll(t, 'client', 'vpce-one-az', 443);
-    const [inA, inC] = r.traces;
-    expectReachableVia(inA!, ['vpce-one-az/cons-a', 'svc-one-az', 'nlb-one-az/prov-a', 'api-a']);
-    expectBlocked(inC!, 'VPCE_SERVICE_NOT_INSTALLED_IN_AZ', 'svc-one-az');
-    expect(r.reachable).toBe(false);
+    expect(r.traces).toHaveLength(1);
+    expectReachableVia(r.traces[0]!, ['vpce-one-az/cons-a', 'svc-one-az', 'nlb-one-az/prov-a', 'api-a']);
+    const text = readFileSync('test/engine/fixtures/privatelink.yaml', 'utf8').replace('service: svc-one-az, subnets: [cons-a]', 'service: svc-one-az, subnets: [cons-a, cons-c]');
+    expect(diagnosticsOf(text).filter((d) => d.startsWith('ENDPOINT_AZ_NOT_SERVED'))).toHaveLength(1);
   });
   it('cross-zone off with targets only in another zone is ELB_NOT_CROSSZONE', () => {
     expectBlocked(trace(t, 'client', 'vpce-xz-off', 443), 'ELB_NOT_CROSSZONE', 'tg-only-b');

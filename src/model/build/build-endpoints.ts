@@ -34,6 +34,16 @@ export function principalAllowed(allowed: readonly string[], accountId: string |
   return allowed.some((arn) => arn === accountId || arn.startsWith(`arn:aws:iam::${accountId}:`));
 }
 
+// "Manage permissions" (AWS PrivateLink guide; AddEndpointServicePermissions): allowed
+// principals are IAM principals by ARN (an account's root, a user, a role) or "*"; an
+// account id is 12 digits ("Your AWS account ID").
+const PRINCIPAL = /^(\*|\d{12}|arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/[\w+=,.@\/-]+))$/;
+
+function checkPrincipal(ctx: BuildContext, principal: string, ptr: string): void {
+  if (PRINCIPAL.test(principal)) return;
+  report(ctx, 'BAD_VALUE', `"${principal}" is not an allowed principal: write "*" or an IAM ARN with a 12-digit account id, like arn:aws:iam::111111111111:root`, ptr);
+}
+
 function deriveState(service: EndpointService, consumer: Vpc | undefined): { state: EndpointState; reason: string } {
   if (service.state !== 'available') {
     return { state: 'failed', reason: `derived: endpoint service "${service.id}" is ${service.state}` };
@@ -56,6 +66,7 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
     for (const [id, s] of Object.entries(rv.endpointServices ?? {})) {
       const ptr = pointer('vpcs', vpcId, 'endpointServices', id);
       refAt(ctx, s.loadBalancer, `${ptr}/loadBalancer`, ['loadBalancer'], vpcId);
+      (s.allowedPrincipals ?? []).forEach((p, i) => checkPrincipal(ctx, p, `${ptr}/allowedPrincipals/${i}`));
       out.endpointServices.set(id, {
         kind: 'endpointService', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, vpc: vpcId,
         loadBalancer: s.loadBalancer,

@@ -2,12 +2,12 @@
 // ones of every region in use), the AWS services of every catalogued region, peering
 // connections and internet hosts.
 import { ALL_AWS_SERVICES, awsServicesIn, type AwsService } from '../aws-services.js';
-import type { RawTopology } from '../format.js';
+import type { RawPrefixList, RawTopology } from '../format.js';
 import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
 import { fileStartSpan } from '../span.js';
 import { cidrAt, ipAt, refAt, report, type BuildContext } from './context.js';
-import { formatPrefix, prefixesOverlap } from '../../net/prefix.js';
+import { formatPrefix, isPrefix, parsePrefix, prefixesOverlap } from '../../net/prefix.js';
 import { isPublicAddress } from '../../net/special-ranges.js';
 
 /** Accounts by name, and name -> account id. */
@@ -61,6 +61,8 @@ export function buildPrefixLists(
       const c = cidrAt(ctx, text, typeof e === 'string' ? `${ptr}/entries/${i}` : `${ptr}/entries/${i}/cidr`);
       return c ? [c] : [];
     });
+    checkEntryCount(ctx, ptr, pl.entries.length, pl.maxEntries);
+    duplicateEntries(ctx, ptr, pl.entries);
     const families = new Set(entries.map((e) => e.family));
     if (families.size > 1) report(ctx, 'ROUTE_FAMILY_MISMATCH', 'a prefix list holds one address family; split IPv4 and IPv6 entries', `${ptr}/entries`);
     prefixLists.set(id, { kind: 'prefixList', id, name: pl.name, entries, managed: false, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
@@ -68,6 +70,33 @@ export function buildPrefixLists(
     if (pl.name !== undefined) lookup.set(pl.name, id);
   }
   return { prefixLists, lookup, services };
+}
+
+/** The AWS quota of entries per customer-managed prefix list ("Amazon VPC quotas"). */
+export const PREFIX_LIST_QUOTA = 1000;
+
+// CreateManagedPrefixList: MaxEntries bounds the list, and the quota bounds MaxEntries.
+function checkEntryCount(ctx: BuildContext, ptr: string, count: number, maxEntries: number | undefined): void {
+  const max = maxEntries ?? PREFIX_LIST_QUOTA;
+  if (count <= max) return;
+  const why = maxEntries !== undefined ? `its maxEntries is ${maxEntries}` : `AWS allows at most ${PREFIX_LIST_QUOTA} per prefix list`;
+  report(ctx, 'PREFIX_LIST_MAX_ENTRIES', `the prefix list holds ${count} entries, but ${why}`, `${ptr}/entries`, 'key');
+}
+
+// The same CIDR written twice: one entry in AWS, and no change to any verdict.
+function duplicateEntries(ctx: BuildContext, ptr: string, entries: RawPrefixList['entries']): void {
+  const seen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const written = typeof e === 'string' ? e : e.cidr;
+    const parsed = parsePrefix(written);
+    const text = isPrefix(parsed) ? formatPrefix(parsed) : written;
+    const first = seen.get(text);
+    if (first === undefined) {
+      seen.set(text, i);
+      return;
+    }
+    report(ctx, 'DUPLICATE_PREFIX_LIST_ENTRY', `${text} is already entry ${first + 1} of this prefix list`, `${ptr}/entries/${i}`, 'value', 'warning');
+  });
 }
 
 /** Peering connections; AWS fails a peering between VPCs with overlapping CIDRs. */

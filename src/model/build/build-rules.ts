@@ -32,7 +32,7 @@ export function buildSgRules(
       return;
     }
     const protocol = protocolNumber(raw.protocol);
-    const ports = protocol === -1 ? ALL_PORTS : portsAt(ctx, raw.ports, `${ptr}/ports`);
+    const ports = protocol === -1 ? ALL_PORTS : portsAt(ctx, raw.ports, `${ptr}/ports`, protocol);
     let peer: SgPeer | undefined;
     if (raw.cidr !== undefined) {
       const p = cidrAt(ctx, raw.cidr, `${ptr}/cidr`, 4);
@@ -102,7 +102,7 @@ export function buildAclRules(
     }
     const cidr = hasV4 ? cidrAt(ctx, raw.cidr!, `${ptr}/cidr`, 4) : cidrAt(ctx, raw.ipv6Cidr!, `${ptr}/ipv6Cidr`, 6);
     const protocol = protocolNumber(raw.protocol);
-    const ports = protocol === -1 ? ALL_PORTS : portsAt(ctx, raw.ports, `${ptr}/ports`);
+    const ports = protocol === -1 ? ALL_PORTS : portsAt(ctx, raw.ports, `${ptr}/ports`, protocol);
     if (!cidr || !ports) return;
     out.push({ direction, rule: raw.rule, action: raw.action, protocol, ports, cidr, written: true, span: ctx.map.valueAt(ptr) });
   });

@@ -1,7 +1,7 @@
 // VPCs and their fabric: subnets, route tables (with implicit local routes), the internet
 // gateway, security groups and network ACLs, including the resources AWS creates in every
 // VPC (main route table, default security group, default network ACL).
-import type { Prefix } from '../../net/prefix.js';
+import { formatPrefix, type Prefix } from '../../net/prefix.js';
 import type { RawTopology, RawVpc } from '../format.js';
 import type { EgressOnlyInternetGateway, InternetGateway, NetworkAcl, RouteTable, SecurityGroup, Subnet, Vpc } from '../resources.js';
 import { ALL_PORTS, cidrAt, refAt, report, type BuildContext } from './context.js';
@@ -34,6 +34,11 @@ function vpcCidrs(ctx: BuildContext, id: string, raw: RawVpc): Prefix[] {
   const texts = raw.cidrs ? raw.cidrs.map((t, i) => [t, `${base}/cidrs/${i}`] as const) : [[raw.cidr!, `${base}/cidr`] as const];
   return texts.flatMap(([t, p]) => {
     const c = cidrAt(ctx, t, p, 4);
+    // "VPC CIDR blocks" (Amazon VPC User Guide; CreateVpc): an IPv4 block is between /16
+    // (65,536 addresses) and /28 (16 addresses). The block is kept so its subnets still load.
+    if (c && (c.length < 16 || c.length > 28)) {
+      report(ctx, 'VPC_CIDR_SIZE', `${formatPrefix(c)}: an IPv4 block of a VPC is between /16 and /28`, p);
+    }
     return c ? [c] : [];
   });
 }

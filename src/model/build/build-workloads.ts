@@ -7,6 +7,7 @@ import type { Eni, Instance, LoadBalancer, NatGateway, Subnet, Target, TargetGro
 import { pointer } from '../source-map.js';
 import { assignPrivateAddresses, publicAllocator, type AddressRequest } from './assign-addresses.js';
 import { ipAt, refAt, report, type BuildContext } from './context.js';
+import { isPublicAddress } from '../../net/special-ranges.js';
 import type { VpcFabric } from './build-vpcs.js';
 
 /** Workloads and the ENIs they own; endpoint ENIs are requested here and built later. */
@@ -85,6 +86,12 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
     const text = String(findAt(raw, ptr));
     const ip = ipAt(ctx, text, ptr, 4);
     if (!ip) continue;
+    // "Public IPv4 addresses" / "Elastic IP addresses" (Amazon EC2 guide): a public address
+    // comes from Amazon's pool or a BYOIP range, never a private (RFC 1918, RFC 6598) one.
+    if (!isPublicAddress(ip)) {
+      report(ctx, 'BAD_VALUE', `${text} is not a public address; a public or Elastic IP is publicly routable (write the private one as privateIp)`, ptr);
+      continue;
+    }
     const holder = publicOwners.get(ip.value);
     if (holder !== undefined) {
       report(ctx, 'IP_IN_USE', `public address ${text} is already held by "${holder}"`, ptr);

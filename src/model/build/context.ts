@@ -155,8 +155,12 @@ export function protocolNumber(raw: string | number): ProtocolNumber {
 /** All ports. */
 export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 
-/** Parse `443` or `"1024-65535"`; report PORT_RANGE. Omitted means all. */
-export function portsAt(ctx: BuildContext, raw: number | string | undefined, pointer: string): PortRange | undefined {
+/**
+ * Parse `443` or `"1024-65535"`; report PORT_RANGE. Omitted means all. For ICMP and ICMPv6
+ * the range is of ICMP types, 0-255 (IpPermission FromPort/ToPort: "the ICMP type number";
+ * ICMP types are one octet, RFC 792 / RFC 4443).
+ */
+export function portsAt(ctx: BuildContext, raw: number | string | undefined, pointer: string, protocol?: ProtocolNumber): PortRange | undefined {
   if (raw === undefined) return ALL_PORTS;
   const text = String(raw).trim();
   const m = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(text);
@@ -164,6 +168,10 @@ export function portsAt(ctx: BuildContext, raw: number | string | undefined, poi
   const to = m ? Number(m[2] ?? m[1]) : NaN;
   if (!m || from > 65535 || to > 65535 || from > to) {
     report(ctx, 'PORT_RANGE', `"${text}" is not a port (0-65535) or a range "from-to" with from <= to`, pointer);
+    return undefined;
+  }
+  if ((protocol === PROTOCOL.icmp || protocol === PROTOCOL.icmpv6) && to > 255) {
+    report(ctx, 'PORT_RANGE', `"${text}": for ICMP, ports are ICMP types, 0-255`, pointer);
     return undefined;
   }
   return { from, to };

@@ -35,7 +35,8 @@ const sgRule = closed(
     ipv6Cidr: str('An IPv6 CIDR block'),
     prefixList: str('A prefix list id or name (customer-managed or AWS-managed)'),
     securityGroup: ref('A security group whose members (by ENI) the rule matches'),
-    description: str('Free text'),
+    // "Up to 255 characters in length" (IpRange, UserIdGroupPair, PrefixListId: Description).
+    description: str('Free text, at most 255 characters (AWS)', { maxLength: 255 }),
   },
   ['protocol'],
 );
@@ -88,7 +89,8 @@ const natGateway = closed(
 );
 
 const securityGroup = closed({
-  description: str('Free text'),
+  // CreateSecurityGroup: a description of up to 255 characters.
+  description: str('Free text, at most 255 characters (AWS)', { maxLength: 255 }),
   ingress: list(sgRule, 'Inbound rules; none by default'),
   egress: list(sgRule, 'Outbound rules; when omitted, allow all (the AWS default)'),
 });
@@ -294,8 +296,10 @@ export const topologySchema: JsonSchema = {
         closed(
           {
             name: str('Prefix list name'),
+            // "Amazon VPC quotas", customer-managed prefix lists: at most 1,000 entries.
+            maxEntries: { type: 'integer', minimum: 1, maximum: 1000, description: 'Most entries the list may hold (AWS MaxEntries); default and quota 1000' },
             entries: list(
-              { anyOf: [{ type: 'string' }, closed({ cidr: str('CIDR'), description: str('Free text') }, ['cidr'])] },
+              { anyOf: [{ type: 'string' }, closed({ cidr: str('CIDR'), description: str('Free text, at most 255 characters (AWS)', { maxLength: 255 }) }, ['cidr'])] },
               'CIDR blocks',
             ),
           },

@@ -12,6 +12,10 @@ import { validatePeerings } from './validate-peerings.js';
 import { validatePrivateDns } from './validate-private-dns.js';
 import { validateRoutes } from './validate-routes.js';
 import { validateSubnets } from './validate-subnets.js';
+import { validateEndpointZones } from './validate-endpoint-zones.js';
+import { validateGatewayEndpoints } from './validate-gateway-endpoints.js';
+import { validateSgRules } from './validate-sg-rules.js';
+import { validateZones } from './validate-zones.js';
 
 /** A cross-resource check. */
 export type Validator = (topology: Topology, map: SourceMap) => Diagnostic[];
@@ -27,6 +31,10 @@ export const VALIDATORS: readonly Validator[] = [
   validateGwlbEndpointZones,
   validateInternetAccess,
   validateIpv6AndDnsOptions,
+  validateZones,
+  validateSgRules,
+  validateEndpointZones,
+  validateGatewayEndpoints,
 ];
 
 /** Run every validator. */

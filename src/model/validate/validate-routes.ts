@@ -58,10 +58,6 @@ function checkRoute(
   out: Diagnostic[], map: SourceMap, byId: ReadonlyMap<string, Resource>, table: RouteTable, vpc: Vpc,
   subnets: readonly Subnet[], route: Route,
 ): void {
-  // Not checked here, though AWS enforces it ("Subnet route tables", rules): a route more
-  // specific than the local route must match a whole subnet and target a NAT gateway, an
-  // interface or a GWLB endpoint. The generated topologies of the property tests still
-  // write such routes, so the rule waits for them.
   const written = route.origin === 'written' ? `${table.pointer}/routes/${route.index - 1}` : undefined;
   const at = (code: DiagnosticCode, message: string, field: 'destination' | 'target'): void => {
     out.push({ code, severity: 'error', message, span: written ? map.valueAt(`${written}/${field}`) : route.span });
@@ -107,6 +103,27 @@ function checkRoute(
   if (reserved) {
     at('ROUTE_DESTINATION', `${formatPrefix(dest.prefix)} is inside ${formatPrefix(reserved)}, which AWS reserves for its own services; no route may point there`, 'destination');
     return;
+  }
+  checkMoreSpecificThanLocal(at, vpc, subnets, dest.prefix, cls, resource);
+}
+
+// "Subnet route tables", rules and considerations: a route more specific than the local
+// route must have the whole IPv4 or IPv6 block of a subnet of the VPC as its destination, and
+// a NAT gateway, a network interface (an instance here) or a GWLB endpoint as its target.
+function checkMoreSpecificThanLocal(
+  at: (code: DiagnosticCode, message: string, field: 'destination' | 'target') => void,
+  vpc: Vpc, subnets: readonly Subnet[], dest: Prefix, cls: TargetClass, resource: Resource | undefined,
+): void {
+  const local = [...vpc.cidrs, ...vpc.ipv6Cidrs].find((c) => c.family === dest.family && dest.length > c.length && prefixCovers(c, dest));
+  if (!local) return;
+  const subnet = subnets.find((s) => sameBlock(dest, s.cidr) || sameBlock(dest, s.ipv6Cidr));
+  if (!subnet) {
+    at('ROUTE_DESTINATION', `${formatPrefix(dest)} is more specific than the local route ${formatPrefix(local)} but is not the whole block of a subnet of VPC "${vpc.id}"; AWS accepts such a route only to a whole subnet`, 'destination');
+    return;
+  }
+  const fits = cls === 'gwlbEndpoint' || cls === 'instance' || cls === 'blackhole' || resource?.kind === 'natGateway';
+  if (!fits) {
+    at('ROUTE_TARGET_TYPE', `a route more specific than the local route (to subnet "${subnet.id}") may target only a NAT gateway, a network interface or a Gateway Load Balancer endpoint, not ${resource ? `"${resource.id}"` : cls}`, 'target');
   }
 }
 
