@@ -1,7 +1,6 @@
 // `vpcsim check FILE|DIR...`: run every check of every topology file and report in the
 // chosen format. Exit 0 when every check passes, 1 when any fails, 2 on bad input.
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatSpan } from '../model/span.js';
 import { traceFlow } from '../engine/trace-flow.js';
 import type { CheckRun } from '../scenarios/check-result.js';
@@ -14,9 +13,12 @@ import { reportText } from '../scenarios/report-text.js';
 import { runCheckFiles } from '../scenarios/run-check-files.js';
 import type { TraceFn } from '../scenarios/run-check.js';
 import { EXIT } from './exit-codes.js';
+import { echo } from './echo-argument.js';
 import { expandInputs } from './input-files.js';
 import type { CliIo } from './io.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { formatDiagnostic } from './print-diagnostics.js';
+import { refuseOverwrite } from './refuse-overwrite.js';
 import { UsageError } from './usage-error.js';
 // Used only when a command runs, after every module has loaded, so the cycle is harmless.
 import { VERSION } from './version.js';
@@ -37,7 +39,7 @@ github (workflow annotations; with GITHUB_STEP_SUMMARY set, a Markdown summary i
 there), sarif (SARIF 2.1.0), markdown (that summary on its own: a table of the checks and,
 for each failure, its trace as text and as a Mermaid sequence diagram). --output FILE writes the report to FILE and prints the text
 report. Exit 0 when every check passes, 1 when any fails, 2 on bad input (a file that
-does not load, an unknown id in a check).`;
+does not load, an unknown id in a check). --output never writes over an input file.`;
 
 /** Run the command with the engine. */
 export function runCheckCommand(args: readonly string[], io: CliIo): number {
@@ -46,16 +48,13 @@ export function runCheckCommand(args: readonly string[], io: CliIo): number {
 
 /** Run the command with a given tracer (tests use a stand-in for the engine). */
 export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, output: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, output: { type: 'string' } });
   const format = values.format as CheckFormat;
-  if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${values.format}"`);
+  if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${echo(values.format)}`);
   if (positionals.length === 0) throw new UsageError('name at least one topology file or folder');
   const files = expandInputs(positionals);
-  if (files.length === 0) throw new UsageError(`no .yaml files in ${positionals.join(', ')}`);
+  if (files.length === 0) throw new UsageError(`no .yaml files in ${positionals.map((p) => echo(p)).join(', ')}`);
+  if (values.output !== undefined) refuseOverwrite('--output', values.output, files);
 
   const run = runCheckFiles(files, trace);
   const report = render(format, run);

@@ -1,10 +1,10 @@
 // `vpcsim fmt FILE`: print a topology in canonical form (docs/fmt.md).
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatTopology } from '../model/serialize/format-topology.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-for-command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
@@ -20,7 +20,7 @@ const SCHEMA_COMMENT = '# yaml-language-server:';
 
 /** Run the command. */
 export function runFmt(args: readonly string[], io: CliIo): number {
-  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  const { positionals } = parseCommandArgs(args, {});
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
   const file = positionals[0]!;
   const topology = loadForCommand(file, io);

@@ -2,8 +2,6 @@
 // draw the topology (Mermaid, DOT, SVG, or the self-contained HTML trace page), with a
 // flow's path on it.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { traceProblems } from '../engine/check-trace.js';
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
 import { didYouMean } from '../model/suggest.js';
@@ -12,7 +10,10 @@ import { drawTopology, GRAPH_FORMATS, type GraphFormat } from '../diagram/draw-t
 import type { LabelledTrace } from '../diagram/trace-page-data.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { clipLines, echo } from './echo-argument.js';
 import { loadForCommand } from './load-for-command.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { refuseOverwrite } from './refuse-overwrite.js';
 import { FLOW_OPTIONS, requestQueryOf } from './parse-flow-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -40,36 +41,32 @@ Exit 0 when drawn (whatever the verdict), 2 on bad input. docs/diagrams.md.`;
 
 /** Run the command. */
 export async function runGraph(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'mermaid' },
-      output: { type: 'string', short: 'o' },
-      focus: { type: 'string' },
-      checks: { type: 'boolean', default: false },
-      ...FLOW_OPTIONS,
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string', default: 'mermaid' },
+    output: { type: 'string', short: 'o' },
+    focus: { type: 'string' },
+    checks: { type: 'boolean', default: false },
+    ...FLOW_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
   const format = values.format as GraphFormat;
-  if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}, not "${values.format}"`);
+  if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(', ')}, not ${echo(values.format)}`);
   const flowAsked = values.from !== undefined || values.to !== undefined;
   if (flowAsked && values.checks) throw new UsageError('--checks and --from/--to each choose the traces to draw; give one of them');
   const file = positionals[0]!;
-  if (values.output !== undefined && resolve(values.output) === resolve(file)) throw new UsageError(`--output ${values.output} is the input file; refusing to overwrite it`);
+  if (values.output !== undefined) refuseOverwrite('--output', values.output, [file]);
   const query = flowAsked ? requestQueryOf(values) : undefined;
   const topology = loadForCommand(file, io);
   if (!topology) return EXIT.badInput;
   if (values.focus !== undefined && !topology.vpcs.has(values.focus)) {
-    io.stderr.write(`vpcsim graph: --focus ${values.focus} is not a VPC of ${file}${didYouMean(values.focus, topology.vpcs.keys())}\n`);
+    io.stderr.write(`vpcsim graph: --focus ${echo(values.focus)} is not a VPC of ${file}${didYouMean(values.focus, topology.vpcs.keys())}\n`);
     return EXIT.badInput;
   }
   let traces: LabelledTrace[] = [];
   if (query) {
     const result = traceFlow(topology, query);
     if (isQueryError(result)) {
-      io.stderr.write(`vpcsim graph: ${result.message}\n`);
+      io.stderr.write(`vpcsim graph: ${clipLines(result.message)}\n`);
       return EXIT.badInput;
     }
     traces = result.traces.map((trace) => ({ group: '', trace }));

@@ -4,11 +4,13 @@
 // parses flags, prints warnings and errors, and writes the YAML.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { importAwsSnapshot, type ImportError, type ImportWarning } from '../import/aws/index.js';
 import { importTerraformPlan, type PlanProblem } from '../import/terraform/index.js';
+import { echo } from './echo-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { refuseOverwrite } from './refuse-overwrite.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
@@ -80,19 +82,16 @@ function runTerraform(plan: string, output: string | undefined, io: CliIo): numb
 
 /** Run the command. */
 export function runImport(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { output: { type: 'string', short: 'o' } });
   const [source, dir, ...rest] = positionals;
   if (source === undefined) throw new UsageError('name the source: vpcsim import aws DIR, or vpcsim import terraform PLAN.json');
   if (source !== 'aws' && source !== 'terraform') {
-    throw new UsageError(`unknown source "${source}"; vpcsim imports aws describe output (vpcsim import aws DIR) and Terraform plans (vpcsim import terraform PLAN.json)`);
+    throw new UsageError(`unknown source ${echo(source)}; vpcsim imports aws describe output (vpcsim import aws DIR) and Terraform plans (vpcsim import terraform PLAN.json)`);
   }
   if (dir === undefined) throw new UsageError(source === 'aws' ? 'name the folder of describe-output JSON files' : 'name the plan file (terraform show -json tfplan > plan.json)');
-  if (rest.length > 0) throw new UsageError(`one ${source === 'aws' ? 'folder' : 'plan'} at a time; unexpected ${rest.map((r) => `"${r}"`).join(', ')}`);
+  if (rest.length > 0) throw new UsageError(`one ${source === 'aws' ? 'folder' : 'plan'} at a time; unexpected ${rest.map((r) => echo(r)).join(', ')}`);
   if (values.output === '') throw new UsageError('-o needs a file name');
+  if (values.output !== undefined) refuseOverwrite('--output', values.output, [dir]);
   if (source === 'terraform') return runTerraform(dir, values.output, io);
 
   const result = importAwsSnapshot(dir);

@@ -1,7 +1,6 @@
 // `vpcsim reach FILE`: the reachability relation between every source and destination, by
 // classes (docs/reach.md). Text (summary and matrix by group), CSV (a row per pair) or
 // JSON (classes and the class relation); --witness traces one pair per class pair.
-import { parseArgs } from 'node:util';
 import type { FlowProtocol } from '../engine/query.js';
 import { collectEnds } from '../reach/reach-ends.js';
 import { computeReach, DEFAULT_MAX_TRACES } from '../reach/compute-reach.js';
@@ -9,12 +8,14 @@ import { GROUP_BYS, type GroupBy } from '../reach/group-matrix.js';
 import type { PortSpan } from '../reach/port-atoms.js';
 import type { ReachQuery } from '../reach/reach-relation.js';
 import { selectEnds } from '../reach/select-ends.js';
+import { clipLines, echo } from './echo-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-for-command.js';
 import { writeReachCsv } from './render-reach-csv.js';
 import { renderReachJson } from './render-reach-json.js';
 import { renderReachText } from './render-reach-text.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
@@ -52,35 +53,31 @@ function portOf(text: string | undefined, protocol: FlowProtocol): number | Port
   const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
   const a = m ? Number(m[1]) : NaN;
   const b = m?.[2] !== undefined ? Number(m[2]) : a;
-  if (!m || a < min || b > max || a > b) throw new UsageError(`--port must be N, A-B (${min}-${max}) or all, not "${text}"`);
+  if (!m || a < min || b > max || a > b) throw new UsageError(`--port must be N, A-B (${min}-${max}) or all, not ${echo(text)}`);
   return m[2] === undefined ? a : { from: a, to: b };
 }
 
 /** Run the command. */
 export function runReach(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      protocol: { type: 'string', default: 'tcp' },
-      port: { type: 'string' },
-      'group-by': { type: 'string', default: 'vpc' },
-      format: { type: 'string', default: 'text' },
-      witness: { type: 'boolean', default: false },
-      'max-traces': { type: 'string' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    protocol: { type: 'string', default: 'tcp' },
+    port: { type: 'string' },
+    'group-by': { type: 'string', default: 'vpc' },
+    format: { type: 'string', default: 'text' },
+    witness: { type: 'boolean', default: false },
+    'max-traces': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
   const protocol = values.protocol as FlowProtocol;
-  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, not "${values.protocol}"`);
+  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, not ${echo(values.protocol)}`);
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, csv or json, not "${values.format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, csv or json, not ${echo(values.format)}`);
   const groupBy = values['group-by'] as GroupBy;
-  if (!GROUP_BYS.includes(groupBy)) throw new UsageError(`--group-by must be one of ${GROUP_BYS.join(', ')}, not "${values['group-by']}"`);
+  if (!GROUP_BYS.includes(groupBy)) throw new UsageError(`--group-by must be one of ${GROUP_BYS.join(', ')}, not ${echo(values['group-by'])}`);
   const maxText = values['max-traces'];
-  if (maxText !== undefined && !/^\d{1,9}$/.test(maxText)) throw new UsageError(`--max-traces must be a number, not "${maxText}"`);
+  if (maxText !== undefined && !/^\d{1,9}$/.test(maxText)) throw new UsageError(`--max-traces must be a number, not ${echo(maxText)}`);
   const port = portOf(values.port, protocol);
   const topology = loadForCommand(positionals[0]!, io);
   if (!topology) return EXIT.badInput;
@@ -88,7 +85,7 @@ export function runReach(args: readonly string[], io: CliIo): number {
   const pick = (selector: string | undefined, side: 'from' | 'to'): ReadonlySet<string> | undefined => {
     if (selector === undefined) return undefined;
     const chosen = selectEnds(topology, side === 'from' ? ends.sources : ends.destinations, selector, side);
-    if (!chosen.ok) throw new UsageError(chosen.message);
+    if (!chosen.ok) throw new UsageError(clipLines(chosen.message));
     return chosen.ids;
   };
   const sources = pick(values.from, 'from');

@@ -1,14 +1,15 @@
 // `vpcsim resolve FILE --from X NAME`: what a DNS name resolves to where X asks, and which
 // rule of the resolver answered (docs/dns.md).
-import { parseArgs } from 'node:util';
 import { engineContext } from '../engine/compile/engine-context.js';
 import { resolveName } from '../engine/dns/resolve-name.js';
 import { isError, resolveSource, vantageOf } from '../engine/resolve-query.js';
 import { formatIp } from '../net/ip.js';
 import { formatSpan } from '../model/span.js';
+import { clipLines, echo } from './echo-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-for-command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
@@ -23,22 +24,18 @@ Exit 0 resolved, 1 not resolved, 2 bad input.`;
 
 /** Run the command. */
 export function runResolve(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: { from: { type: 'string' }, format: { type: 'string', default: 'text' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, format: { type: 'string', default: 'text' } });
   if (positionals.length !== 2) throw new UsageError('name one topology file and one DNS name');
   if (!values.from) throw new UsageError('--from is required (an instance, interface, internet host, IP or "internet")');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${echo(values.format)}`);
   const name = positionals[1]!;
-  if (!/^[A-Za-z0-9*_-]+(\.[A-Za-z0-9*_-]+)*\.?$/.test(name)) throw new UsageError(`"${name}" is not a DNS name`);
+  if (!/^[A-Za-z0-9*_-]+(\.[A-Za-z0-9*_-]+)*\.?$/.test(name)) throw new UsageError(`${echo(name)} is not a DNS name`);
   const topology = loadForCommand(positionals[0]!, io);
   if (!topology) return EXIT.badInput;
   const ctx = engineContext(topology);
   const source = resolveSource(ctx, values.from);
   if (isError(source)) {
-    io.stderr.write(`vpcsim resolve: ${source.message}\n`);
+    io.stderr.write(`vpcsim resolve: ${clipLines(source.message)}\n`);
     return EXIT.badInput;
   }
   const vantage = vantageOf(ctx, source);

@@ -2,6 +2,9 @@
 import { topologySchema } from '../model/schema/topology-schema.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { echo } from './echo-argument.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
 export const SCHEMA_HELP = `usage: vpcsim schema
@@ -15,7 +18,9 @@ export function schemaText(): string {
 }
 
 /** Run the command. */
-export function runSchema(_args: readonly string[], io: CliIo): number {
+export function runSchema(args: readonly string[], io: CliIo): number {
+  const { positionals } = parseCommandArgs(args, {});
+  if (positionals.length > 0) throw new UsageError(`schema takes no arguments; unexpected ${positionals.map((p) => echo(p)).join(', ')}`);
   io.stdout.write(schemaText());
   return EXIT.ok;
 }

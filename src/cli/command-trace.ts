@@ -1,5 +1,4 @@
 // `vpcsim trace FILE --from X --to Y[:PORT]`: one flow, explained hop by hop.
-import { parseArgs } from 'node:util';
 import { traceProblems } from '../engine/check-trace.js';
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
 import { renderMermaidSequence } from '../diagram/render-mermaid-sequence.js';
@@ -7,7 +6,9 @@ import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { FLOW_OPTIONS, requestQueryOf } from './parse-flow-args.js';
 import { renderTraceResult } from './render-trace.js';
+import { echo, clipLines } from './echo-argument.js';
 import { loadForCommand } from './load-for-command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
@@ -18,7 +19,7 @@ export const TRACE_HELP = `usage: vpcsim trace FILE --from X --to Y[:PORT] [--pr
 Walks one flow through the topology the way AWS would and prints the verdict, each hop
 with the rule or route that decided it and its file:line:col, the return path, and the
 explanation codes (docs/explanation-codes.md).
-  --from    an instance, interface (<endpoint>/<subnet>, <lb>/<subnet>), internet host, or IP
+  --from    an instance, interface (<lb>/<subnet>), internet host, or IP; not an endpoint's interface
   --to      an IP, a resource id, or a DNS name; :PORT or --port for tcp and udp
   --pin     when the name resolves to several addresses, trace only this one
   --explain add a sentence per hop on why AWS behaves so
@@ -32,23 +33,19 @@ Default source port: 49152. Exit 0 reachable, 1 unreachable, 2 bad input. JSON: 
 
 /** Run the command. */
 export function runTrace(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      ...FLOW_OPTIONS,
-      format: { type: 'string', default: 'text' },
-      explain: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    ...FLOW_OPTIONS,
+    format: { type: 'string', default: 'text' },
+    explain: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
-  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'mermaid') throw new UsageError(`--format must be text, json or mermaid, not "${values.format}"`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'mermaid') throw new UsageError(`--format must be text, json or mermaid, not ${echo(values.format)}`);
   const query = requestQueryOf(values);
   const topology = loadForCommand(positionals[0]!, io);
   if (!topology) return EXIT.badInput;
   const result = traceFlow(topology, query);
   if (isQueryError(result)) {
-    io.stderr.write(`vpcsim trace: ${result.message}\n`);
+    io.stderr.write(`vpcsim trace: ${clipLines(result.message)}\n`);
     return EXIT.badInput;
   }
   for (const t of result.traces) {

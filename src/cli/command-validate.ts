@@ -1,12 +1,13 @@
 // `vpcsim validate FILE|DIR...`: load each topology and report every problem found.
-import { parseArgs } from 'node:util';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { loadInput } from '../import/load-input.js';
+import { echo } from './echo-argument.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs } from './input-files.js';
 import type { CliIo } from './io.js';
 import { diagnosticsJson, formatDiagnostic } from './print-diagnostics.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError } from './usage-error.js';
 
 /** Help text of the command. */
@@ -19,19 +20,15 @@ allowed), 2 when any file has an error.`;
 
 /** Run the command. */
 export function runValidate(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      excerpt: { type: 'boolean' },
-      'no-excerpt': { type: 'boolean' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string', default: 'text' },
+    excerpt: { type: 'boolean' },
+    'no-excerpt': { type: 'boolean' },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${echo(values.format)}`);
   if (positionals.length === 0) throw new UsageError('name at least one topology file or folder');
   const files = expandInputs(positionals);
-  if (files.length === 0) throw new UsageError(`no .yaml files in ${positionals.join(', ')}`);
+  if (files.length === 0) throw new UsageError(`no .yaml files in ${positionals.map((p) => echo(p)).join(', ')}`);
   const all: Diagnostic[] = [];
   const results: { file: string; valid: boolean; diagnostics: Diagnostic[] }[] = [];
   for (const file of files) {

@@ -1,6 +1,7 @@
 // The vpcsim command: parse the command name, run it, turn every failure into a message
 // and an exit code. No stack trace reaches the user.
 import { COMMANDS } from './commands.js';
+import { clipLines, echo } from './echo-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`vpcsim: unknown command "${name}"\n\n${mainHelp()}\n`);
+    io.stderr.write(`vpcsim: unknown command ${echo(name)}\n\n${mainHelp()}\n`);
     return EXIT.badInput;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -45,11 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`vpcsim ${name}: ${(e as Error).message}\n\n${command.help}\n`);
+      io.stderr.write(`vpcsim ${name}: ${clipLines((e as Error).message)}\n\n${command.help}\n`);
       return EXIT.badInput;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`vpcsim ${name}: internal error: ${message}\nThis is a bug in vpcsim; please report it with the input that caused it.\n`);
+    io.stderr.write(`vpcsim ${name}: internal error: ${clipLines(message)}\nThis is a bug in vpcsim; please report it with the input that caused it.\n`);
     return EXIT.internal;
   }
 }

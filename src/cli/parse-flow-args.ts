@@ -1,12 +1,13 @@
 // `--to name:port`, `--protocol`, `--port`, `--source-port` -> a FlowQuery.
 import type { FlowProtocol, FlowQuery } from '../engine/query.js';
 import { splitPort } from '../model/build/check-port.js';
+import { echo } from './echo-argument.js';
 import { UsageError } from './usage-error.js';
 
 const PROTOCOLS: readonly FlowProtocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'all'];
 
 function port(text: string, what: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`${what} must be a port number 0-65535, not "${text}"`);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`${what} must be a port number 0-65535, not ${echo(text)}`);
   return Number(text);
 }
 
@@ -15,8 +16,11 @@ export function flowQueryOf(v: { from?: string | undefined; to?: string | undefi
   if (!v.from) throw new UsageError('--from is required (an instance, interface, internet host or IP)');
   if (!v.to) throw new UsageError('--to is required (an IP, a resource id or a DNS name, with :PORT)');
   const protocol = (v.protocol ?? 'tcp') as FlowProtocol;
-  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, not "${v.protocol}"`);
+  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, not ${echo(v.protocol ?? '')}`);
   const split = splitPort(v.to);
+  if (v.port !== undefined && split.port !== undefined) {
+    throw new UsageError(`--to ${echo(v.to)} names port ${split.port} and --port names ${echo(v.port)}; give the port once`);
+  }
   const dstPort = v.port !== undefined ? port(v.port, '--port') : split.port;
   return {
     from: v.from,

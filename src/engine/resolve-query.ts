@@ -1,6 +1,6 @@
 // A query's `from` and `to`, as written, resolved to where packets start and the
 // addresses they go to. Anything that matches nothing is a QueryError with "did you mean".
-import { formatIp, ipEquals, parseIp, type Ip } from '../net/ip.js';
+import { formatIp, ipEquals, malformedAddress, parseIp, type Ip } from '../net/ip.js';
 import { prefixContains } from '../net/prefix.js';
 import { isPublicAddress } from '../net/special-ranges.js';
 import type { Eni, InternetHost } from '../model/resources.js';
@@ -36,6 +36,12 @@ function queryError(message: string): QueryError {
 export function resolveSource(ctx: EngineContext, from: string): Source | QueryError {
   const t = ctx.topology;
   const eni = t.enis.get(from);
+  // An endpoint's network interface only answers: PrivateLink carries connections from
+  // consumer to provider, and the endpoint starts none ("What is AWS PrivateLink?",
+  // "Interface VPC endpoints": traffic is initiated by the consumer). docs/check.md.
+  if (eni?.owner.kind === 'endpoint') {
+    return queryError(`${from} is a network interface of endpoint ${eni.owner.id}; an endpoint's interface starts no connection (PrivateLink carries consumer-to-provider traffic), so it cannot be a source`);
+  }
   if (eni) return { kind: 'eni', eni, label: from };
   const host = t.internetHosts.get(from);
   if (host) return { kind: 'internet', ip: host.ip, host, label: from };
@@ -46,6 +52,8 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
   if (endpoint && endpoint.enis.length > 0) {
     return queryError(`endpoint "${from}" has an interface per subnet; name one as the source: ${endpoint.enis.join(', ')}`);
   }
+  const malformed = malformedAddress(from);
+  if (malformed) return queryError(malformed);
   const ip = parseIp(from);
   if (ip) {
     const owners = [...t.enis.values()].filter((e) => e.privateIp.value === ip.value && e.privateIp.family === ip.family || (e.ipv6Ip?.value === ip.value && ip.family === 6));
@@ -96,6 +104,8 @@ export function vantageOf(ctx: EngineContext, source: Source): DnsVantage {
  */
 export function resolveDestinations(ctx: EngineContext, to: string, source: Source): ResolvedDestinations | QueryError {
   const t = ctx.topology;
+  const malformed = malformedAddress(to);
+  if (malformed) return queryError(malformed);
   const ip = parseIp(to);
   if (ip) return addresses([{ ip, label: to }]);
   const fromInternet = source.kind === 'internet';

@@ -20,12 +20,18 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
+/** Longest word a suggestion is looked for: the distance costs length times length. */
+export const MAX_SUGGESTED_LENGTH = 256;
+
 /** The closest candidate within a third of the word's length (at least 2 edits), if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_SUGGESTED_LENGTH) return undefined;
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // Lengths further apart than the limit are further apart than the limit in edits too.
+    if (Math.abs(c.length - word.length) > limit) continue;
     const dist = editDistance(word.toLowerCase(), c.toLowerCase());
     if (dist < bestDistance || (dist === bestDistance && best !== undefined && c < best)) {
       best = c;
@@ -33,6 +39,11 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/** `"word"`, cut at 80 characters: a value echoed in a message stays one readable line. */
+export function quoted(word: string): string {
+  return word.length <= 80 ? `"${word}"` : `"${word.slice(0, 80)}…" (${word.length} characters)`;
 }
 
 /** ` (did you mean "x"?)`, or nothing when no candidate is close. */

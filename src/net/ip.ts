@@ -27,6 +27,25 @@ export function parseIp(text: string): Ip | undefined {
   return undefined;
 }
 
+/**
+ * Why text that is shaped like an address is not one (`10.2.1.999`, `010.002.001.004`,
+ * `1::2::3`), or undefined when it is a valid address or not address-shaped at all. Such
+ * text is a mistyped address, never a DNS name: no DNS name has only numeric labels.
+ */
+export function malformedAddress(text: string): string | undefined {
+  if (parseIp(text)) return undefined;
+  if (/^\d+(\.\d+)+$/.test(text)) {
+    const parts = text.split('.');
+    if (parts.length !== 4) return `"${text.slice(0, 60)}" is not an IPv4 address: it has ${parts.length} parts, not 4`;
+    const zero = parts.find((p) => p.length > 1 && p.startsWith('0'));
+    if (zero) return `"${text}" is not an IPv4 address: "${zero}" has a leading zero (octal in some tools, decimal in others); write ${parts.map((p) => String(Number(p))).join('.')}`;
+    const big = parts.find((p) => Number(p) > 255);
+    return `"${text}" is not an IPv4 address: ${big ?? 'a part'} is over 255`;
+  }
+  if (text.includes(':') && /^[0-9a-fA-F:.]+$/.test(text)) return `"${text.slice(0, 60)}" is not an IPv6 address`;
+  return undefined;
+}
+
 /** Canonical text of an address (dotted quad, or RFC 5952 for IPv6). */
 export function formatIp(ip: Ip): string {
   if (ip.family === 4) {

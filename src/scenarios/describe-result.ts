@@ -35,9 +35,15 @@ export function resultSentence(r: CheckResult): string {
   return `${failureSentence(first)}${more}`;
 }
 
-/** `N passed, M failed`: the last line of the text report, which CI reads. */
-export function summaryLine(passed: number, failed: number): string {
-  return `${passed} passed, ${failed} failed`;
+/**
+ * `N passed, M failed`: the last line of the text report, which CI reads. Checks that could
+ * not run and files that did not load are named after it, so a run that checked less than
+ * it was given never reads like a clean one: `5 passed, 1 failed, 1 file not loaded`.
+ */
+export function summaryLine(passed: number, failed: number, errored = 0, invalidFiles = 0): string {
+  const notRun = errored > 0 ? `, ${errored} check${errored === 1 ? '' : 's'} not run` : '';
+  const notLoaded = invalidFiles > 0 ? `, ${invalidFiles} file${invalidFiles === 1 ? '' : 's'} not loaded` : '';
+  return `${passed} passed, ${failed} failed${notRun}${notLoaded}`;
 }
 
 /** A check error as `file:line:col: error CODE: message`, like a load diagnostic. */

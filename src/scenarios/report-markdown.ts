@@ -22,7 +22,7 @@ const MARK: Record<CheckResult['status'], string> = { pass: 'âœ… pass', fail: 'â
 
 /** The summary as Markdown. */
 export function reportMarkdown(run: CheckRun): string {
-  const head = `## vpcsim check: ${summaryLine(run.passed, run.failed)}${run.errored + run.invalidFiles > 0 ? `, ${run.errored + run.invalidFiles} with bad input` : ''}`;
+  const head = `## vpcsim check: ${summaryLine(run.passed, run.failed, run.errored, run.invalidFiles)}`;
   const rows = ['| result | check | where |', '| --- | --- | --- |'];
   const details: string[] = [];
   for (const f of run.files) {

@@ -17,7 +17,7 @@ export function reportText(run: CheckRun): string {
     }
     for (const r of f.checks) lines.push(...checkLines(r));
   }
-  lines.push(summaryLine(run.passed, run.failed));
+  lines.push(summaryLine(run.passed, run.failed, run.errored, run.invalidFiles));
   return lines.join('\n') + '\n';
 }
 

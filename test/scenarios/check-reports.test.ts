@@ -51,7 +51,7 @@ describe('the text report', () => {
     expect(lines.some((l) => l.includes('blocked:  securityGroup sg-web: sg-web denies it (topologies/my net.yaml:17:13)'))).toBe(true);
     expect(lines).toContain('      1 of 2 pairs failed');
     expect(lines.some((l) => /^ERROR {2}.*bad id$/.test(l))).toBe(true);
-    expect(lines.at(-1)).toBe('1 passed, 1 failed');
+    expect(lines.at(-1)).toBe('1 passed, 1 failed, 1 check not run');
   });
 });
 
@@ -125,7 +125,7 @@ describe('the GitHub report', () => {
     expect(errors[0]).toContain('%0A');
     expect(errors[0]).not.toMatch(/\r|\n/);
     expect(errors[1]).toContain('title=vpcsim check%3A UNKNOWN_CHECK_ID');
-    expect(out.filter(Boolean).at(-1)).toBe('1 passed, 1 failed');
+    expect(out.filter(Boolean).at(-1)).toBe('1 passed, 1 failed, 1 check not run');
   });
 
   it('escapes like @actions/core', () => {
@@ -135,7 +135,7 @@ describe('the GitHub report', () => {
 
   it('writes a Markdown summary with a table row per check and the failures in code blocks', () => {
     const md = reportMarkdown(sampleRun());
-    expect(md.split('\n')[0]).toBe('## vpcsim check: 1 passed, 1 failed, 1 with bad input');
+    expect(md.split('\n')[0]).toBe('## vpcsim check: 1 passed, 1 failed, 1 check not run');
     expect(md).toContain('| ✅ pass | passes |');
     expect(md).toContain(markdownCell(NASTY));
     expect(md).toContain('\\| pipe');
