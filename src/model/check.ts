@@ -31,4 +31,18 @@ export interface Check {
   /** Where the `from`, `to` and `because` values are written, for annotations. */
   readonly fromSpan: Span;
   readonly toSpan: Span;
+  /**
+   * Where each item of `via`, `never` and `only` (and of a list `from` / `to`) is written,
+   * index for index, so a typo is reported at the typo, not at the check.
+   */
+  readonly itemSpans: CheckItemSpans;
+}
+
+/** Positions of the items of a check's lists. */
+export interface CheckItemSpans {
+  readonly from: readonly Span[];
+  readonly to: readonly Span[];
+  readonly via: readonly Span[];
+  readonly never: readonly Span[];
+  readonly only: readonly Span[];
 }

@@ -4,6 +4,7 @@
 import type { TraceResult } from '../engine/query.js';
 import type { Trace } from '../engine/trace.js';
 import type { Topology } from '../model/topology.js';
+import { newFlowBudget } from './check-limits.js';
 import { expandSelector } from './expand-selector.js';
 import { queryOf, runCheck, type TraceFn } from './run-check.js';
 
@@ -30,8 +31,9 @@ function firstPairTraces(topology: Topology, check: Topology['checks'][number], 
 /** The traces of every check of a loaded topology, in check order. */
 export function collectCheckTraces(topology: Topology, trace: TraceFn): CheckTrace[] {
   const out: CheckTrace[] = [];
+  const budget = newFlowBudget();
   for (const check of topology.checks) {
-    const result = runCheck(topology, check, trace);
+    const result = runCheck(topology, check, trace, budget);
     if (result.status === 'fail') {
       for (const f of result.failures) if (f.trace) out.push({ group: `FAIL ${check.name}`, trace: f.trace });
     } else if (result.status === 'pass' && !check.isolated) {

@@ -3,7 +3,7 @@
 // check holds for every (source, destination) pair.
 import type { CheckSelector } from '../model/check.js';
 import type { Span } from '../model/span.js';
-import { didYouMean } from '../model/suggest.js';
+import { didYouMean, quoted } from '../model/suggest.js';
 import type { Topology } from '../model/topology.js';
 import { parseIp } from '../net/ip.js';
 import type { CheckError } from './check-errors.js';
@@ -30,19 +30,32 @@ export interface Expansion {
 // resolves (api.example.com, kms.us-east-1.amazonaws.com).
 const DNS_NAME = /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}))+\.?$/i;
 
-/** Expand a selector; `span` is where it is written, for errors. */
-export function expandSelector(topology: Topology, selector: CheckSelector, side: SelectorSide, span: Span): Expansion {
+/**
+ * Expand a selector; `span` is where it is written, for errors, and `itemSpans` where each
+ * item of a list is (an unknown item is reported at the item).
+ */
+export function expandSelector(topology: Topology, selector: CheckSelector, side: SelectorSide, span: Span, itemSpans: readonly Span[] = []): Expansion {
   const out: string[] = [];
+  const seen = new Set<string>();
   const errors: CheckError[] = [];
   const add = (ids: Iterable<string>): void => {
-    for (const id of ids) if (!out.includes(id)) out.push(id);
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(id);
+    }
   };
+  let at = span;
   const unknown = (message: string, word: string, candidates: Iterable<string>): void => {
-    errors.push({ code: 'UNKNOWN_CHECK_ID', message: `${message}${didYouMean(word, candidates)}`, span });
+    errors.push({ code: 'UNKNOWN_CHECK_ID', message: `${message}${didYouMean(word, candidates)}`, span: at });
   };
   switch (selector.kind) {
     case 'list':
-      for (const item of selector.items) expandItem(topology, item, side, add, unknown);
+      selector.items.forEach((item, i) => {
+        at = itemSpans[i] ?? span;
+        expandItem(topology, item, side, add, unknown);
+      });
+      at = span;
       break;
     case 'subnet':
       if (topology.subnets.has(selector.id)) add(membersOfSubnet(topology, selector.id));
@@ -88,7 +101,7 @@ function expandItem(
     if (host) return add([host.id]);
   }
   if (side === 'to' && DNS_NAME.test(item)) return add([item]);
-  unknown(`${side}: "${item}" is not an id${side === 'to' ? ', an IP or a DNS name' : ' or an IP'} in this topology`, item, [
+  unknown(`${side}: ${quoted(item)} is not an id${side === 'to' ? ', an IP or a DNS name' : ' or an IP'} in this topology`, item, [
     ...topology.byId.keys(),
     ...topology.enis.keys(),
     INTERNET,

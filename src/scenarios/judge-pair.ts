@@ -10,7 +10,7 @@ import { crossesAny, firstHopAt, pathIds, viaMissing } from './path-conditions.j
 
 /** What a check asks of every pair, with defaults applied. */
 export interface Expectation {
-  /** undefined: no verdict is asked (a `never` / `only` invariant on reachable paths). */
+  /** undefined: no verdict is asked (an `isolated` check, judged on its own). */
   readonly verdict: 'reachable' | 'unreachable' | undefined;
   readonly via: readonly string[];
   readonly because: ExplanationCode | undefined;
@@ -20,12 +20,14 @@ export interface Expectation {
 
 /**
  * The verdict a check asks for: as written; else unreachable when it names `because`;
- * else none when it is a `never` / `only` invariant; else reachable.
+ * else reachable. Path conditions (`via`, `never`, `only`) do not lift the verdict: a
+ * `never: [natGateway]` check on a flow that is not reachable at all would hold about no
+ * path, a silent pass. A check that means "unreachable, or never through X" says
+ * `expect: unreachable`, or is two checks.
  */
 export function expectedVerdict(check: Check): Expectation['verdict'] {
   if (check.expect !== undefined) return check.expect;
   if (check.because !== undefined) return 'unreachable';
-  if (check.never.length > 0 || check.only.length > 0) return undefined;
   return 'reachable';
 }
 

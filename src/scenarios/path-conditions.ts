@@ -1,7 +1,7 @@
 // Path conditions of checks: whether a forward path crosses an id or a kind of component.
 // `via` needs every id, `only` needs one of them, `never` needs none of its ids or kinds.
 import type { Check } from '../model/check.js';
-import { didYouMean } from '../model/suggest.js';
+import { didYouMean, quoted } from '../model/suggest.js';
 import type { Topology } from '../model/topology.js';
 import type { ComponentKind, Hop, Trace } from '../engine/trace.js';
 import type { CheckError } from './check-errors.js';
@@ -49,11 +49,13 @@ export function checkPathConditionIds(topology: Topology, check: Check): CheckEr
   const errors: CheckError[] = [];
   const candidates = (withKinds: boolean): string[] => [...topology.byId.keys(), ...(withKinds ? COMPONENT_KINDS : [])];
   for (const [field, list, kinds] of [['via', check.via, false], ['only', check.only, false], ['never', check.never, true]] as const) {
-    for (const x of list) {
-      if (known(x) || (kinds && (COMPONENT_KINDS as readonly string[]).includes(x))) continue;
+    list.forEach((x, i) => {
+      if (known(x) || (kinds && (COMPONENT_KINDS as readonly string[]).includes(x))) return;
       const what = kinds ? 'an id or a component kind' : 'an id';
-      errors.push({ code: 'UNKNOWN_CHECK_ID', message: `${field}: "${x}" is not ${what} in this topology${didYouMean(x, candidates(kinds))}`, span: check.span });
-    }
+      // At the typo itself, so an editor (and a SARIF viewer) points at the word to fix.
+      const span = check.itemSpans[field][i] ?? check.span;
+      errors.push({ code: 'UNKNOWN_CHECK_ID', message: `${field}: ${quoted(x)} is not ${what} in this topology${didYouMean(x, candidates(kinds))}`, span });
+    });
   }
   return errors;
 }

@@ -4,6 +4,7 @@ import { hasErrors } from '../model/diagnostic.js';
 import { loadInput } from '../import/load-input.js';
 import { traceFlow } from '../engine/trace-flow.js';
 import type { CheckRun, FileResult } from './check-result.js';
+import { newFlowBudget } from './check-limits.js';
 import { runCheck, type TraceFn } from './run-check.js';
 
 /** Load and run the checks of each file. */
@@ -13,7 +14,8 @@ export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFl
     if (!topology || hasErrors(diagnostics)) {
       return { file, diagnostics: diagnostics.filter((d) => d.severity === 'error'), checks: [] };
     }
-    return { file, diagnostics: [], checks: topology.checks.map((c) => runCheck(topology, c, trace)) };
+    const budget = newFlowBudget();
+    return { file, diagnostics: [], checks: topology.checks.map((c) => runCheck(topology, c, trace, budget)) };
   });
   return summarize(results);
 }

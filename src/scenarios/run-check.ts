@@ -9,6 +9,8 @@ import type { FlowProtocol, FlowQuery, QueryError, TraceResult } from '../engine
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
 import type { CheckError } from './check-errors.js';
 import { MAX_REPORTED_FAILURES, type CheckResult, type PairFailure } from './check-result.js';
+import { expectsNothingThere, unheldAddresses, unknownNames } from './check-destinations.js';
+import { countPairs, newFlowBudget, takeFlows, type FlowBudget } from './check-limits.js';
 import { expandSelector } from './expand-selector.js';
 import { isolationProbes, type Probe } from './isolation-probes.js';
 import { expectedVerdict, judgePair, notIsolated, type Expectation } from './judge-pair.js';
@@ -17,21 +19,14 @@ import { checkPathConditionIds } from './path-conditions.js';
 /** The engine entry point, or a stand-in with the same contract. */
 export type TraceFn = (topology: Topology, query: FlowQuery) => TraceResult | QueryError;
 
-/** Run one check. */
-export function runCheck(topology: Topology, check: Check, trace: TraceFn = traceFlow): CheckResult {
+/**
+ * Run one check. `budget` counts the flows traced for the checks of one file (check-limits.ts);
+ * without one, the check has a budget of its own.
+ */
+export function runCheck(topology: Topology, check: Check, trace: TraceFn = traceFlow, budget: FlowBudget = newFlowBudget()): CheckResult {
   const base = { file: topology.file, check };
-  const from = expandSelector(topology, check.from, 'from', check.fromSpan);
-  const to = expandSelector(topology, check.to, 'to', check.toSpan);
-  const errors: CheckError[] = [...from.errors, ...to.errors, ...checkPathConditionIds(topology, check), ...fieldErrors(check)];
-  if (errors.length > 0) return { ...base, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors };
-
-  // An endpoint to itself never leaves the interface; such pairs are not asked.
-  const pairs = from.endpoints.flatMap((f) => to.endpoints.filter((t) => t !== f).map((t) => [f, t] as const));
-  if (pairs.length === 0) {
-    const error: CheckError = { code: 'EMPTY_SELECTOR', message: 'from and to name only the same endpoint; there is no flow to check', span: check.span };
-    return { ...base, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors: [error] };
-  }
-
+  const from = expandSelector(topology, check.from, 'from', check.fromSpan, check.itemSpans.from);
+  const to = expandSelector(topology, check.to, 'to', check.toSpan, check.itemSpans.to);
   const exp: Expectation = {
     verdict: expectedVerdict(check),
     via: check.via,
@@ -39,26 +34,69 @@ export function runCheck(topology: Topology, check: Check, trace: TraceFn = trac
     never: check.never,
     only: check.only,
   };
+  const errors: CheckError[] = [
+    ...from.errors, ...to.errors, ...unknownNames(topology, check, to.endpoints, exp), ...checkPathConditionIds(topology, check), ...fieldErrors(check),
+  ];
+  if (errors.length > 0) return { ...base, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors: errors.sort(byPosition) };
+
+  // An endpoint to itself never leaves the interface; such pairs are not asked.
+  const pairCount = countPairs(from.endpoints, to.endpoints);
+  if (pairCount === 0) {
+    const error: CheckError = { code: 'EMPTY_SELECTOR', message: 'from and to name only the same endpoint; there is no flow to check', span: check.span };
+    return { ...base, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors: [error] };
+  }
   const probes: readonly Probe[] = check.isolated ? isolationProbes(topology, check) : [{ protocol: check.protocol, port: check.port }];
+  const tooMany = takeFlows(check, from.endpoints.length, new Set(to.endpoints).size, pairCount, probes.length, budget);
+  if (tooMany) return { ...base, status: 'error', pairs: pairCount, failedPairs: 0, failures: [], errors: [tooMany] };
+
+  const unheld = unheldAddresses(topology, to.endpoints);
   const failures: PairFailure[] = [];
   let failedPairs = 0;
-  for (const [f, t] of pairs) {
+  const fail = (failure: PairFailure): void => {
+    failedPairs += 1;
+    if (failures.length < MAX_REPORTED_FAILURES) failures.push(failure);
+  };
+  for (const [f, t] of pairsOf(from.endpoints, to.endpoints)) {
+    if (unheld.has(t)) {
+      // Nothing answers there: only a check that asks exactly that holds.
+      if (!expectsNothingThere(exp)) fail(noSuchDestination(check, f, t, exp));
+      continue;
+    }
     for (const probe of probes) {
       const query = queryOf(check, f, t, probe.protocol, probe.port);
       const result = trace(topology, query);
       if (isQueryError(result)) {
         const error: CheckError = { code: 'QUERY_REJECTED', message: `${f} -> ${t}: ${result.message}`, span: check.span };
-        return { ...base, status: 'error', pairs: pairs.length, failedPairs: 0, failures: [], errors: [error] };
+        return { ...base, status: 'error', pairs: pairCount, failedPairs: 0, failures: [], errors: [error] };
       }
       const failure = check.isolated ? notIsolated(query, result) : judgePair(exp, query, result);
       if (failure) {
-        failedPairs += 1;
-        if (failures.length < MAX_REPORTED_FAILURES) failures.push(failure);
+        fail(failure);
         break; // one disproof per pair is enough
       }
     }
   }
-  return { ...base, status: failedPairs > 0 ? 'fail' : 'pass', pairs: pairs.length, failedPairs, failures, errors: [] };
+  return { ...base, status: failedPairs > 0 ? 'fail' : 'pass', pairs: pairCount, failedPairs, failures, errors: [] };
+}
+
+/** Errors in the order they are written. */
+function byPosition(a: CheckError, b: CheckError): number {
+  return a.span.line - b.span.line || a.span.col - b.span.col;
+}
+
+/** Every (from, to) pair of distinct endpoints, in order, without building the list. */
+function* pairsOf(from: readonly string[], to: readonly string[]): Generator<readonly [string, string]> {
+  for (const f of from) for (const t of to) if (t !== f) yield [f, t];
+}
+
+/** A pair whose destination address nothing in the file holds. */
+function noSuchDestination(check: Check, from: string, to: string, exp: Expectation): PairFailure {
+  const expected = check.isolated ? 'no flow on any protocol or port' : exp.verdict === 'unreachable' ? 'unreachable' : 'reachable';
+  return {
+    kind: 'NO_SUCH_DESTINATION', from, to, protocol: check.protocol, port: check.port, expected,
+    got: `no interface, internet host, VPC or AWS service of the file holds ${to}, so no verdict about it means anything (to assert that, write expect: unreachable with because: UNKNOWN_DESTINATION)`,
+    trace: undefined, blocker: undefined, codes: [], path: [],
+  };
 }
 
 /** The flow asked for one pair; principal, action and resource pass through for endpoint policies. */

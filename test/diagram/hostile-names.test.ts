@@ -108,7 +108,10 @@ describe('hostile names in every format', () => {
   it('check Markdown: the diagrams of failing checks keep hostile names inside their fences', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpcsim-hostile-'));
     const file = join(dir, 'hostile.yaml');
-    writeFileSync(file, hostileTopologyText());
+    // A check that fails on purpose, so there is a failing trace to draw (the private DNS
+    // name is hostile, so the check by name is bad input, UNKNOWN_DNS_NAME, and draws nothing).
+    const failing = `  - name: ${JSON.stringify(HOSTILE)}\n    from: client\n    to: vpce-api:443\n    expect: unreachable\n`;
+    writeFileSync(file, `${hostileTopologyText().trimEnd()}\n${failing}`);
     const md = reportMarkdown(runCheckFiles([file]));
     const blocks = [...md.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThan(0);

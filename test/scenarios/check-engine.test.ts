@@ -23,8 +23,11 @@ describe('invariants on the engine', () => {
     expect(run('  - { name: n, from: worker, to: updates:443, never: [peeringConnection] }\n').status).toBe('pass');
   });
 
-  it('never holds for flows that are not reachable', () => {
-    expect(run('  - { name: n, from: no-public-ip, to: updates:443, never: [internetGateway] }\n').status).toBe('pass');
+  it('never without expect asks a reachable flow: an unreachable one fails, never a vacuous pass', () => {
+    const r = run('  - { name: n, from: no-public-ip, to: updates:443, never: [internetGateway] }\n');
+    expect(r.status).toBe('fail');
+    expect(r.failures[0]!.kind).toBe('UNEXPECTED_UNREACHABLE');
+    expect(run('  - { name: n, from: no-public-ip, to: updates:443, expect: unreachable, never: [internetGateway] }\n').status).toBe('pass');
   });
 
   it('only: every path to the internet from the private subnet crosses the NAT gateway', () => {

@@ -67,12 +67,15 @@ describe('running a check', () => {
     expect(r.failures[0]!.path).toEqual(['web-1', 'sg-web', 'vpce-kms/sub-1']);
   });
 
-  it('never: no reachable path crosses the ids or kinds (unreachable flows hold)', () => {
+  it('never: no reachable path crosses the ids or kinds; without expect the flow must be reachable', () => {
     const tracer = fakeTracer({ 'web-1 -> web-host': toNat, 'web-1 -> vpce-kms': toEndpoint, 'web-2 -> web-host': blockedBySg });
     expect(run('  - { name: n, from: web-1, to: vpce-kms:443, never: [natGateway] }\n', tracer).status).toBe('pass');
-    expect(run('  - { name: n, from: web-2, to: web-host:443, never: [natGateway] }\n', tracer).status).toBe('pass');
-    const byKind = run('  - { name: n, from: [web-1, web-2], to: web-host:443, never: [natGateway] }\n', tracer);
-    expect(byKind).toMatchObject({ status: 'fail', failedPairs: 1 });
+    // An unreachable flow crosses nothing: without expect it fails (no vacuous pass) ...
+    expect(run('  - { name: n, from: web-2, to: web-host:443, never: [natGateway] }\n', tracer).failures[0]!.kind).toBe('UNEXPECTED_UNREACHABLE');
+    // ... and a check that means "unreachable, or never through X" says expect: unreachable.
+    expect(run('  - { name: n, from: web-2, to: web-host:443, expect: unreachable, never: [natGateway] }\n', tracer).status).toBe('pass');
+    const byKind = run('  - { name: n, from: [web-1, web-2], to: web-host:443, expect: reachable, never: [natGateway] }\n', tracer);
+    expect(byKind).toMatchObject({ status: 'fail', failedPairs: 2 });
     expect(byKind.failures[0]).toMatchObject({ kind: 'NEVER_CROSSED', from: 'web-1', blocker: { component: { id: 'nat-a', kind: 'natGateway' } } });
     expect(run('  - { name: n, from: web-1, to: web-host:443, never: [igw-a] }\n', tracer).failures[0]!.kind).toBe('NEVER_CROSSED');
   });

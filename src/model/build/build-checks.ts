@@ -1,6 +1,8 @@
 // Checks as stored data: selectors parsed, a `to` of "name:port" split. They are run by
 // src/scenarios; here only their shape and position are kept.
-import type { Check, CheckSelector } from '../check.js';
+import { malformedAddress } from '../../net/ip.js';
+import type { Check, CheckItemSpans, CheckSelector } from '../check.js';
+import type { Span } from '../span.js';
 import type { RawCheck, RawSelector, RawTopology } from '../format.js';
 import { pointer } from '../source-map.js';
 import type { BuildContext } from './context.js';
@@ -19,12 +21,37 @@ function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefi
   return { sel: { kind: 'securityGroup', id: o.securityGroup ?? '' }, port: undefined };
 }
 
+/** Spans of a list's items; a single value (a string `from`) is its own one item. */
+function itemSpans(ctx: BuildContext, ptr: string, value: unknown): Span[] {
+  if (Array.isArray(value)) return value.map((_, i) => ctx.map.valueAt(`${ptr}/${i}`));
+  return typeof value === 'string' ? [ctx.map.valueAt(ptr)] : [];
+}
+
+/** A from / to item that is shaped like an address and is not one: bad input, never a DNS name. */
+function reportMalformed(ctx: BuildContext, sel: CheckSelector, spans: readonly Span[]): void {
+  if (sel.kind !== 'list') return;
+  sel.items.forEach((item, i) => {
+    const why = malformedAddress(item);
+    const span = spans[i];
+    if (why && span) ctx.diagnostics.push({ code: 'INVALID_IP', severity: 'error', message: why, span });
+  });
+}
+
 /** Build the stored checks. */
 export function buildChecks(ctx: BuildContext, raw: RawTopology): Check[] {
   return (raw.checks ?? []).map((c: RawCheck, index) => {
     const ptr = pointer('checks', index);
     const from = selector(c.from);
     const to = selector(c.to);
+    const spans: CheckItemSpans = {
+      from: itemSpans(ctx, `${ptr}/from`, c.from),
+      to: itemSpans(ctx, `${ptr}/to`, c.to),
+      via: itemSpans(ctx, `${ptr}/via`, c.via),
+      never: itemSpans(ctx, `${ptr}/never`, c.never),
+      only: itemSpans(ctx, `${ptr}/only`, c.only),
+    };
+    reportMalformed(ctx, from.sel, spans.from);
+    reportMalformed(ctx, to.sel, spans.to);
     const protocol = c.protocol ?? 'tcp';
     const dst = portProblem(protocol, c.port ?? to.port, 'port');
     if (dst) report(ctx, 'BAD_VALUE', dst, c.port !== undefined ? `${ptr}/port` : `${ptr}/to`);
@@ -50,6 +77,7 @@ export function buildChecks(ctx: BuildContext, raw: RawTopology): Check[] {
       span: ctx.map.valueAt(ptr),
       fromSpan: ctx.map.valueAt(`${ptr}/from`),
       toSpan: ctx.map.valueAt(`${ptr}/to`),
+      itemSpans: spans,
     };
   });
 }
