@@ -1,6 +1,6 @@
 // `--to name:port`, `--protocol`, `--port`, `--source-port` -> a FlowQuery.
 import type { FlowProtocol, FlowQuery } from '../engine/query.js';
-import { splitPort } from '../model/build/check-port.js';
+import { splitPort } from '../model/check-port.js';
 import { echo } from './echo-argument.js';
 import { UsageError } from './usage-error.js';
 

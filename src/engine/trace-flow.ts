@@ -3,7 +3,7 @@
 // address and, where a load balancer could send the flow to several targets, per target
 // (docs/trace.md, "Fan-out").
 import { formatIp } from '../net/ip.js';
-import { portProblem } from '../model/build/check-port.js';
+import { portProblem } from '../model/check-port.js';
 import type { Topology } from '../model/topology.js';
 import { engineContext, type EngineContext, type LookupMode } from './compile/engine-context.js';
 import type { DnsResolution } from './dns/resolve-name.js';

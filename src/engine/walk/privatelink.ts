@@ -7,7 +7,7 @@
 // VPC, so overlapping CIDRs are fine and nothing flows the other way.
 import { formatIp } from '../../net/ip.js';
 import type { Endpoint, EndpointService, Eni, LoadBalancer } from '../../model/resources.js';
-import { principalAllowed } from '../../model/build/build-endpoints.js';
+import { principalAllowed } from '../../model/allowed-principals.js';
 import { describePacket, type Packet } from '../packet.js';
 import { eniComponent } from './components.js';
 import { passEndpointPolicy } from './endpoint-policy.js';

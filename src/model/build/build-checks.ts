@@ -6,7 +6,7 @@ import type { Span } from '../span.js';
 import type { RawCheck, RawSelector, RawTopology } from '../format.js';
 import { pointer } from '../source-map.js';
 import type { BuildContext } from './context.js';
-import { portProblem, splitPort } from './check-port.js';
+import { portProblem, splitPort } from '../check-port.js';
 import { report } from './context.js';
 
 function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefined } {

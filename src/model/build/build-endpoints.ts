@@ -2,6 +2,7 @@
 // (consumer side), their ENIs, derived states, and the prefix-list routes that gateway
 // endpoints add to their route tables.
 import { createHash } from 'node:crypto';
+import { principalAllowed } from '../allowed-principals.js';
 import type { AwsService } from '../aws-services.js';
 import { findAwsService } from '../aws-services.js';
 import type { RawTopology } from '../format.js';
@@ -21,17 +22,6 @@ export interface PrivateLink {
 export function defaultServiceName(region: string, id: string): string {
   const hex = createHash('sha256').update(id).digest('hex').slice(0, 17);
   return `com.amazonaws.vpce.${region}.vpce-svc-${hex}`;
-}
-
-/**
- * Whether a service's allowed principals let an account connect ("Manage permissions",
- * AWS PrivateLink guide): "*" allows everyone; otherwise an ARN of the consumer's account.
- * A VPC with no account can only match "*" (the stricter reading).
- */
-export function principalAllowed(allowed: readonly string[], accountId: string | undefined): boolean {
-  if (allowed.includes('*')) return true;
-  if (accountId === undefined) return false;
-  return allowed.some((arn) => arn === accountId || arn.startsWith(`arn:aws:iam::${accountId}:`));
 }
 
 // "Manage permissions" (AWS PrivateLink guide; AddEndpointServicePermissions): allowed

@@ -3,7 +3,7 @@
 // checks, each resource in the order the file wrote it.
 import { formatIp } from '../../net/ip.js';
 import { formatPrefix } from '../../net/prefix.js';
-import { splitPort } from '../build/check-port.js';
+import { splitPort } from '../check-port.js';
 import type { Check, CheckSelector } from '../check.js';
 import type { RawCheck, RawSelector, RawTopology } from '../format.js';
 import type { Topology } from '../topology.js';
