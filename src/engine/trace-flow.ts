@@ -8,15 +8,14 @@ import type { Topology } from '../model/topology.js';
 import { engineContext, type EngineContext, type LookupMode } from './compile/engine-context.js';
 import type { DnsResolution } from './dns/resolve-name.js';
 import { oneWayExplanation } from './explain-one-way.js';
-import { describePacket, viewPacket, type Packet } from './packet.js';
+import { describePacket, replyOf, viewPacket, type Packet } from './packet.js';
 import type { PolicyRequest } from './policy/evaluate-policy.js';
 import { DEFAULT_SOURCE_PORT, type FlowQuery, type QueryError, type TraceResult } from './query.js';
 import { isError, resolveDestinations, resolveSource, sourceAddress, type Destination, type Source } from './resolve-query.js';
 import type { Explanation, Hop, Trace, TracedFlow } from './trace.js';
-import { fromInternet } from './walk/internet.js';
-import { leaveEni } from './walk/route-step.js';
-import { returnsToSource, walkReply } from './walk/walk-reply.js';
-import { hop, newTraceRun, newWalk, type NatEntry, type Outcome, type TraceRun, type Walk } from './walk/walk-state.js';
+import { NO_CARRY, type At, type Carry, type Delivery } from './walk/position.js';
+import { returnsToSource } from './walk/reply-start.js';
+import { newWalkRun, runWalk, type WalkRun } from './walk/walk-loop.js';
 
 type Resolved = Extract<DnsResolution, { kind: 'resolved' }>;
 
@@ -62,84 +61,108 @@ function requestOf(query: FlowQuery): PolicyRequest | undefined {
   return { principal: query.principal, action: query.action, resource: query.resource };
 }
 
+/** A path not yet walked to its end: its walk so far and where it stands. */
+type Pending =
+  | { readonly phase: 'forward'; readonly run: WalkRun; readonly at: At }
+  | { readonly phase: 'reply'; readonly forward: Forward; readonly run: WalkRun; readonly at: At };
+
+/** A forward walk that delivered. */
+interface Forward {
+  readonly hops: readonly Hop[];
+  readonly delivery: Delivery;
+}
+
 /**
- * Every branch of one destination: the walk takes the first option at each fork; each fork
- * it met that this run did not fix is then walked again with each other option.
+ * Every path of one destination: where the walk forks (a load balancer's targets), it takes
+ * the first option and queues the others, each walked on to a trace of its own.
  */
 function traceBranches(ctx: EngineContext, query: FlowQuery, source: Source, dest: Destination, dns: Resolved | undefined): Trace[] | QueryError {
+  const src = sourceAddress(source, dest.ip);
+  if (isError(src)) return src;
   const intended = dest.eni ? { id: dest.eni.id, vpc: dest.eni.vpc, ip: dest.eni.privateIp } : undefined;
   const request = requestOf(query);
-  const pending: ReadonlyMap<string, number>[] = [new Map()];
+  const packet = firstPacket(query, src, dest);
+  const carry: Carry = { ...NO_CARRY, intended };
+  const start: At = source.kind === 'eni'
+    ? { kind: 'leaveEni', eni: source.eni, packet, announce: true, carry }
+    : { kind: 'internetSource', label: source.label, host: source.host, packet, carry };
+  const pending: Pending[] = [{ phase: 'forward', run: newWalkRun(false), at: start }];
   const out: Trace[] = [];
   while (pending.length > 0) {
     // A verdict over some of the paths would pass for one over all of them: refuse instead.
     if (out.length >= MAX_BRANCHES) {
       return { kind: 'queryError', message: `the flow to ${formatIp(dest.ip)} fans out into more than ${MAX_BRANCHES} paths (load balancer targets); trace a single target or node address instead` };
     }
-    const choices = pending.shift()!;
-    const run = newTraceRun({ choices, request, intended });
-    const t = traceOne(ctx, query, source, dest, run, dns);
-    if (isError(t)) return t;
-    out.push(t);
-    const fixed = new Map(choices);
-    for (const f of run.forks) {
-      if (fixed.has(f.key)) continue;
-      for (let i = 1; i < f.options.length; i++) pending.push(new Map([...fixed, [f.key, i]]));
-      fixed.set(f.key, 0);
-    }
+    out.push(finish(ctx, query, source, dest, dns, packet, request, pending.shift()!, (p) => pending.push(p)));
   }
   return out;
 }
 
-function traceOne(ctx: EngineContext, query: FlowQuery, source: Source, dest: Destination, run: TraceRun, dns: Resolved | undefined): Trace | QueryError {
-  const src = sourceAddress(source, dest.ip);
-  if (isError(src)) return src;
+function firstPacket(query: FlowQuery, src: Packet['src'], dest: Destination): Packet {
   const protocol = PROTOCOLS[query.protocol];
   const ported = protocol === 6 || protocol === 17;
-  const packet: Packet = {
+  return {
     src,
     dst: dest.ip,
     protocol,
     srcPort: ported ? query.sourcePort ?? DEFAULT_SOURCE_PORT : undefined,
     dstPort: protocol === -1 ? undefined : query.port ?? (protocol === 1 ? 8 : protocol === 58 ? 128 : undefined),
   };
-  const nat = new Map<string, NatEntry>();
-  const forward = newWalk(ctx, false, nat, run);
-  const out = start(forward, source, packet);
-  const flowOf = (): TracedFlow => ({
+}
+
+/** Walk a pending path to its end (forward, then the reply) and make its trace. */
+function finish(
+  ctx: EngineContext, query: FlowQuery, source: Source, dest: Destination, dns: Resolved | undefined,
+  packet: Packet, request: PolicyRequest | undefined, p: Pending, queue: (p: Pending) => void,
+): Trace {
+  const flowOf = (run: WalkRun): TracedFlow => ({
     from: source.label, to: dest.label, protocol: query.protocol,
     srcIp: formatIp(packet.src), dstIp: formatIp(packet.dst), srcPort: packet.srcPort, dstPort: packet.dstPort,
     ...(run.picks.length > 0 ? { branch: [...run.picks] } : {}),
   });
-  const hops = dns ? [dnsHop(dns, packet, dest), ...forward.hops] : forward.hops;
-  if (out.kind === 'dropped') {
-    const oneWay = source.kind === 'eni' && dest.eni ? oneWayExplanation(ctx.topology, source.eni.vpc, dest.eni.vpc) : undefined;
-    return { flow: flowOf(), reachable: false, hops, returnHops: [], explanations: oneWay ? [...forward.explanations, oneWay] : forward.explanations };
+  let forward: Forward;
+  let back: WalkRun;
+  let replyAt: At;
+  if (p.phase === 'forward') {
+    const run = p.run;
+    const end = runWalk(ctx, request, run, p.at, (r, at) => queue({ phase: 'forward', run: r, at }));
+    const hops = dns ? [dnsHop(dns, packet, dest), ...run.hops] : run.hops;
+    if (end.verdict === 'dropped') {
+      const oneWay = source.kind === 'eni' && dest.eni ? oneWayExplanation(ctx.topology, source.eni.vpc, dest.eni.vpc) : undefined;
+      return { flow: flowOf(run), reachable: false, hops, returnHops: [], explanations: oneWay ? [...end.explanations, oneWay] : [...end.explanations] };
+    }
+    forward = { hops, delivery: end.delivery };
+    back = newWalkRun(true, run);
+    replyAt = { kind: 'replyStart', delivery: end.delivery, packet: replyOf(end.delivery.packet), carry: NO_CARRY };
+  } else {
+    forward = p.forward;
+    back = p.run;
+    replyAt = p.at;
   }
-  const back = newWalk(ctx, true, nat, run);
-  const reply = walkReply(back, out.at);
-  const explanations: Explanation[] = back.explanations.map((e) => ({ ...e, message: `on the way back: ${e.message}` }));
-  let reachable = reply.kind === 'delivered';
-  if (reply.kind === 'delivered' && !returnsToSource(reply.at, source, packet)) {
+  const fwd = forward;
+  const reply = runWalk(ctx, request, back, replyAt, (r, at) => queue({ phase: 'reply', forward: fwd, run: r, at }));
+  const explanations: Explanation[] = reply.verdict === 'dropped' ? reply.explanations.map((e) => ({ ...e, message: `on the way back: ${e.message}` })) : [];
+  let reachable = reply.verdict === 'delivered';
+  if (reply.verdict === 'delivered' && !returnsToSource(reply.delivery, source, packet)) {
     reachable = false;
-    const p = reply.at.packet;
+    const rp = reply.delivery.packet;
     const expected = `${formatIp(packet.dst)}${packet.dstPort !== undefined && packet.protocol !== 1 && packet.protocol !== 58 ? `:${packet.dstPort}` : ''}`;
     // Point at what rewrote the reply's source, the place to fix (often a NAT gateway route).
     // The first hop that gives the reply a source that is neither where the reply started
     // nor the address the client sent to (an IGW mapping back to that address is fine).
-    const legit = new Set([formatIp(out.at.packet.dst), formatIp(packet.dst)]);
+    const legit = new Set([formatIp(forward.delivery.packet.dst), formatIp(packet.dst)]);
     const culprit = back.hops.find((h) => h.action === 'translated' && !legit.has(h.packet.src));
     explanations.push({
       code: 'NO_PATH',
-      message: `the reply arrives as ${describePacket(p)}, not from ${expected} to the source: an asymmetric path${culprit ? ` (${culprit.component.id} rewrote its source)` : ''}, which the source drops`,
+      message: `the reply arrives as ${describePacket(rp)}, not from ${expected} to the source: an asymmetric path${culprit ? ` (${culprit.component.id} rewrote its source)` : ''}, which the source drops`,
       component: culprit?.component,
       location: culprit?.location,
     });
   }
-  if (reachable === false && reply.kind === 'dropped' && explanations.length === 0) {
+  if (reachable === false && reply.verdict === 'dropped' && explanations.length === 0) {
     explanations.push({ code: 'NO_PATH', message: 'the reply does not come back', component: undefined, location: undefined });
   }
-  return { flow: flowOf(), reachable, hops, returnHops: back.hops, explanations };
+  return { flow: flowOf(back), reachable, hops: [...forward.hops], returnHops: back.hops, explanations };
 }
 
 function dnsHop(dns: Resolved, packet: Packet, dest: Destination): Hop {
@@ -158,13 +181,6 @@ function unresolvedTrace(query: FlowQuery, source: Source, dns: Extract<DnsResol
     packet: { src: srcIp, dst: '', protocol: query.protocol, srcPort, dstPort: query.port }, why: dns.why,
   };
   return { flow, reachable: false, hops: [h], returnHops: [], explanations: [{ code: 'DNS_NAME_NOT_RESOLVED', message: dns.detail, component, location: dns.location }] };
-}
-
-function start(w: Walk, source: Source, packet: Packet): Outcome {
-  if (source.kind === 'eni') return leaveEni(w, source.eni, packet);
-  const component = source.host ? { id: source.host.id, kind: 'internetHost' as const } : { id: 'internet', kind: 'internet' as const };
-  hop(w, component, 'forwarded', `${source.label} sends ${describePacket(packet)}`, source.host?.span, packet);
-  return fromInternet(w, packet);
 }
 
 /** Whether an answer is a query error. */

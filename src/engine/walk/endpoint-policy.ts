@@ -5,12 +5,13 @@
 import type { Endpoint } from '../../model/resources.js';
 import type { Packet } from '../packet.js';
 import { accountOf, evaluatePolicy } from '../policy/evaluate-policy.js';
-import { drop, hop, type Walk } from './walk-state.js';
+import type { HopLog } from './hop-log.js';
+import type { Stop } from './position.js';
 
-/** Apply an endpoint's policy to the flow's request; records a hop when it decides. False when denied. */
-export function passEndpointPolicy(w: Walk, ep: Endpoint, packet: Packet): boolean {
-  const req = w.run.request;
-  if (w.reply || req === undefined) return true;
+/** Apply an endpoint's policy to the flow's request; records a hop when it decides. The stop when denied. */
+export function passEndpointPolicy(log: HopLog, ep: Endpoint, packet: Packet): Stop | undefined {
+  const req = log.env.request;
+  if (log.env.reply || req === undefined) return undefined;
   const context = new Map<string, string>([['aws:sourcevpce', ep.id], ['aws:sourcevpc', ep.vpc]]);
   const account = accountOf(req.principal);
   if (account) context.set('aws:principalaccount', account);
@@ -19,11 +20,10 @@ export function passEndpointPolicy(w: Walk, ep: Endpoint, packet: Packet): boole
   const component = { id: ep.id, kind: 'endpoint' as const };
   const caveats = d.caveats.length > 0 ? ` (${d.caveats.join('; ')})` : '';
   if (d.allowed) {
-    hop(w, component, 'allowed', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
+    log.hop(component, 'allowed', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
       'An endpoint policy is checked for every request through the endpoint; it allows nothing that IAM and the resource\'s own policies deny.');
-    return true;
+    return undefined;
   }
-  drop(w, component, 'denied', 'ENDPOINT_POLICY_DENY', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
+  return log.drop(component, 'denied', 'ENDPOINT_POLICY_DENY', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
     'An endpoint policy limits what may be done through the endpoint: a request it does not allow, or that a Deny matches, is refused even when the network path is open.');
-  return false;
 }

@@ -8,83 +8,93 @@ import { addrKey } from '../compile/engine-context.js';
 import { lookupRoute } from '../compile/route-index.js';
 import { describeRoute } from '../describe-rule.js';
 import { describePacket, type Packet } from '../packet.js';
-import { deliverInVpc } from './deliver.js';
-import { intoEgressOnlyGateway } from './egress-only-gateway.js';
-import { toGwlbEndpoint } from './gateway-load-balancer.js';
-import { drop, hop, type Outcome, type Walk } from './walk-state.js';
+import { newHopLog } from './hop-log.js';
+import type { Handler } from './position.js';
 
 const INTERNET = { id: 'internet', kind: 'internet' as const };
 
+/** A flow that starts on the internet: the sender's hop, then the internet carries it. */
+export const internetSource: Handler<'internetSource'> = (env, at) => {
+  const log = newHopLog(env, at.carry);
+  const component = at.host ? { id: at.host.id, kind: 'internetHost' as const } : INTERNET;
+  log.hop(component, 'forwarded', `${at.label} sends ${describePacket(at.packet)}`, at.host?.span, at.packet);
+  return log.go({ kind: 'fromInternet', packet: at.packet, carry: at.carry });
+};
+
 /** A packet on the internet, headed for packet.dst. */
-export function toInternet(w: Walk, packet: Packet): Outcome {
-  const ctx = w.ctx;
-  if (packet.dst.family === 4 ? ctx.eniByPublicIp.has(packet.dst.value) : ctx.eniByIpv6.has(packet.dst.value)) return fromInternet(w, packet);
+export const toInternet: Handler<'toInternet'> = (env, at) => {
+  const log = newHopLog(env, at.carry);
+  const { packet, carry } = at;
+  const ctx = env.ctx;
+  if (packet.dst.family === 4 ? ctx.eniByPublicIp.has(packet.dst.value) : ctx.eniByIpv6.has(packet.dst.value)) return log.go({ kind: 'fromInternet', packet, carry });
   const host = ctx.hostByIp.get(addrKey(packet.dst));
   if (host) {
-    hop(w, { id: host.id, kind: 'internetHost' }, 'delivered', `internet host ${host.id} receives ${describePacket(packet)}`, host.span, packet);
-    return { kind: 'delivered', at: { kind: 'internet', packet, host } };
+    log.hop({ id: host.id, kind: 'internetHost' }, 'delivered', `internet host ${host.id} receives ${describePacket(packet)}`, host.span, packet);
+    return log.deliver({ kind: 'internet', packet, host });
   }
   const svc = ctx.serviceRanges.find((s) => prefixContains(s.prefix, packet.dst));
   if (svc) {
-    hop(w, { id: svc.service.name, kind: 'awsService' }, 'delivered', `${svc.service.name} receives ${describePacket(packet)} on its public address`, undefined, packet);
-    return { kind: 'delivered', at: { kind: 'awsService', service: svc.service, packet, via: 'internet' } };
+    log.hop({ id: svc.service.name, kind: 'awsService' }, 'delivered', `${svc.service.name} receives ${describePacket(packet)} on its public address`, undefined, packet);
+    return log.deliver({ kind: 'awsService', service: svc.service, packet, via: 'internet' });
   }
   if (!isPublicAddress(packet.dst)) {
-    return drop(w, INTERNET, 'dropped', 'UNKNOWN_DESTINATION', `${formatIp(packet.dst)} is not a public address; the internet has no route to it`, undefined, packet);
+    return log.end(log.drop(INTERNET, 'dropped', 'UNKNOWN_DESTINATION', `${formatIp(packet.dst)} is not a public address; the internet has no route to it`, undefined, packet));
   }
-  hop(w, INTERNET, 'delivered', `exits to the internet toward ${formatIp(packet.dst)} (an address not in the file)`, undefined, packet);
-  return { kind: 'delivered', at: { kind: 'internet', packet, host: undefined } };
-}
+  log.hop(INTERNET, 'delivered', `exits to the internet toward ${formatIp(packet.dst)} (an address not in the file)`, undefined, packet);
+  return log.deliver({ kind: 'internet', packet, host: undefined });
+};
 
 /**
  * A packet from the internet to a public IP in the file: the VPC's internet gateway
  * translates it to the private address, an edge route table associated with the gateway
  * may redirect it ("Gateway route tables", Amazon VPC guide), then the subnet delivers it.
  */
-export function fromInternet(w: Walk, packet: Packet): Outcome {
-  const ctx = w.ctx;
+export const fromInternet: Handler<'fromInternet'> = (env, at) => {
+  const log = newHopLog(env, at.carry);
+  const { packet, carry } = at;
+  const ctx = env.ctx;
   const eni = packet.dst.family === 4 ? ctx.eniByPublicIp.get(packet.dst.value) : ctx.eniByIpv6.get(packet.dst.value);
   if (!eni) {
     if (!isPublicAddress(packet.dst)) {
-      return drop(w, INTERNET, 'dropped', 'NOT_ADDRESSABLE_FROM_INTERNET', `${formatIp(packet.dst)} is a private address; nothing on the internet can reach it`, undefined, packet,
-        'Only public or Elastic IPs are reachable from the internet; a private address needs a load balancer or another path in.');
+      return log.end(log.drop(INTERNET, 'dropped', 'NOT_ADDRESSABLE_FROM_INTERNET', `${formatIp(packet.dst)} is a private address; nothing on the internet can reach it`, undefined, packet,
+        'Only public or Elastic IPs are reachable from the internet; a private address needs a load balancer or another path in.'));
     }
-    return toInternet(w, packet);
+    return log.go({ kind: 'toInternet', packet, carry });
   }
   const vpc = ctx.topology.vpcs.get(eni.vpc)!;
   if (!vpc.internetGateway && vpc.egressOnlyInternetGateway && packet.dst.family === 6) {
-    const through = intoEgressOnlyGateway(w, vpc, packet);
-    return through.ok ? deliverInVpc(w, eni.vpc, undefined, packet) : through.out;
+    const gateway = ctx.topology.egressOnlyInternetGateways.get(vpc.egressOnlyInternetGateway)!;
+    return log.go({ kind: 'egressOnlyInbound', gateway, vpc: eni.vpc, packet, carry });
   }
   if (!vpc.internetGateway) {
-    return drop(w, INTERNET, 'dropped', 'IGW_NOT_ATTACHED', `${formatIp(packet.dst)} belongs to ${eni.id}, but VPC ${vpc.id} has no internet gateway`, vpc.span, packet);
+    return log.end(log.drop(INTERNET, 'dropped', 'IGW_NOT_ATTACHED', `${formatIp(packet.dst)} belongs to ${eni.id}, but VPC ${vpc.id} has no internet gateway`, vpc.span, packet));
   }
   const igw = ctx.topology.internetGateways.get(vpc.internetGateway)!;
   // IPv6 addresses are global: the gateway forwards them unchanged. IPv4 public addresses
   // are translated 1:1 to the interface's private address.
   const inside: Packet = packet.dst.family === 6 ? packet : { ...packet, dst: eni.privateIp };
   if (packet.dst.family === 6) {
-    hop(w, { id: igw.id, kind: 'internetGateway' }, 'forwarded', `${igw.id} forwards ${describePacket(packet)} to ${eni.id} (IPv6, no translation)`, igw.span, inside);
+    log.hop({ id: igw.id, kind: 'internetGateway' }, 'forwarded', `${igw.id} forwards ${describePacket(packet)} to ${eni.id} (IPv6, no translation)`, igw.span, inside);
   } else {
-    hop(w, { id: igw.id, kind: 'internetGateway' }, 'translated', `${igw.id} translates destination ${formatIp(packet.dst)} to ${formatIp(eni.privateIp)} (${eni.id})`, igw.span, inside);
+    log.hop({ id: igw.id, kind: 'internetGateway' }, 'translated', `${igw.id} translates destination ${formatIp(packet.dst)} to ${formatIp(eni.privateIp)} (${eni.id})`, igw.span, inside);
   }
   const edge = [...ctx.topology.routeTables.values()].find((t) => t.gatewayAssociation === igw.id);
   if (edge) {
     const hit = lookupRoute(ctx.routes.get(edge.id)!, inside.dst);
     const component = { id: edge.id, kind: 'routeTable' as const };
-    if (!hit) return drop(w, component, 'dropped', 'NO_ROUTE_TO_DESTINATION', `edge route table ${edge.id} has no route for ${formatIp(inside.dst)}`, edge.span, inside);
+    if (!hit) return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION', `edge route table ${edge.id} has no route for ${formatIp(inside.dst)}`, edge.span, inside));
     const target = hit.route.target.kind === 'resource' ? ctx.topology.byId.get(hit.route.target.id) : undefined;
     // "Gateway route tables" (Amazon VPC guide): ingress routing may send traffic for a
     // subnet to a Gateway Load Balancer endpoint (or a middlebox ENI), besides local.
     if (target?.kind === 'endpoint' && target.type === 'gatewayLoadBalancer') {
-      hop(w, component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} steers the ingress traffic to the Gateway Load Balancer endpoint`, hit.route.span, inside,
+      log.hop(component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} steers the ingress traffic to the Gateway Load Balancer endpoint`, hit.route.span, inside,
         'An edge route table associated with the internet gateway (ingress routing) can send traffic arriving from the internet through an inspection endpoint before it reaches the subnet.');
-      return toGwlbEndpoint(w, target, undefined, inside);
+      return log.go({ kind: 'gwlbEndpoint', endpoint: target, fromSubnet: undefined, packet: inside, carry });
     }
     if (hit.route.target.kind !== 'local') {
-      return drop(w, component, 'dropped', 'CANNOT_ROUTE', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} redirects ingress traffic; only local and GWLB endpoint targets are modelled`, hit.route.span, inside);
+      return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} redirects ingress traffic; only local and GWLB endpoint targets are modelled`, hit.route.span, inside));
     }
-    hop(w, component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)}`, hit.route.span, inside);
+    log.hop(component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)}`, hit.route.span, inside);
   }
-  return deliverInVpc(w, eni.vpc, undefined, inside);
-}
+  return log.go({ kind: 'deliverInVpc', vpc: eni.vpc, fromSubnet: undefined, packet: inside, sender: undefined, carry });
+};

@@ -1,0 +1,34 @@
+// A packet arrives at an interface: what happens depends on who owns it. An instance's
+// security groups judge it on the way in; the other owners have handlers of their own.
+import { ipEquals } from '../../net/ip.js';
+import { describePacket } from '../packet.js';
+import { eniComponent } from './components.js';
+import { passSecurityGroups } from './filters.js';
+import { newHopLog } from './hop-log.js';
+import type { Handler } from './position.js';
+
+/** The interface's owner decides: NAT gateway, endpoint, load balancer node, or an instance that receives. */
+export const arriveAtEni: Handler<'arriveAtEni'> = (env, at) => {
+  const log = newHopLog(env, at.carry);
+  const { eni, packet, sender, carry } = at;
+  switch (eni.owner.kind) {
+    case 'natGateway':
+      return log.go({ kind: 'natGatewayEni', eni, packet, carry });
+    case 'endpoint':
+      return log.go({ kind: 'endpointEni', eni, packet, sender, carry });
+    case 'loadBalancer':
+      return log.go({ kind: 'loadBalancerNode', node: eni, packet, sender, carry });
+    case 'instance': {
+      const denied = passSecurityGroups(log, eni, 'ingress', packet, { sender });
+      if (denied) return log.end(denied);
+      const natBack = env.reply ? env.memory.nat.get(eni.owner.id) : undefined;
+      if (natBack && ipEquals(packet.dst, eni.privateIp)) return log.go({ kind: 'natInstanceReply', eni, packet, entry: natBack, carry });
+      log.hop(eniComponent(eni), 'delivered', `${eni.id} receives ${describePacket(packet)}`, eni.span, packet);
+      return log.deliver(carry.lb ? { kind: 'eni', eni, packet, lb: carry.lb } : { kind: 'eni', eni, packet });
+    }
+    default: {
+      const never: never = eni.owner;
+      return never;
+    }
+  }
+};
