@@ -2,7 +2,11 @@
 // (printed in docs/explanation-codes.md). Names follow AWS Reachability Analyzer where one
 // fits, so users who know one know the other; ours are marked in the comment.
 
-/** Every explanation code, with its meaning. */
+/**
+ * Every explanation code, with its meaning. Each is emitted by the engine somewhere; a test
+ * (test/engine/explanation-codes-emitted.test.ts) names a flow for each, so a code nothing
+ * emits cannot stay in the list (or in what `because:` accepts).
+ */
 export const EXPLANATION_CODES = {
   NO_ROUTE_TO_DESTINATION: 'No route in the route table matches the destination.',
   ENI_SG_RULES_MISMATCH: 'No security group rule of the network interface allows the traffic.',
@@ -12,18 +16,14 @@ export const EXPLANATION_CODES = {
   ELBV2_LISTENER_PORT_RESTRICTION: 'No listener of the load balancer takes this protocol and port.',
   ELBV2_NO_TARGETS_IN_AZ: 'The load balancer node has no healthy target it may send to.',
   ELB_NOT_CROSSZONE: 'Targets exist only in other Availability Zones and cross-zone load balancing is off.',
-  TARGET_PORT_RESTRICTION: 'The target does not accept traffic on the target port.',
   IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS: 'Traffic leaves through an internet gateway from an interface with no public IP.',
   NGW_REQUIRES_SOURCE_IN_VPC: "A NAT gateway only translates traffic from its own VPC's addresses.",
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: "Traffic over a peering connection must be addressed to the peer VPC's CIDR blocks (no transit).",
   VPCE_GATEWAY_PROTOCOL_RESTRICTION: 'A gateway endpoint carries only TCP traffic addressed to its service.',
   VPCE_INTRA_VPC_TRAFFIC: 'A gateway endpoint is used only by traffic from its own VPC (not through peering, VPN or Direct Connect).',
-  MORE_SPECIFIC_ROUTE: 'A more specific route takes the traffic elsewhere.',
-  HIGHER_PRIORITY_ROUTE: 'A route of higher priority for the same prefix takes the traffic elsewhere.',
   CANNOT_ROUTE: 'The route sends the traffic somewhere it cannot go (blackhole, or a target that does not forward it).',
   UNKNOWN_DESTINATION: 'Nothing in the model holds the destination address.',
   PROTOCOL_RESTRICTION: 'The component does not carry this protocol.',
-  DISCONNECTED_VPCS: 'The VPCs are not connected by peering (or the connection is not used by routes).',
   NO_PATH: 'No path exists; the trace says where it stopped.',
   IGW_NOT_ATTACHED: "Traffic from the internet arrives at an address whose VPC has no internet gateway (ours).",
   NO_INBOUND_THROUGH_NAT: 'A NAT gateway does not accept connections initiated from outside (ours).',
@@ -35,7 +35,6 @@ export const EXPLANATION_CODES = {
   ENDPOINT_POLICY_DENY: 'The endpoint policy denies the request (ours).',
   PRINCIPAL_NOT_ALLOWED: "The consumer's account is not in the endpoint service's allowed principals (ours).",
   PRIVATELINK_ONE_WAY: 'PrivateLink carries connections from consumer to provider only (ours).',
-  SOURCE_NOT_FOUND: 'The flow source does not match a place packets can start (ours).',
 } as const;
 
 /** An explanation code from the closed list. */

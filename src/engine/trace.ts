@@ -34,8 +34,11 @@ export interface Component {
   readonly kind: ComponentKind;
 }
 
+/** Every hop action, the closed list the type, the trace checker and docs/trace.md follow. */
+export const HOP_ACTIONS = ['allowed', 'denied', 'forwarded', 'translated', 'delivered', 'dropped', 'resolved'] as const;
+
 /** What happened at a hop. */
-export type HopAction = 'allowed' | 'denied' | 'forwarded' | 'translated' | 'delivered' | 'dropped' | 'resolved';
+export type HopAction = (typeof HOP_ACTIONS)[number];
 
 /** The packet's addresses and ports as text, as it is at a hop. */
 export interface PacketView {

@@ -3,6 +3,7 @@
 // limit are the walk loop's (walk-loop.ts), checked before this handler runs.
 import { formatIp } from '../../net/ip.js';
 import { formatPrefix } from '../../net/prefix.js';
+import { routeTargetResource } from '../../model/route-targets.js';
 import { lookupRoute } from '../compile/route-index.js';
 import { describeRoute } from '../describe-rule.js';
 import { newHopLog } from './hop-log.js';
@@ -32,10 +33,12 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
   log.hop(component, 'forwarded', detail, hit.route.span, packet);
   // The last sender travels to the delivery: security group references match its groups.
   if (target.kind === 'local') return log.go({ kind: 'deliverInVpc', vpc: table.vpc, fromSubnet: subnetId, packet, sender: origin, carry });
-  const r = topo.byId.get(target.id);
+  const r = routeTargetResource(topo.byId.get(target.id));
+  if (!r) return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', `${detail}: the target cannot carry traffic`, hit.route.span, packet));
   const base = { packet, carry, fromSubnet: subnetId };
+  // One case per kind of ROUTE_TARGET_KINDS: a new kind there fails to compile here.
   let next: At;
-  switch (r?.kind) {
+  switch (r.kind) {
     case 'internetGateway':
       next = { ...base, kind: 'internetGateway', igw: r };
       break;
@@ -54,8 +57,10 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
     case 'egressOnlyInternetGateway':
       next = { ...base, kind: 'egressOnlyGateway', gateway: r };
       break;
-    default:
-      return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', `${detail}: the target cannot carry traffic`, hit.route.span, packet));
+    default: {
+      const never: never = r;
+      return never;
+    }
   }
   return log.go(next);
 };

@@ -3,6 +3,7 @@
 // whole VPC CIDR block replaces the target of that block's local route.
 import { formatPrefix } from '../../net/prefix.js';
 import type { RawTopology } from '../format.js';
+import { ROUTE_TARGET_KINDS } from '../route-targets.js';
 import type { Route } from '../rules.js';
 import { pointer } from '../source-map.js';
 import { cidrAt, refAt, report, type BuildContext } from './context.js';
@@ -51,7 +52,7 @@ export function buildRoutes(ctx: BuildContext, raw: RawTopology, fabric: VpcFabr
           const ok =
             entry?.kind === 'peeringConnection'
               ? peeringTouches(raw, r.target, vpcId, ctx, `${ptr}/target`)
-              : refAt(ctx, r.target, `${ptr}/target`, ['internetGateway', 'egressOnlyInternetGateway', 'natGateway', 'endpoint', 'peeringConnection', 'instance'], vpcId);
+              : refAt(ctx, r.target, `${ptr}/target`, ROUTE_TARGET_KINDS, vpcId);
           if (ok) target = { kind: 'resource', id: r.target };
         }
         if (!destination || !target) return;
