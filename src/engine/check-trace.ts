@@ -1,7 +1,12 @@
 // Trace well-formedness: the contract every trace the engine returns must keep. Every engine
 // test runs it; a violation is an engine bug, never a user error.
 import { EXPLANATION_CODES } from './explanation-codes.js';
-import type { Hop, Trace } from './trace.js';
+import { STEP_ACTIONS, STEP_TYPES } from './steps.js';
+import { HOP_ACTIONS, type Hop, type Trace } from './trace.js';
+
+const ACTIONS: ReadonlySet<string> = new Set(HOP_ACTIONS);
+const STEP_TYPE_SET: ReadonlySet<string> = new Set(STEP_TYPES);
+const STEP_ACTION_SET: ReadonlySet<string> = new Set(STEP_ACTIONS);
 
 const STOPS = new Set(['denied', 'dropped']);
 
@@ -9,6 +14,10 @@ function checkHops(hops: readonly Hop[], where: string, problems: string[]): voi
   hops.forEach((h, i) => {
     if (!h.component.id || !h.component.kind) problems.push(`${where}[${i}] has no component id or kind`);
     if (!h.detail) problems.push(`${where}[${i}] has no detail`);
+    if (!ACTIONS.has(h.action)) problems.push(`${where}[${i}] has an unknown action ${h.action}`);
+    for (const s of h.steps ?? []) {
+      if (!STEP_TYPE_SET.has(s.type) || !STEP_ACTION_SET.has(s.action)) problems.push(`${where}[${i}] has a step of unknown type or action ${s.type}/${s.action}`);
+    }
     if (h.location && (h.location.line < 1 || h.location.col < 1 || !h.location.file)) problems.push(`${where}[${i}] has a bad location`);
     if (STOPS.has(h.action) && i !== hops.length - 1) problems.push(`${where}[${i}] stops the packet but is not the last hop`);
   });

@@ -1,6 +1,7 @@
 // The diagram of a topology and a trace laid over it: which boxes sit in which cluster,
 // which edges join them, how a trace's hops land on boxes, what --focus keeps, how empty
 // subnets collapse, and the lifelines of a PrivateLink sequence diagram.
+import type { HopStep } from '../../src/engine/steps.js';
 import { describe, expect, it } from 'vitest';
 import { buildDiagram } from '../../src/diagram/build-diagram.js';
 import type { Diagram } from '../../src/diagram/diagram.js';
@@ -154,7 +155,7 @@ describe('renderMermaidSequence', () => {
 describe('typed steps (docs/trace.md) on hops', () => {
   const result = traceFlow(PL, { from: 'client', to: 'api.example.com', protocol: 'tcp', port: 443, pinAddress: '10.2.1.4' }) as TraceResult;
   const base = result.traces[0]!;
-  const step = { type: 'securityGroup', action: 'allowed', direction: 'ingress', verdict: 'rule', group: 'sg-vpce-api', rule: { index: 1, written: true, direction: 'ingress', ports: { from: 443, to: 443 } } };
+  const step: HopStep = { type: 'securityGroup', action: 'allowed', direction: 'ingress', verdict: 'rule', group: 'sg-vpce-api', rule: { index: 1, written: true, direction: 'ingress', ports: { from: 443, to: 443 } } };
   const trace = { ...base, hops: base.hops.map((h) => (h.component.id === 'sg-vpce-api' ? { ...h, steps: [step] } : h)) };
 
   it('the sequence diagram draws an ingress filter where the packet arrives, with its rule', () => {

@@ -25,7 +25,7 @@ describe('security groups', () => {
     const tr = trace(t, 'app', 'inbound-only', 443);
     expectReachableVia(tr, ['app', 'sg-inbound-only', 'inbound-only']);
     expect(returnHopIds(tr)[0]).toBe('inbound-only');
-    expect(tr.returnHops[1]!.detail).toContain('stateful');
+    expect(tr.returnHops[1]!.steps).toEqual([{ type: 'securityGroup', action: 'allowed', direction: 'egress', group: 'sg-inbound-only', verdict: 'tracked', rule: undefined }]);
   });
 
   it('deny egress when no outbound rule allows it', () => {
@@ -38,7 +38,7 @@ describe('security groups', () => {
 
   it('allow egress by default when no egress rules are written', () => {
     const tr = trace(t, 'bastion', 'app', 22);
-    expect(tr.hops[1]!.detail).toContain('AWS default outbound rule');
+    expect(tr.hops[1]!.steps).toMatchObject([{ type: 'securityGroup', direction: 'egress', verdict: 'rule', rule: { written: false } }]);
   });
 
   it('use the VPC default group, which admits its own members', () => {
@@ -71,20 +71,20 @@ describe('network ACLs', () => {
   it('allow by the first matching rule', () => {
     const tr = trace(t, 'app2', 'locked', 443);
     expectReachableVia(tr, ['acl-locked', 'locked']);
-    expect(tr.hops.find((h) => h.component.id === 'acl-locked')!.detail).toContain('ingress rule 110');
+    expect(tr.hops.find((h) => h.component.id === 'acl-locked')!.steps).toEqual([{ type: 'networkAcl', action: 'allowed', direction: 'ingress', acl: 'acl-locked', subnet: 'a-locked', rule: { rule: 110, action: 'allow' } }]);
   });
 
   it('deny by the implicit rule when nothing matches', () => {
     const tr = trace(t, 'app', 'locked', 80);
     expectBlocked(tr, 'SUBNET_ACL_RESTRICTION', 'acl-locked');
-    expect(stoppingHop(tr)!.detail).toContain('implicit deny');
+    expect(stoppingHop(tr)!.steps).toMatchObject([{ type: 'networkAcl', action: 'denied', rule: { rule: '*', action: 'deny' } }]);
   });
 
   it('are stateless: the reply is checked with its own ports, and a lower-numbered deny wins', () => {
     const tr = trace(t, 'app', 'locked', 443);
     expect(tr.reachable).toBe(false);
     expect(tr.returnHops.at(-1)!.component.id).toBe('acl-locked');
-    expect(stoppingHop(tr)!.detail).toContain('egress rule 90 deny');
+    expect(stoppingHop(tr)!.steps).toMatchObject([{ type: 'networkAcl', action: 'denied', direction: 'egress', acl: 'acl-locked', rule: { rule: 90, action: 'deny' } }]);
     expect(codes(tr)).toEqual(['SUBNET_ACL_RESTRICTION']);
   });
 

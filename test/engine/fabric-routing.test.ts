@@ -12,7 +12,7 @@ describe('route tables', () => {
   it('delivers inside the VPC by the implicit local route', () => {
     const tr = trace(t, 'bastion', 'app', 22);
     expectReachableVia(tr, ['bastion', 'sg-bastion', 'rtb-a-private', 'sg-app', 'app']);
-    expect(tr.hops[2]!.detail).toContain('implicit local route');
+    expect(tr.hops[2]!.steps).toEqual([{ type: 'route', action: 'matched', table: 'rtb-a-private', prefix: '10.0.0.0/16', route: { index: expect.any(Number), destination: '10.0.0.0/16', target: 'local', origin: 'local' } }]);
   });
 
   it('drops a packet for a VPC address no interface holds', () => {
@@ -37,13 +37,13 @@ describe('route tables', () => {
     const tr = trace(t, 'app', '52.216.1.1', 443);
     expectReachableVia(tr, ['app', 'rtb-a-private', 'nat-a', 'igw-a', 'com.amazonaws.us-east-1.s3']);
     expect(hopIds(tr)).not.toContain('vpce-s3-a');
-    expect(tr.hops.find((h) => h.component.id === 'rtb-a-private')!.detail).toContain('longest match /16');
+    expect(tr.hops.find((h) => h.component.id === 'rtb-a-private')!.steps).toMatchObject([{ type: 'route', prefix: '52.216.0.0/16', route: { destination: '52.216.0.0/16', target: 'nat-a' } }]);
   });
 
   it('gives a static route priority over a prefix-list route for the same prefix', () => {
     const tr = trace(t, 'app', '3.5.0.10', 443);
     expectReachableVia(tr, ['rtb-a-private', 'nat-a', 'igw-a']);
-    expect(tr.hops.find((h) => h.component.id === 'rtb-a-private')!.detail).toContain('wins over route pl-63a5400a');
+    expect(tr.hops.find((h) => h.component.id === 'rtb-a-private')!.steps).toMatchObject([{ type: 'route', route: { target: 'nat-a' }, over: 'pl-63a5400a' }]);
   });
 
   it('drops traffic on a blackhole route, citing it', () => {

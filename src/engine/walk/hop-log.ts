@@ -3,6 +3,7 @@
 import type { Span } from '../../model/span.js';
 import type { ExplanationCode } from '../explanation-codes.js';
 import { viewPacket, type Packet } from '../packet.js';
+import type { HopStep } from '../steps.js';
 import type { Component, Explanation, Hop, HopAction, PacketView } from '../trace.js';
 import type { At, Carry, Delivery, Memo, Next, Step, Stop, WalkEnv } from './position.js';
 
@@ -14,9 +15,9 @@ export interface HopLog {
   readonly hops: Hop[];
   readonly remember: Memo[];
   /** Record a hop. */
-  hop(component: Component, action: HopAction, detail: string, location: Span | undefined, packet: Packet, why?: string): void;
+  hop(component: Component, action: HopAction, detail: string, location: Span | undefined, packet: Packet, why?: string, steps?: readonly HopStep[]): void;
   /** Record a hop that stops the packet, with its explanation, and return the stop. */
-  drop(component: Component, action: 'denied' | 'dropped', code: ExplanationCode, detail: string, location: Span | undefined, packet: Packet, why?: string, also?: readonly Explanation[]): Stop;
+  drop(component: Component, action: 'denied' | 'dropped', code: ExplanationCode, detail: string, location: Span | undefined, packet: Packet, why?: string, also?: readonly Explanation[], steps?: readonly HopStep[]): Stop;
   /** End the handler with `next`. */
   end(next: Next): Step;
   /** End the handler going to `at`. */
@@ -33,17 +34,18 @@ export function newHopLog(env: WalkEnv, carry: Carry): HopLog {
   let lastView: PacketView | undefined;
   const log: HopLog = {
     env, carry, hops, remember,
-    hop(component, action, detail, location, packet, why) {
+    hop(component, action, detail, location, packet, why, steps) {
       if (lastPacket !== packet || !lastView) {
         lastPacket = packet;
         lastView = viewPacket(packet);
       }
-      hops.push(why === undefined
+      const h: Hop = why === undefined
         ? { component, action, detail, location, packet: lastView }
-        : { component, action, detail, location, packet: lastView, why });
+        : { component, action, detail, location, packet: lastView, why };
+      hops.push(steps === undefined ? h : { ...h, steps });
     },
-    drop(component, action, code, detail, location, packet, why, also = []) {
-      log.hop(component, action, detail, location, packet, why);
+    drop(component, action, code, detail, location, packet, why, also = [], steps) {
+      log.hop(component, action, detail, location, packet, why, steps);
       return { kind: 'stop', verdict: 'dropped', explanations: [{ code, message: detail, component, location }, ...also] };
     },
     end: (next) => ({ hops, next, remember }),

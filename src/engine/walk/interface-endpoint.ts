@@ -67,7 +67,8 @@ function toEndpointService(log: HopLog, ep: Endpoint, eni: Eni, packet: Packet):
     if (!lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
       log.hop({ id: node.securityGroups[0]!, kind: 'securityGroup' }, 'allowed',
         `${node.securityGroups.join(', ')}: inbound rules are not evaluated for PrivateLink traffic (enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is off on ${lb.id})`, lb.span, seen,
-        'With enforcement off, a Network Load Balancer\'s inbound rules judge only traffic that reaches it directly; PrivateLink traffic passes them by.');
+        'With enforcement off, a Network Load Balancer\'s inbound rules judge only traffic that reaches it directly; PrivateLink traffic passes them by.',
+        [{ type: 'securityGroup', action: 'allowed', direction: 'ingress', group: node.securityGroups[0]!, verdict: 'notEvaluated', rule: undefined }]);
     } else {
       // "Update the security groups for your Network Load Balancer": with inbound rules
       // enforced on PrivateLink traffic, the source they see is the client's private IP,

@@ -6,6 +6,7 @@ import { formatPrefix } from '../../net/prefix.js';
 import { routeTargetResource } from '../../model/route-targets.js';
 import { lookupRoute } from '../compile/route-index.js';
 import { describeRoute } from '../describe-rule.js';
+import type { RouteStep } from '../steps.js';
 import { newHopLog } from './hop-log.js';
 import type { At, Handler } from './position.js';
 
@@ -21,16 +22,28 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
   if (!hit) {
     return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION',
       `${table.id} (route table of ${subnetId}) has no route that matches ${formatIp(packet.dst)}`, table.span, packet,
-      'A subnet sends traffic only where its route table says; with no matching route the packet is dropped.'));
+      'A subnet sends traffic only where its route table says; with no matching route the packet is dropped.', [],
+      [{ type: 'route', action: 'dropped', table: table.id, route: undefined, prefix: undefined }]));
   }
+  const r0 = hit.route;
+  const routeStep = (action: 'matched' | 'dropped'): RouteStep[] => [{
+    type: 'route', action, table: table.id, prefix: formatPrefix(hit.prefix),
+    route: {
+      index: r0.index,
+      destination: r0.destination.kind === 'cidr' ? formatPrefix(r0.destination.prefix) : r0.destination.prefixList,
+      target: r0.target.kind === 'resource' ? r0.target.id : r0.target.kind,
+      origin: r0.origin,
+    },
+    ...(hit.shadowed?.destination.kind === 'prefixList' ? { over: hit.shadowed.destination.prefixList } : {}),
+  }];
   const matched = hit.route.destination.kind === 'prefixList' ? `, matched entry ${formatPrefix(hit.prefix)}` : '';
   const shadow = hit.shadowed ? `; it wins over ${describeRoute(hit.shadowed, topo)} for the same prefix (a static route beats a prefix-list route)` : '';
   const detail = `${describeRoute(hit.route, topo)}: longest match /${hit.prefix.length}${matched}${shadow}`;
   const target = hit.route.target;
   if (target.kind === 'blackhole') {
-    return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', `${detail}: a blackhole route drops the packet`, hit.route.span, packet));
+    return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', `${detail}: a blackhole route drops the packet`, hit.route.span, packet, undefined, [], routeStep('dropped')));
   }
-  log.hop(component, 'forwarded', detail, hit.route.span, packet);
+  log.hop(component, 'forwarded', detail, hit.route.span, packet, undefined, routeStep('matched'));
   // The last sender travels to the delivery: security group references match its groups.
   if (target.kind === 'local') return log.go({ kind: 'deliverInVpc', vpc: table.vpc, fromSubnet: subnetId, packet, sender: origin, carry });
   const r = routeTargetResource(topo.byId.get(target.id));

@@ -88,7 +88,8 @@ export function selectTarget(log: HopLog, lb: LoadBalancer, tg: TargetGroup, nod
     pick.target.span, packet,
     candidates.length > 1
       ? 'A load balancer node sends each new flow to one of its healthy targets, by a hash of the flow; any of them may get it, so vpcsim follows each.'
-      : 'A load balancer node sends only to healthy targets it may use: its own zone, or every enabled zone with cross-zone load balancing.');
+      : 'A load balancer node sends only to healthy targets it may use: its own zone, or every enabled zone with cross-zone load balancing.',
+    [{ type: 'targetChoice', action: 'chosen', targetGroup: tg.id, chosen: { name: pick.name, port: pick.port, az: pick.az }, candidates: candidates.map((c) => c.name) }]);
     return { name: pick.name, hops: one.hops, at: at(pick) };
   };
   return { kind: 'fork', key: `${node.id} ${tg.id}`, options: candidates.map(option) };
