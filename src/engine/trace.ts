@@ -3,7 +3,6 @@
 // the source location of the rule or route that decided it.
 import type { Span } from '../model/span.js';
 import type { ExplanationCode } from './explanation-codes.js';
-import type { HopStep } from './steps.js';
 
 /** What kind of thing a hop is at. */
 export type ComponentKind =
@@ -63,7 +62,7 @@ export interface Hop {
   /** A sentence on why AWS behaves so, for `trace --explain`. */
   readonly why?: string;
   /** What decided, as typed records (docs/trace.md, "Steps"); absent where nothing is recorded yet. */
-  readonly steps?: readonly HopStep[];
+  readonly steps?: readonly import('./steps.js').HopStep[];
 }
 
 /** Why a flow is unreachable (or a caveat of a reachable one). */
