@@ -3,18 +3,17 @@
 // per move with the packet's addresses, a note per decision (security group, ACL, route,
 // target choice) with its rule and file:line, dashed messages for the reply. Several
 // traces (a name with several addresses, several targets) are `alt` branches of one diagram.
-import type { Hop, Trace } from '../engine/trace.js';
+import type { ComponentKind, Hop, Trace } from '../engine/trace.js';
 import { formatPacket } from './format-packet.js';
 import { mermaidText } from './escape-mermaid.js';
 import { describeStepShort, isIngressFilter } from './describe-step-short.js';
 import { sequenceRole, type SequenceRole } from './sequence-roles.js';
 
-const KIND_WORDS: Readonly<Record<string, string>> = {
+const KIND_WORDS: Readonly<Partial<Record<ComponentKind, string>>> = {
   securityGroup: 'security group',
   networkAcl: 'network ACL',
   routeTable: 'route table',
   targetGroup: 'target group',
-  subnet: 'subnet',
 };
 
 // A note is short (the text trace and the HTML page have the full sentence): what acted,

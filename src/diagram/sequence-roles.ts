@@ -20,8 +20,6 @@ export function sequenceRole(c: Component): SequenceRole {
       return place('DNS', 'Route 53 Resolver');
     case 'instance':
       return place(c.id, 'instance');
-    case 'eni':
-      return place(c.id, 'interface');
     case 'natGateway':
       return place(c.id, 'NAT gateway');
     case 'endpointEni':
@@ -30,8 +28,6 @@ export function sequenceRole(c: Component): SequenceRole {
       return place(c.id, 'endpoint');
     case 'endpointService':
       return place(c.id, 'PrivateLink endpoint service');
-    case 'loadBalancer':
-      return place(c.id, 'load balancer');
     case 'loadBalancerNode':
       return place(c.id, 'load balancer node');
     case 'internetGateway':
@@ -48,7 +44,6 @@ export function sequenceRole(c: Component): SequenceRole {
       return place(c.id, 'internet host');
     case 'vpc':
       return place(c.id, 'VPC');
-    case 'subnet':
     case 'networkAcl':
     case 'securityGroup':
     case 'routeTable':

@@ -1,32 +1,12 @@
 // Traces: the engine's answer for one flow. A trace is a verdict plus the hops the packet
 // crossed forward and back; a hop is a component, an action, a detail a person reads, and
 // the source location of the rule or route that decided it.
+import type { ComponentKind } from '../model/component-kinds.js';
 import type { Span } from '../model/span.js';
 import type { ExplanationCode } from './explanation-codes.js';
 
-/** What kind of thing a hop is at. */
-export type ComponentKind =
-  | 'dns'
-  | 'vpc'
-  | 'instance'
-  | 'natGateway'
-  | 'endpointEni'
-  | 'loadBalancerNode'
-  | 'eni'
-  | 'subnet'
-  | 'networkAcl'
-  | 'securityGroup'
-  | 'routeTable'
-  | 'internetGateway'
-  | 'egressOnlyInternetGateway'
-  | 'peeringConnection'
-  | 'endpoint'
-  | 'endpointService'
-  | 'loadBalancer'
-  | 'targetGroup'
-  | 'awsService'
-  | 'internet'
-  | 'internetHost';
+/** What kind of thing a hop is at: the closed list in src/model/component-kinds.ts. */
+export type { ComponentKind };
 
 /** A component of the path, by id and kind. */
 export interface Component {

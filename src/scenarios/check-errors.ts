@@ -6,6 +6,7 @@ import type { Span } from '../model/span.js';
 /** Every check error code, with its meaning (listed in docs/check.md). */
 export const CHECK_ERROR_CODES = {
   UNKNOWN_CHECK_ID: 'A selector, via, never or only names an id (or kind) that is not in the topology.',
+  NOT_A_HOP: 'via, never or only names an id or a kind no hop is ever at (a subnet, an account, a prefix list), so it could never be crossed.',
   EMPTY_SELECTOR: 'A selector matches no endpoint, so the check would hold vacuously.',
   MISSING_PORT: 'A tcp or udp check names no destination port (`port:` or a `:port` suffix).',
   UNKNOWN_EXPLANATION_CODE: '`because` names a code that is not an explanation code.',

@@ -1,17 +1,11 @@
 // Path conditions of checks: whether a forward path crosses an id or a kind of component.
 // `via` needs every id, `only` needs one of them, `never` needs none of its ids or kinds.
 import type { Check } from '../model/check.js';
+import { COMPONENT_KINDS, isComponentKind } from '../model/component-kinds.js';
 import { didYouMean, quoted } from '../model/suggest.js';
 import type { Topology } from '../model/topology.js';
-import type { ComponentKind, Hop, Trace } from '../engine/trace.js';
+import type { Hop, Trace } from '../engine/trace.js';
 import type { CheckError } from './check-errors.js';
-
-/** Every component kind a hop can have, so `never: [natGateway]` can be checked for typos. */
-export const COMPONENT_KINDS: readonly ComponentKind[] = [
-  'dns', 'instance', 'natGateway', 'endpointEni', 'loadBalancerNode', 'eni', 'subnet', 'networkAcl',
-  'securityGroup', 'routeTable', 'internetGateway', 'egressOnlyInternetGateway', 'peeringConnection', 'endpoint', 'endpointService',
-  'loadBalancer', 'targetGroup', 'awsService', 'internet', 'internetHost',
-];
 
 /**
  * Whether a hop is at the component `id`. The network interfaces of an endpoint or a load
@@ -43,17 +37,48 @@ export function pathIds(trace: Trace): string[] {
   return out;
 }
 
-/** Unknown ids in `via`, `only` and `never` (where kinds are allowed too): bad input. */
+// Words and resources that name something real but no hop is ever at, so a condition on
+// them would pass (`never`) or fail (`via`, `only`) whatever the path: what to write instead.
+const NOT_HOP_KINDS: Readonly<Record<string, string>> = {
+  subnet: 'a path crosses a subnet at its route table and network ACL: write routeTable or networkAcl',
+  eni: 'a hop at an interface has the kind of its owner: write instance, natGateway, endpointEni or loadBalancerNode',
+  loadBalancer: 'a path crosses a load balancer at its nodes: write loadBalancerNode, or the load balancer\'s id',
+  account: 'accounts are not on a path',
+  prefixList: 'a prefix list decides inside a route or a rule: name the route table or the security group',
+};
+
+function notAHop(topology: Topology, x: string): string | undefined {
+  const r = topology.byId.get(x);
+  if (r?.kind === 'subnet') return `"${x}" is a subnet, and no hop is at a subnet: a path crosses it at its route table ${r.routeTable} and network ACL ${r.networkAcl}`;
+  if (r?.kind === 'account') return `"${x}" is an account, and no hop is at an account`;
+  if (r?.kind === 'prefixList') return `"${x}" is a prefix list, and no hop is at a prefix list: name the route table or the security group that uses it`;
+  return undefined;
+}
+
+/**
+ * Unknown ids in `via`, `only` and `never` (where kinds are allowed too), and ids or kinds no
+ * hop is ever at: bad input, at the item itself.
+ */
 export function checkPathConditionIds(topology: Topology, check: Check): CheckError[] {
   const known = (x: string): boolean => topology.byId.has(x) || topology.enis.has(x);
   const errors: CheckError[] = [];
   const candidates = (withKinds: boolean): string[] => [...topology.byId.keys(), ...(withKinds ? COMPONENT_KINDS : [])];
   for (const [field, list, kinds] of [['via', check.via, false], ['only', check.only, false], ['never', check.never, true]] as const) {
     list.forEach((x, i) => {
-      if (known(x) || (kinds && (COMPONENT_KINDS as readonly string[]).includes(x))) return;
-      const what = kinds ? 'an id or a component kind' : 'an id';
       // At the typo itself, so an editor (and a SARIF viewer) points at the word to fix.
       const span = check.itemSpans[field][i] ?? check.span;
+      const notHop = notAHop(topology, x);
+      if (notHop) {
+        errors.push({ code: 'NOT_A_HOP', message: `${field}: ${notHop}`, span });
+        return;
+      }
+      if (known(x) || (kinds && isComponentKind(x))) return;
+      const hint = kinds ? NOT_HOP_KINDS[x] : undefined;
+      if (hint !== undefined && Object.hasOwn(NOT_HOP_KINDS, x)) {
+        errors.push({ code: 'NOT_A_HOP', message: `${field}: no hop is ever of kind ${quoted(x)}; ${hint}`, span });
+        return;
+      }
+      const what = kinds ? 'an id or a component kind' : 'an id';
       errors.push({ code: 'UNKNOWN_CHECK_ID', message: `${field}: ${quoted(x)} is not ${what} in this topology${didYouMean(x, candidates(kinds))}`, span });
     });
   }

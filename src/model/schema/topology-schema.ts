@@ -2,6 +2,7 @@
 // schema/topology.schema.json is this object printed by `vpcsim schema` (a test keeps
 // the two equal). The schema checks shape only; meaning (references, addresses) is checked
 // by src/model/validate-*.ts with positioned, specific messages.
+import { COMPONENT_KINDS } from '../component-kinds.js';
 import {
   bool,
   closed,
@@ -247,7 +248,12 @@ const check = closed(
     expect: oneOfStrings(['reachable', 'unreachable'], 'The expected verdict'),
     via: refs('Ids the forward path must cross'),
     because: str('With unreachable: an expected explanation code'),
-    never: { type: 'array', items: { type: 'string' }, description: 'Ids or kinds no path may cross' },
+    never: {
+      type: 'array',
+      description: 'Ids or component kinds no path may cross',
+      // The enum is for editors to offer the kinds; any other string is an id, checked by the runner.
+      items: { type: 'string', anyOf: [oneOfStrings(COMPONENT_KINDS, 'A component kind (docs/check.md)'), { description: 'An id' }] },
+    },
     only: refs('Every path must cross one of these'),
     isolated: { type: 'boolean', description: 'No flow on any port between from and to' },
     principal: str('Endpoint policy evaluation: the calling principal ARN'),
