@@ -17,6 +17,9 @@ import { checkProperty, PROPERTY_TIMEOUT_MS } from './property-runner.js';
 /** Time bound per input, in milliseconds. */
 const BOUND_MS = 2000;
 
+/** Fuzzing runs ten times the property run count, so it gets ten times the time limit. */
+const SCALE = 10;
+
 function traceChecks(t: Topology): void {
   for (const c of t.checks) {
     if (c.from.kind !== 'list' || c.to.kind !== 'list') continue;
@@ -31,7 +34,7 @@ function traceChecks(t: Topology): void {
 }
 
 describe('fuzzing the loader with mutated scenarios', () => {
-  it('ends in a topology or a positioned error, within the time bound, and valid results go through the engine and fmt', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+  it('ends in a topology or a positioned error, within the time bound, and valid results go through the engine and fmt', { timeout: PROPERTY_TIMEOUT_MS * SCALE }, () => {
     checkProperty('loader fuzz', fc.property(mutatedFileArb, ({ text }) => {
       const started = performance.now();
       const { topology, diagnostics } = loadTopologyText('fuzz.yaml', text);
@@ -52,6 +55,6 @@ describe('fuzzing the loader with mutated scenarios', () => {
         expect(isDeepStrictEqual(projection(again.topology!), projection(topology)), `fmt changed the model:\n${printed}`).toBe(true);
       }
       expect(performance.now() - started).toBeLessThan(BOUND_MS);
-    }), { scale: 10 });
+    }), { scale: SCALE });
   });
 });
