@@ -5,9 +5,10 @@ import { prefixContains } from '../net/prefix.js';
 import { isPublicAddress } from '../net/special-ranges.js';
 import type { Eni, InternetHost } from '../model/resources.js';
 import { didYouMean } from '../model/suggest.js';
-import { addrKey, type EngineContext } from './compile/engine-context.js';
+import { addrKey, holdsAddress, type EngineContext } from './compile/engine-context.js';
 import { resolveName, type DnsResolution, type DnsVantage } from './dns/resolve-name.js';
 import type { QueryError } from './query.js';
+import { ambiguousAlias, labelWithAlias, lookupAlias } from './resolve-alias.js';
 
 /** Where a flow starts: an interface, or a host on the internet. */
 export type Source =
@@ -42,7 +43,7 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
   if (eni?.owner.kind === 'endpoint') {
     return queryError(`${from} is a network interface of endpoint ${eni.owner.id}; an endpoint's interface starts no connection (PrivateLink carries consumer-to-provider traffic), so it cannot be a source`);
   }
-  if (eni) return { kind: 'eni', eni, label: from };
+  if (eni) return { kind: 'eni', eni, label: labelWithAlias(t, from) };
   const host = t.internetHosts.get(from);
   if (host) return { kind: 'internet', ip: host.ip, host, label: from };
   if (from === 'internet') {
@@ -56,8 +57,13 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
   if (malformed) return queryError(malformed);
   const ip = parseIp(from);
   if (ip) {
-    const owners = [...t.enis.values()].filter((e) => e.privateIp.value === ip.value && e.privateIp.family === ip.family || (e.ipv6Ip?.value === ip.value && ip.family === 6));
-    if (owners.length === 1) return { kind: 'eni', eni: owners[0]!, label: from };
+    const owners = [...t.enis.values()].filter((e) => holdsAddress(e, ip));
+    if (owners.length === 1) {
+      const eni = owners[0]!;
+      // Sent from a secondary address, the packet carries that address as its source.
+      const secondary = ip.family === 4 && !ipEquals(eni.privateIp, ip);
+      return { kind: 'eni', eni, label: from, ...(secondary ? { only: ip } : {}) };
+    }
     if (owners.length > 1) return queryError(`${from} is held by ${owners.map((o) => o.id).join(' and ')} (overlapping VPCs); name the interface instead`);
     if (ip.family === 4) {
       const byPublic = ctx.eniByPublicIp.get(ip.value);
@@ -70,8 +76,8 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
       const s = subnets[0]!;
       const synthetic: Eni = {
         id: from, owner: { kind: 'instance', id: from }, vpc: s.vpc, subnet: s.id, az: s.az,
-        privateIp: ip.family === 4 ? ip : { family: 4, value: s.cidr.network + 4n }, publicIp: undefined,
-        ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], filtered: false, span: s.span,
+        privateIp: ip.family === 4 ? ip : { family: 4, value: s.cidr.network + 4n }, secondaryIps: [], publicIp: undefined,
+        ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], interfaceType: 'interface', filtered: false, span: s.span,
       };
       return { kind: 'eni', eni: synthetic, only: ip, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
     }
@@ -79,6 +85,9 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
     if (isPublicAddress(ip)) return { kind: 'internet', ip, host: undefined, label: from };
     return queryError(`${from} is not inside any subnet of the file, nor a public address`);
   }
+  const alias = lookupAlias(t, from);
+  if (alias.kind === 'ambiguous') return ambiguousAlias(from, alias.ids);
+  if (alias.kind === 'id') return resolveSource(ctx, alias.id);
   const candidates = [...t.enis.keys(), ...t.internetHosts.keys()];
   return queryError(`no instance, interface or internet host "${from}"${didYouMean(from, candidates)}`);
 }
@@ -100,7 +109,8 @@ export function vantageOf(ctx: EngineContext, source: Source): DnsVantage {
 
 /**
  * Resolve `to`: an IP, a resource id (an interface, instance, internet host, load balancer or
- * endpoint), or else a DNS name (anything with a dot), asked of the source's resolver.
+ * endpoint), a resource's name (its AWS Name tag), or else a DNS name (anything with a dot),
+ * asked of the source's resolver.
  */
 export function resolveDestinations(ctx: EngineContext, to: string, source: Source): ResolvedDestinations | QueryError {
   const t = ctx.topology;
@@ -112,14 +122,17 @@ export function resolveDestinations(ctx: EngineContext, to: string, source: Sour
   const eni = t.enis.get(to);
   if (eni) {
     const addr = fromInternet && eni.publicIp ? eni.publicIp : eni.privateIp;
-    return addresses([{ ip: addr, label: to, eni }]);
+    return addresses([{ ip: addr, label: labelWithAlias(t, to), eni }]);
   }
   const host = t.internetHosts.get(to);
   if (host) return addresses([{ ip: host.ip, label: to }]);
   const lb = t.loadBalancers.get(to);
-  if (lb) return addresses(lb.nodes.map((n) => t.enis.get(n)!).map((e) => ({ ip: fromInternet && e.publicIp ? e.publicIp : e.privateIp, label: `${to} (node ${e.id})`, eni: e })));
+  if (lb) return addresses(lb.nodes.map((n) => t.enis.get(n)!).map((e) => ({ ip: fromInternet && e.publicIp ? e.publicIp : e.privateIp, label: `${labelWithAlias(t, to)} (node ${e.id})`, eni: e })));
   const endpoint = t.endpoints.get(to);
-  if (endpoint && endpoint.enis.length > 0) return addresses(endpoint.enis.map((n) => t.enis.get(n)!).map((e) => ({ ip: e.privateIp, label: `${to} (${e.id})`, eni: e })));
+  if (endpoint && endpoint.enis.length > 0) return addresses(endpoint.enis.map((n) => t.enis.get(n)!).map((e) => ({ ip: e.privateIp, label: `${labelWithAlias(t, to)} (${e.id})`, eni: e })));
+  const alias = lookupAlias(t, to);
+  if (alias.kind === 'ambiguous') return ambiguousAlias(to, alias.ids);
+  if (alias.kind === 'id') return resolveDestinations(ctx, alias.id, source);
   if (to.includes('.')) {
     const dns = resolveName(t, to, vantageOf(ctx, source));
     if (dns.kind === 'notResolved') return { kind: 'unresolved', dns };

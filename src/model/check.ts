@@ -6,7 +6,9 @@ export type CheckSelector =
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'subnet'; readonly id: string }
   | { readonly kind: 'vpc'; readonly id: string }
-  | { readonly kind: 'securityGroup'; readonly id: string };
+  | { readonly kind: 'securityGroup'; readonly id: string }
+  /** Every interface of a type (networkInterfaces `type`; instances are `interface`). */
+  | { readonly kind: 'interfaceType'; readonly id: string };
 
 /** A check as stored: what to ask and what to expect. */
 export interface Check {

@@ -59,6 +59,8 @@ export const DIAGNOSTIC_CODES = {
   PRIVATE_DNS_NEEDS_VPC_DNS: 'Private DNS needs enableDnsSupport and enableDnsHostnames on the VPC; AWS refuses the endpoint.',
   PRIVATE_DNS_UNAVAILABLE: 'Private DNS is asked for on an endpoint whose service has no verified private DNS name; AWS refuses the endpoint.',
   PRIVATE_DNS_CONFLICT: 'Two interface endpoints of one VPC ask for private DNS for the same name; AWS refuses the second.',
+  SUBNET_MAPPING_SHAPE: 'A load balancer or endpoint writes both subnets and subnetMappings / subnetConfigurations, or a mapping a load balancer cannot have (a public address on an internal one).',
+  ATTACHMENT_ZONE: "A network interface is attached to an instance in another Availability Zone; AWS attaches interfaces only within the instance's AZ.",
   LOAD_BALANCER_SHAPE: 'A load balancer has fields its type does not take (listeners, security groups or a scheme on a GWLB, a target group on an NLB).',
   DUPLICATE_LISTENER: 'A load balancer has two listeners on one port; AWS refuses the second (use tcp_udp for TCP and UDP).',
   TARGET_GROUP_PROTOCOL: "A target group's protocol or port does not fit its load balancer (GENEVE on port 6081 for a GWLB, never GENEVE for an NLB).",

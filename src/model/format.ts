@@ -52,6 +52,7 @@ export interface RawRouteTable {
 
 /** A NAT gateway as written. */
 export interface RawNatGateway {
+  readonly name?: string;
   readonly subnet: string;
   readonly connectivity?: 'public' | 'private';
   readonly privateIp?: string;
@@ -71,14 +72,53 @@ export interface RawNetworkAcl {
   readonly egress?: readonly RawAclRule[];
 }
 
-/** An EC2 instance as written (one primary network interface). */
+/** An EC2 instance as written (its primary network interface; more attach as networkInterfaces). */
 export interface RawInstance {
+  /** The AWS Name tag: an alias flows and checks may use instead of the id. */
+  readonly name?: string;
   readonly subnet: string;
   readonly privateIp?: string;
+  /** Secondary private IPv4 addresses of the primary interface (AssignPrivateIpAddresses). */
+  readonly secondaryPrivateIps?: readonly string[];
   readonly publicIp?: string;
   readonly ipv6Ip?: string;
   readonly securityGroups?: readonly string[];
   readonly sourceDestCheck?: boolean;
+}
+
+/**
+ * A network interface as written that belongs to no other resource of the file: a Lambda
+ * function's, an RDS instance's, an ECS task's..., or a secondary interface of an instance.
+ */
+export interface RawNetworkInterface {
+  readonly name?: string;
+  readonly subnet: string;
+  readonly privateIp?: string;
+  readonly secondaryPrivateIps?: readonly string[];
+  readonly publicIp?: string;
+  readonly ipv6Ip?: string;
+  readonly securityGroups?: readonly string[];
+  readonly sourceDestCheck?: boolean;
+  /** Who the interface is for (docs/format.md lists the types). */
+  readonly type?: string;
+  readonly description?: string;
+  /** An instance this interface is attached to as a secondary interface. */
+  readonly instance?: string;
+}
+
+/** A load balancer node pinned in one subnet (AWS SubnetMapping). */
+export interface RawSubnetMapping {
+  readonly subnet: string;
+  readonly privateIpv4Address?: string;
+  readonly allocationId?: string;
+  readonly publicIp?: string;
+}
+
+/** An interface endpoint's interface pinned in one subnet (AWS SubnetConfiguration). */
+export interface RawSubnetConfiguration {
+  readonly subnet: string;
+  readonly ipv4?: string;
+  readonly ipv6?: string;
 }
 
 /** A load balancer listener as written. */
@@ -90,9 +130,12 @@ export interface RawListener {
 
 /** A load balancer as written. */
 export interface RawLoadBalancer {
+  readonly name?: string;
   readonly type: 'network' | 'gateway';
   readonly scheme?: 'internal' | 'internet-facing';
-  readonly subnets: readonly string[];
+  /** One subnet per AZ; or subnetMappings, which also pin the node addresses. */
+  readonly subnets?: readonly string[];
+  readonly subnetMappings?: readonly RawSubnetMapping[];
   readonly securityGroups?: readonly string[];
   readonly crossZone?: boolean;
   readonly enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: boolean;
@@ -130,9 +173,11 @@ export interface RawEndpointService {
 
 /** A VPC endpoint as written. */
 export interface RawEndpoint {
+  readonly name?: string;
   readonly type: 'interface' | 'gateway' | 'gatewayLoadBalancer';
   readonly service: string;
   readonly subnets?: readonly string[];
+  readonly subnetConfigurations?: readonly RawSubnetConfiguration[];
   readonly securityGroups?: readonly string[];
   readonly privateDns?: boolean;
   readonly routeTables?: readonly string[];
@@ -162,6 +207,7 @@ export interface RawVpc {
   readonly targetGroups?: IdMap<RawTargetGroup>;
   readonly endpointServices?: IdMap<RawEndpointService>;
   readonly endpoints?: IdMap<RawEndpoint>;
+  readonly networkInterfaces?: IdMap<RawNetworkInterface>;
 }
 
 /** A VPC peering connection as written. */
@@ -172,11 +218,21 @@ export interface RawPeering {
   readonly allowRemoteVpcDnsResolution?: { readonly requester?: boolean; readonly accepter?: boolean };
 }
 
-/** A customer-managed prefix list as written. */
+/** A prefix list as written: customer-managed, or (awsManaged) an AWS-managed list of a region. */
 export interface RawPrefixList {
   readonly name?: string;
   readonly maxEntries?: number;
+  readonly awsManaged?: boolean;
   readonly entries: readonly (string | { readonly cidr: string; readonly description?: string })[];
+}
+
+/** An AWS service the file declares (one the catalogue lacks, or an override). */
+export interface RawAwsService {
+  readonly endpointTypes: readonly ('interface' | 'gateway')[];
+  readonly dnsName?: string;
+  readonly publicRanges?: readonly string[];
+  /** Gateway services: the id of their AWS-managed prefix list (in `prefixLists`). */
+  readonly prefixList?: string;
 }
 
 /** A host on the public internet as written. */
@@ -189,7 +245,7 @@ export interface RawInternetHost {
 export type RawSelector =
   | string
   | readonly string[]
-  | { readonly subnet?: string; readonly vpc?: string; readonly securityGroup?: string };
+  | { readonly subnet?: string; readonly vpc?: string; readonly securityGroup?: string; readonly interfaceType?: string };
 
 /** A reachability check as written (run by `vpcsim check`). */
 export interface RawCheck {
@@ -220,6 +276,8 @@ export interface RawTopology {
   readonly vpcs?: IdMap<RawVpc>;
   readonly peeringConnections?: IdMap<RawPeering>;
   readonly prefixLists?: IdMap<RawPrefixList>;
+  /** Declared AWS services, by full name (com.amazonaws.<region>.<service>). */
+  readonly awsServices?: IdMap<RawAwsService>;
   readonly internet?: IdMap<RawInternetHost>;
   readonly onPremises?: null | IdMap<never>;
   readonly checks?: readonly RawCheck[];

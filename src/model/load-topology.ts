@@ -71,7 +71,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const byId = new Map<string, Resource>();
   const maps: ReadonlyMap<string, Resource>[] = [
     accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.egressOnlyInternetGateways, fabric.securityGroups,
-    fabric.networkAcls, workloads.instances, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
+    fabric.networkAcls, workloads.instances, workloads.networkInterfaces, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
     privateLink.endpointServices, privateLink.endpoints, peeringConnections, prefixLists, internetHosts,
   ];
   for (const m of maps) for (const [id, r] of m) byId.set(id, r);
@@ -92,6 +92,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     securityGroups: sortedMap(fabric.securityGroups),
     networkAcls: sortedMap(fabric.networkAcls),
     instances: sortedMap(workloads.instances),
+    networkInterfaces: sortedMap(workloads.networkInterfaces),
     loadBalancers: sortedMap(workloads.loadBalancers),
     targetGroups: sortedMap(workloads.targetGroups),
     endpointServices: sortedMap(privateLink.endpointServices),

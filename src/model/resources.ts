@@ -76,6 +76,7 @@ export interface EgressOnlyInternetGateway extends Base {
 export interface NatGateway extends Base {
   readonly kind: 'natGateway';
   readonly vpc: string;
+  readonly name: string | undefined;
   readonly subnet: string;
   readonly connectivity: 'public' | 'private';
   readonly privateIp: Ip;
@@ -102,8 +103,14 @@ export interface NetworkAcl extends Base {
 export interface Instance extends Base {
   readonly kind: 'instance';
   readonly vpc: string;
+  /** The AWS Name tag, an alias for the id in flows and checks. */
+  readonly name: string | undefined;
   readonly subnet: string;
   readonly privateIp: Ip;
+  /** Secondary private addresses of the primary interface. */
+  readonly secondaryIps: readonly Ip[];
+  /** Ids of its secondary network interfaces (networkInterfaces attached to it). */
+  readonly secondaryInterfaces: readonly string[];
   readonly publicIp: Ip | undefined;
   readonly ipv6Ip: Ip | undefined;
   readonly securityGroups: readonly string[];
@@ -112,6 +119,39 @@ export interface Instance extends Base {
    * destination of all it sends and receives; off, it may forward (NAT, routing, firewalls).
    */
   readonly sourceDestCheck: boolean;
+}
+
+/** The interface types of `networkInterfaces` (AWS InterfaceType, or the service behind a requester-managed interface). */
+export const INTERFACE_TYPES = [
+  'interface', 'lambda', 'ecs', 'eks', 'rds', 'efs', 'elasticache', 'redshift', 'opensearch', 'fsx',
+  'directory_service', 'workspaces', 'msk', 'mq', 'sagemaker', 'codebuild', 'glue', 'emr',
+  'api_gateway_managed', 'quicksight', 'global_accelerator_managed', 'vpc_lattice', 'efa', 'trunk', 'branch',
+  'transit_gateway', 'other',
+] as const;
+
+/** The type of a network interface that belongs to no other modelled resource. */
+export type InterfaceType = (typeof INTERFACE_TYPES)[number];
+
+/**
+ * A network interface that belongs to no other modelled resource (a Lambda function's, an RDS
+ * instance's, an ECS task's), or a secondary interface of an instance: an interface is a place
+ * ("Elastic network interfaces", Amazon EC2 guide), with its subnet, addresses and groups.
+ */
+export interface NetworkInterface extends Base {
+  readonly kind: 'networkInterface';
+  readonly vpc: string;
+  readonly name: string | undefined;
+  readonly subnet: string;
+  readonly privateIp: Ip;
+  readonly secondaryIps: readonly Ip[];
+  readonly publicIp: Ip | undefined;
+  readonly ipv6Ip: Ip | undefined;
+  readonly securityGroups: readonly string[];
+  readonly sourceDestCheck: boolean;
+  readonly type: InterfaceType;
+  readonly description: string | undefined;
+  /** The instance it is attached to as a secondary interface. */
+  readonly instance: string | undefined;
 }
 
 /** A load balancer listener. */
@@ -126,6 +166,7 @@ export interface Listener {
 export interface LoadBalancer extends Base {
   readonly kind: 'loadBalancer';
   readonly vpc: string;
+  readonly name: string | undefined;
   readonly type: 'network' | 'gateway';
   readonly scheme: 'internal' | 'internet-facing';
   readonly subnets: readonly string[];
@@ -136,6 +177,23 @@ export interface LoadBalancer extends Base {
   readonly targetGroup: string | undefined;
   /** ENI ids of the load balancer's nodes, one per subnet (`<lb>/<subnet>`). */
   readonly nodes: readonly string[];
+  /** Whether the file wrote subnetMappings (pinned node addresses) rather than subnets. */
+  readonly subnetMappings: readonly SubnetMapping[] | undefined;
+}
+
+/** A load balancer node pinned in one subnet, as written (AWS SubnetMapping). */
+export interface SubnetMapping {
+  readonly subnet: string;
+  readonly privateIpv4Address: Ip | undefined;
+  readonly allocationId: string | undefined;
+  readonly publicIp: Ip | undefined;
+}
+
+/** An interface endpoint's interface pinned in one subnet, as written (AWS SubnetConfiguration). */
+export interface SubnetConfiguration {
+  readonly subnet: string;
+  readonly ipv4: Ip | undefined;
+  readonly ipv6: Ip | undefined;
 }
 
 /** A registered load balancer target. */
@@ -187,6 +245,7 @@ export type EndpointTarget =
 export interface Endpoint extends Base {
   readonly kind: 'endpoint';
   readonly vpc: string;
+  readonly name: string | undefined;
   readonly type: 'interface' | 'gateway' | 'gatewayLoadBalancer';
   readonly service: EndpointTarget;
   readonly subnets: readonly string[];
@@ -205,6 +264,8 @@ export interface Endpoint extends Base {
   readonly policy: unknown;
   /** ENI ids, one per subnet (`<endpoint>/<subnet>`). */
   readonly enis: readonly string[];
+  /** Whether the file wrote subnetConfigurations (pinned addresses) rather than subnets. */
+  readonly subnetConfigurations: readonly SubnetConfiguration[] | undefined;
 }
 
 /** A VPC peering connection. */
@@ -247,6 +308,7 @@ export type Resource =
   | SecurityGroup
   | NetworkAcl
   | Instance
+  | NetworkInterface
   | LoadBalancer
   | TargetGroup
   | EndpointService
@@ -260,6 +322,10 @@ export type ResourceKind = Resource['kind'];
 
 /** Who owns a network interface. */
 export type EniOwner =
+  /**
+   * An instance's interface (primary or secondary), or for now a standalone networkInterface
+   * (id: its own), which receives like an instance's: security groups, then delivered.
+   */
   | { readonly kind: 'instance'; readonly id: string }
   | { readonly kind: 'natGateway'; readonly id: string }
   | { readonly kind: 'endpoint'; readonly id: string }
@@ -273,9 +339,13 @@ export interface Eni {
   readonly subnet: string;
   readonly az: string;
   readonly privateIp: Ip;
+  /** Secondary private IPv4 addresses; the interface receives on them as on privateIp. */
+  readonly secondaryIps: readonly Ip[];
   readonly publicIp: Ip | undefined;
   readonly ipv6Ip: Ip | undefined;
   readonly securityGroups: readonly string[];
+  /** What the interface is: instance and networkInterfaces types, or the managed owner's. */
+  readonly interfaceType: string;
   /** Whether security groups filter this ENI (false for NAT gateways and SG-less NLBs). */
   readonly filtered: boolean;
   readonly span: Span;

@@ -16,6 +16,7 @@ import type {
   LoadBalancer,
   NatGateway,
   NetworkAcl,
+  NetworkInterface,
   PeeringConnection,
   PrefixList,
   Resource,
@@ -45,6 +46,7 @@ export interface Topology {
   readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
   readonly networkAcls: ReadonlyMap<string, NetworkAcl>;
   readonly instances: ReadonlyMap<string, Instance>;
+  readonly networkInterfaces: ReadonlyMap<string, NetworkInterface>;
   readonly loadBalancers: ReadonlyMap<string, LoadBalancer>;
   readonly targetGroups: ReadonlyMap<string, TargetGroup>;
   readonly endpointServices: ReadonlyMap<string, EndpointService>;

@@ -4,6 +4,7 @@
 import type { CheckSelector } from '../model/check.js';
 import type { Span } from '../model/span.js';
 import { didYouMean, quoted } from '../model/suggest.js';
+import { lookupAlias } from '../engine/resolve-alias.js';
 import type { Topology } from '../model/topology.js';
 import { parseIp } from '../net/ip.js';
 import type { CheckError } from './check-errors.js';
@@ -69,6 +70,9 @@ export function expandSelector(topology: Topology, selector: CheckSelector, side
       if (topology.securityGroups.has(selector.id)) add(membersOfSecurityGroup(topology, selector.id, side));
       else unknown(`${side}: no security group "${selector.id}"`, selector.id, topology.securityGroups.keys());
       break;
+    case 'interfaceType':
+      add(membersOfType(topology, selector.id));
+      break;
     default: {
       const never: never = selector;
       throw new Error(`unknown selector ${JSON.stringify(never)}`);
@@ -100,6 +104,9 @@ function expandItem(
     const host = [...topology.internetHosts.values()].find((h) => h.dns === item);
     if (host) return add([host.id]);
   }
+  const alias = lookupAlias(topology, item);
+  if (alias.kind === 'id') return add([alias.id]);
+  if (alias.kind === 'ambiguous') return unknown(`${side}: "${item}" is the name of ${alias.ids.length} resources (${alias.ids.join(', ')}); name one by id`, item, []);
   if (side === 'to' && DNS_NAME.test(item)) return add([item]);
   unknown(`${side}: ${quoted(item)} is not an id${side === 'to' ? ', an IP or a DNS name' : ' or an IP'} in this topology`, item, [
     ...topology.byId.keys(),
@@ -108,14 +115,20 @@ function expandItem(
   ]);
 }
 
-/** Instances in a subnet. */
+/** Instances and network interfaces in a subnet. */
 function membersOfSubnet(topology: Topology, subnet: string): string[] {
-  return [...topology.instances.values()].filter((i) => i.subnet === subnet).map((i) => i.id);
+  return [...topology.instances.values(), ...topology.networkInterfaces.values()].filter((i) => i.subnet === subnet).map((i) => i.id);
 }
 
-/** Instances in a VPC. */
+/** Instances and network interfaces in a VPC. */
 function membersOfVpc(topology: Topology, vpc: string): string[] {
-  return [...topology.instances.values()].filter((i) => i.vpc === vpc).map((i) => i.id);
+  return [...topology.instances.values(), ...topology.networkInterfaces.values()].filter((i) => i.vpc === vpc).map((i) => i.id);
+}
+
+/** Interfaces of a type: network interfaces by their type, instances' primary ones as `interface`. */
+function membersOfType(topology: Topology, type: string): string[] {
+  const interfaces = [...topology.networkInterfaces.values()].filter((n) => n.type === type).map((n) => n.id);
+  return type === 'interface' ? [...topology.instances.keys(), ...interfaces] : interfaces;
 }
 
 /**
@@ -125,7 +138,7 @@ function membersOfVpc(topology: Topology, vpc: string): string[] {
  * not a source.
  */
 function membersOfSecurityGroup(topology: Topology, sg: string, side: SelectorSide): string[] {
-  const instances = [...topology.instances.values()].filter((i) => i.securityGroups.includes(sg)).map((i) => i.id);
+  const instances = [...topology.instances.values(), ...topology.networkInterfaces.values()].filter((i) => i.securityGroups.includes(sg)).map((i) => i.id);
   if (side === 'from') return instances;
   const endpointEnis = [...topology.enis.values()]
     .filter((e) => e.owner.kind === 'endpoint' && e.securityGroups.includes(sg))
@@ -144,6 +157,8 @@ export function describeSelector(selector: CheckSelector): string {
       return `VPC ${selector.id}`;
     case 'securityGroup':
       return `security group ${selector.id}`;
+    case 'interfaceType':
+      return `interfaces of type ${selector.id}`;
     default: {
       const never: never = selector;
       return String(never);

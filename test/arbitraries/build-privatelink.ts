@@ -137,7 +137,7 @@ export function addPrivateLink(raw: RawTopology, plan: PrivateLinkPlan): RawTopo
     provider = {
       ...provider,
       subnets: { ...provider.subnets, ...(existing ? {} : { [extra]: { az: s.az, cidr: `${base}.200.0/24` } }) },
-      loadBalancers: { [PL.nlb]: { ...lb, subnets: [...lb.subnets, extra] } },
+      loadBalancers: { [PL.nlb]: { ...lb, subnets: [...(lb.subnets ?? []), extra] } },
     };
     chosen.push(id);
   }

@@ -3,6 +3,7 @@
 // snapshots, and the less common shapes of the others.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatIp } from '../../src/net/ip.js';
 import type { RawVpc } from '../../src/model/format.js';
 import { AWS_FIXTURES, imported } from './helpers.js';
 
@@ -39,7 +40,7 @@ describe('batfish-test-vpc-endpoint-gateway: the S3 gateway endpoint', () => {
       az: 'use1-az2', cidr: '10.1.101.0/24', routeTable: 'rtb-04f71fc2caa8d94cf', networkAcl: 'acl-086ba598bbf8e5d89',
     });
     expect(vpc.instances!['i-0464d440ca0ee9e34']).toEqual({
-      subnet: 'subnet-04391f04b912d0a73', privateIp: '10.1.1.169', publicIp: '18.206.223.222', securityGroups: ['sg-0ba8692418a4ae00e'],
+      name: 'public-web01', subnet: 'subnet-04391f04b912d0a73', privateIp: '10.1.1.169', publicIp: '18.206.223.222', securityGroups: ['sg-0ba8692418a4ae00e'],
     });
     expect(vpc.internetGateway).toBe('igw-0c8afe4471084ccba');
     expect(vpc.account).toBe('554773406868');
@@ -68,7 +69,8 @@ describe('batfish-test-vpc-endpoint-interface: the CloudTrail interface endpoint
     expect(vpc.endpoints!['vpce-083c683a6be29b889']).toEqual({
       type: 'interface',
       service: 'com.amazonaws.us-east-1.cloudtrail',
-      subnets: ['subnet-0bb8615d8368ece31'],
+      // The interface keeps the address AWS gave it (NetworkInterfaces.json, eni-0084b734451ba23ca).
+      subnetConfigurations: [{ subnet: 'subnet-0bb8615d8368ece31', ipv4: '10.1.101.97' }],
       securityGroups: ['sg-0973207c61f3466e1'],
       privateDns: true,
       state: 'available',
@@ -82,8 +84,9 @@ describe('batfish-test-vpc-endpoint-interface: the CloudTrail interface endpoint
     expect(i.topology.endpoints.get('vpce-083c683a6be29b889')!.privateDns).toBe(true);
   });
 
-  it('notes the real ENI address above the endpoint', () => {
-    expect(i.result.yaml).toContain('# AWS ENI addresses: subnet-0bb8615d8368ece31: 10.1.101.97 (eni-0084b734451ba23ca)');
+  it('names the AWS interface above the endpoint, and the loaded interface holds its address', () => {
+    expect(i.result.yaml).toContain('# interfaces: eni-0084b734451ba23ca');
+    expect(formatIp(i.topology.enis.get('vpce-083c683a6be29b889/subnet-0bb8615d8368ece31')!.privateIp)).toBe('10.1.101.97');
   });
 });
 
@@ -95,7 +98,11 @@ describe('batfish-test-load-balancer: an internal NLB', () => {
     expect(vpc.loadBalancers!['test-lb']).toEqual({
       type: 'network',
       scheme: 'internal',
-      subnets: ['subnet-0873d71031a560a88', 'subnet-090fe152cd18ced20'],
+      // The node addresses of NetworkInterfaces.json ("ELB net/test-lb/725b996cb6be8fba").
+      subnetMappings: [
+        { subnet: 'subnet-0873d71031a560a88', privateIpv4Address: '10.1.20.123' },
+        { subnet: 'subnet-090fe152cd18ced20', privateIpv4Address: '10.1.1.237' },
+      ],
       crossZone: true,
       listeners: [{ port: 80, protocol: 'tcp', targetGroup: 'test-lb-tg' }],
     });
@@ -241,7 +248,7 @@ describe('cloudmapper-demo-us-east-1: ec2-describe-*.json files', () => {
   });
 
   it('leaves out reserved private addresses but keeps the public ones', () => {
-    expect(vpc.instances!['i-00000000000000000']).toEqual({ subnet: 'subnet-00000001', publicIp: '1.2.3.4', securityGroups: ['sg-00000002'] });
+    expect(vpc.instances!['i-00000000000000000']).toEqual({ name: 'Bastion', subnet: 'subnet-00000001', publicIp: '1.2.3.4', securityGroups: ['sg-00000002'] });
   });
 
   it('writes a CIDR with host bits set as its network', () => {

@@ -12,11 +12,10 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
 
   it('warns about everything it cannot model or place', () => {
     expect(warningKeys(i.result)).toEqual([
-      'ADDRESS_ASSIGNED api-nlb', 'ADDRESS_ASSIGNED vpce-0cons',
-      'FIELD_DROPPED i-0api2', 'FIELD_DROPPED i-0client',
+      'FIELD_DROPPED i-0api2',
       'OUTSIDE_SNAPSHOT sg-0client', 'OUTSIDE_SNAPSHOT subnet-0x9',
       'ROUTE_AS_BLACKHOLE tgw-0hub',
-      'UNMODELLED_RESOURCE eni-0lambda', 'UNMODELLED_RESOURCE igw-0spare', 'UNMODELLED_RESOURCE vpce-0sage',
+      'UNMODELLED_RESOURCE igw-0spare', 'UNMODELLED_RESOURCE vpce-0sage',
     ]);
   });
 
@@ -34,7 +33,9 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
 
   it('reads listeners, attributes and target health from plain per-resource outputs', () => {
     expect(provider.loadBalancers!['api-nlb']).toEqual({
-      type: 'network', scheme: 'internal', subnets: ['subnet-0p1', 'subnet-0p2'], crossZone: false,
+      type: 'network', scheme: 'internal',
+      // eni-0nlb1 ("ELB net/api-nlb/...") pins the node in subnet-0p1; the snapshot has none for subnet-0p2.
+      subnetMappings: [{ subnet: 'subnet-0p1', privateIpv4Address: '10.1.1.50' }, { subnet: 'subnet-0p2' }], crossZone: false,
       listeners: [{ port: 443, protocol: 'tcp', targetGroup: 'api-tg' }],
     });
     expect(provider.targetGroups!['api-tg']!.targets).toEqual([{ instance: 'i-0api1' }, { instance: 'i-0api2', healthy: false }]);
@@ -43,7 +44,7 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
   it('connects the consumer endpoint to the service by id, with its state spelled as format v1 spells it', () => {
     expect(consumer.endpoints).toEqual({
       'vpce-0cons': {
-        type: 'interface', service: 'vpce-svc-0abc', subnets: ['subnet-0c1'], securityGroups: ['sg-0vpce'],
+        type: 'interface', service: 'vpce-svc-0abc', subnetConfigurations: [{ subnet: 'subnet-0c1', ipv4: '10.2.1.30' }], securityGroups: ['sg-0vpce'],
         privateDns: true, state: 'pendingAcceptance',
       },
     });

@@ -94,6 +94,27 @@ const EXPECTED: Record<string, readonly Expected[]> = {
     { from: 'internet', to: 'i-0464d440ca0ee9e34', port: 443, protocol: 'tcp', verdict: 'reachable', via: ['igw-0c8afe4471084ccba'],
       why: 'public IP 18.206.223.222; testing_sg allows tcp 443 from anywhere; custom ACL acl-086ba598bbf8e5d89 rule 1000 allows all both ways' },
   ],
+  // cloudmapper's demo account: one default VPC vpc-12345678 (IsDefault: AWS turns DNS support and
+  // hostnames on), no describe-route-tables (only the implicit local route) and no
+  // describe-network-acls (the default ACL allows all). Instances by their Name tags.
+  'cloudmapper-demo-us-east-1': [
+    { from: 'Bastion', to: 'Web1', port: 8000, protocol: 'tcp', verdict: 'reachable', via: ['i-00000000000000000', 'sg-00000004', 'i-00000000000000001'],
+      why: 'Bastion holds sg-00000002 (ec2-describe-instances.json); Web1 holds sg-00000004, whose IpPermissions allow tcp 8000 from UserIdGroupPairs sg-00000003 and sg-00000002; sg-00000002 egress allows all' },
+    { from: 'Web1', to: 'Web2', port: 8000, protocol: 'tcp', verdict: 'ENI_SG_RULES_MISMATCH',
+      why: 'Web2 holds sg-00000004, which allows tcp 8000 only from sg-00000003 and sg-00000002; Web1 holds sg-00000004 alone' },
+    { from: 'Bastion', to: 'Web1', port: 22, protocol: 'tcp', verdict: 'ENI_SG_RULES_MISMATCH',
+      why: 'sg-00000004 has no rule for tcp 22' },
+    { from: 'Web1', to: 'sqs.us-east-1.amazonaws.com', port: 443, protocol: 'tcp', verdict: 'reachable', via: ['i-00000000000000001', 'vpce-00000000000000002/subnet-00000003'],
+      why: 'vpce-00000000000000002 (ec2-describe-vpc-endpoints.json) is an SQS interface endpoint in subnet-00000003 with PrivateDnsEnabled true, so the regional name resolves to its interface; its group sg-00000006 allows tcp 443 from sg-00000004, which Web1 holds' },
+    { from: 'Bastion', to: 'sqs.us-east-1.amazonaws.com', port: 443, protocol: 'tcp', verdict: 'ENI_SG_RULES_MISMATCH',
+      why: 'sg-00000006 allows tcp 443 only from members of sg-00000004; Bastion holds sg-00000002' },
+    { from: 'Bastion', to: 'eni-00000001', port: 22, protocol: 'tcp', verdict: 'reachable', via: ['i-00000000000000000', 'sg-00000008', 'eni-00000001'],
+      why: 'the ECS task interface eni-00000001 (ec2-describe-network-interfaces.json, Description arn:aws:ecs:…:attachment/…) holds sg-00000008, which allows tcp 22 from sg-00000002; both sit in subnet-00000001' },
+    { from: 'Web1', to: 'eni-00000001', port: 22, protocol: 'tcp', verdict: 'ENI_SG_RULES_MISMATCH',
+      why: 'sg-00000008 allows tcp 22 only from sg-00000002' },
+    { from: 'Bastion', to: '8.8.8.8', port: 443, protocol: 'tcp', verdict: 'NO_ROUTE_TO_DESTINATION',
+      why: 'the snapshot has no describe-route-tables: the main table holds only the local route 10.0.0.0/16' },
+  ],
 };
 
 describe('differential check against AWS snapshots', () => {

@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isExplanationCode } from '../../src/engine/explanation-codes.js';
+import { lookupAlias } from '../../src/engine/resolve-alias.js';
+import { INTERFACE_TYPES } from '../../src/model/resources.js';
 import type { CheckSelector } from '../../src/model/check.js';
 import { loadTopologyFile } from '../../src/model/load-topology.js';
 import type { Topology } from '../../src/model/topology.js';
@@ -22,11 +24,13 @@ function load(file: string): Topology {
   return topology!;
 }
 
-// A check end names a resource, an ENI (`<endpoint>/<subnet>`), an IP, or (for `to`) a DNS name.
+// A check end names a resource (by id or Name tag), an ENI (`<endpoint>/<subnet>`), an IP,
+// an interface type, or (for `to`) a DNS name.
 function unknownItems(t: Topology, sel: CheckSelector, namesAllowed: boolean): string[] {
+  if (sel.kind === 'interfaceType') return (INTERFACE_TYPES as readonly string[]).includes(sel.id) ? [] : [sel.id];
   if (sel.kind !== 'list') return t.byId.has(sel.id) ? [] : [sel.id];
   return sel.items.filter((item) => {
-    if (item === 'internet' || t.byId.has(item) || t.enis.has(item) || parseIp(item)) return false;
+    if (item === 'internet' || t.byId.has(item) || t.enis.has(item) || parseIp(item) || lookupAlias(t, item).kind === 'id') return false;
     return !(namesAllowed && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(item));
   });
 }

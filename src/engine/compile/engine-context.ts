@@ -58,6 +58,9 @@ export function engineContext(topology: Topology, mode: LookupMode = 'indexed'):
       eniByVpcIp.set(eni.vpc, byVpc);
     }
     byVpc.v4.set(eni.privateIp.value, eni);
+    // Secondary private addresses reach the interface as its primary one does ("Multiple IP
+    // addresses", Amazon EC2 guide).
+    for (const ip of eni.secondaryIps) byVpc.v4.set(ip.value, eni);
     if (eni.ipv6Ip) {
       byVpc.v6.set(eni.ipv6Ip.value, eni);
       eniByIpv6.set(eni.ipv6Ip.value, eni);
@@ -89,10 +92,16 @@ export function engineContext(topology: Topology, mode: LookupMode = 'indexed'):
 export function eniAt(ctx: EngineContext, vpc: string, ip: Ip): Eni | undefined {
   if (ctx.mode === 'linear') {
     for (const e of ctx.topology.enis.values()) {
-      if (e.vpc === vpc && ((e.privateIp.family === ip.family && e.privateIp.value === ip.value) || (ip.family === 6 && e.ipv6Ip?.value === ip.value))) return e;
+      if (e.vpc === vpc && holdsAddress(e, ip)) return e;
     }
     return undefined;
   }
   const byVpc = ctx.eniByVpcIp.get(vpc);
   return ip.family === 4 ? byVpc?.v4.get(ip.value) : byVpc?.v6.get(ip.value);
+}
+
+/** Whether an interface holds a private address (primary, secondary or its IPv6 one). */
+export function holdsAddress(e: Eni, ip: Ip): boolean {
+  if (ip.family === 6) return e.ipv6Ip?.value === ip.value;
+  return e.privateIp.value === ip.value || e.secondaryIps.some((s) => s.value === ip.value);
 }

@@ -9,6 +9,7 @@ import { mapEndpoints } from './map-endpoints.js';
 import { mapInstances } from './map-instances.js';
 import { mapLoadBalancers } from './map-load-balancers.js';
 import { mapNatGateways } from './map-nat-gateways.js';
+import { mapNetworkInterfaces } from './map-network-interfaces.js';
 import { mapNetworkAcls } from './map-network-acls.js';
 import { mapPeerings } from './map-peering.js';
 import { mapPrefixLists } from './map-prefix-lists.js';
@@ -81,6 +82,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
   mapLoadBalancers(ctx);
   mapEndpointServices(ctx);
   mapEndpoints(ctx);
+  mapNetworkInterfaces(ctx);
   mapRouteTables(ctx);
   warnUnmodelled(ctx);
 

@@ -4,12 +4,13 @@
 // A gateway endpoint adds its own prefix-list route (FORMAT.md), so the route tables that
 // carry that route are listed in its routeTables instead of as routes.
 import { findAwsService } from '../../model/aws-services.js';
-import type { RawEndpoint } from '../../model/format.js';
+import type { RawEndpoint, RawSubnetConfiguration } from '../../model/format.js';
+import { addressOrWarn } from './claim-address.js';
 import { endpointStateOf } from './aws-values.js';
 import { claimId, missingReference, type ImportContext } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
 import { gatewayServiceOfPrefixList } from './map-prefix-lists.js';
-import { emitted, type OutVpc } from './output-model.js';
+import { emitted, replaceKey, type OutVpc } from './output-model.js';
 import { cmp } from './problems.js';
 import { isCaptured, markCaptured, type EndpointRec, type Snapshot } from './snapshot.js';
 
@@ -116,15 +117,36 @@ function mapEndpoint(ctx: ImportContext, e: EndpointRec): void {
     }
   }
   if (policy !== undefined) value.policy = policy;
-  const addresses = ctx.snapshot.enis.filter((n) => e.eniIds.includes(n.id)).sort((a, b) => cmp(a.subnetId ?? '', b.subnetId ?? ''))
-    .map((n) => `${n.subnetId}: ${n.privateIp ?? '?'} (${n.id})`);
-  if (addresses.length > 0) {
-    notes.push(`AWS ENI addresses: ${addresses.join('; ')}`);
-    ctx.problems.warn('ADDRESS_ASSIGNED', e.id, e.src.file, `${e.src.path}.NetworkInterfaceIds`,
-      `vpcsim numbers the network interfaces of endpoint ${e.id} itself; in AWS they are ${addresses.join('; ')}. Name the endpoint by id or DNS name in flows, not by these addresses`);
-  }
   if (!claimId(ctx, e.id, 'endpoint', e.src)) return;
+  if (type !== 'gateway') subnetConfigurations(ctx, vpc, e, value, notes);
   vpc.endpoints.set(e.id, emitted(value, e.src.file, notes, e.src.name));
+}
+
+// The interface addresses AWS gave (describe-network-interfaces, the endpoint's
+// NetworkInterfaceIds), written as subnetConfigurations so the interfaces keep them.
+function subnetConfigurations(ctx: ImportContext, vpc: OutVpc, e: EndpointRec, value: OutEndpoint, notes: string[]): void {
+  const enis = ctx.snapshot.enis.filter((n) => e.eniIds.includes(n.id));
+  const configs: RawSubnetConfiguration[] = [];
+  let pinned = false;
+  for (const subnetId of value.subnets ?? []) {
+    const eni = enis.filter((n) => n.subnetId === subnetId).sort((a, b) => cmp(a.id, b.id))[0];
+    const c: { -readonly [K in keyof RawSubnetConfiguration]: RawSubnetConfiguration[K] } = { subnet: subnetId };
+    const subnet = vpc.subnets.get(subnetId)?.value;
+    if (eni?.privateIp !== undefined && addressOrWarn(ctx, {
+      text: eni.privateIp, owner: e.id, subnet: subnet ? { id: subnetId, cidr: subnet.cidr } : undefined, space: 'private',
+      what: `the interface address in ${subnetId}`, src: eni.src, path: `${eni.src.path}.PrivateIpAddress`,
+    })) c.ipv4 = eni.privateIp;
+    const ipv6 = eni?.ipv6[0];
+    if (eni && ipv6 !== undefined && subnet?.ipv6Cidr !== undefined && addressOrWarn(ctx, {
+      text: ipv6, owner: e.id, subnet: { id: subnetId, cidr: subnet.ipv6Cidr }, space: 'private',
+      what: `the interface IPv6 address in ${subnetId}`, src: eni.src, path: `${eni.src.path}.Ipv6Addresses[0]`,
+    })) c.ipv6 = ipv6;
+    if (Object.keys(c).length > 1) pinned = true;
+    configs.push(c);
+  }
+  if (!pinned) return;
+  replaceKey(value, 'subnets', 'subnetConfigurations', configs);
+  notes.push(`interfaces: ${enis.map((n) => n.id).sort(cmp).join(', ')}`);
 }
 
 function known(ctx: ImportContext, vpc: OutVpc, family: 'subnets' | 'securityGroups' | 'routeTables', id: string, e: EndpointRec, path: string): boolean {

@@ -1,12 +1,13 @@
 // EC2 instances (describe-instances: Reservations) and network interfaces
 // (describe-network-interfaces). An instance in format v1 is its primary interface:
-// subnet, private and public IPv4, one IPv6 address, security groups. Secondary
-// interfaces and addresses are left out with a warning. Elastic IPs (describe-addresses)
+// subnet, private and public IPv4 (and the secondary private addresses), one IPv6 address,
+// security groups; secondary interfaces become networkInterfaces attached to it. Elastic IPs (describe-addresses)
 // are already in the interface data; unassociated ones are named in a warning.
 import type { RawInstance } from '../../model/format.js';
 import { addressOrWarn } from './claim-address.js';
 import { claimId, missingReference, type ImportContext } from './context.js';
 import type { JsonReader, Obj, Src } from './json-reader.js';
+import { emitInterface } from './map-network-interfaces.js';
 import { emitted } from './output-model.js';
 import { cmp } from './problems.js';
 import { markCaptured, isCaptured, type EniRec, type InstanceRec, type Snapshot } from './snapshot.js';
@@ -36,6 +37,10 @@ function parseEni(r: JsonReader, e: Obj, path: string, instanceId: string | unde
     deviceIndex: attachment ? r.optInt(attachment, 'DeviceIndex', `${path}.Attachment`) : undefined,
     groups: r.objects(e, 'Groups', path, (g, p) => r.optStr(g, 'GroupId', p)),
     description: r.optStr(e, 'Description', path),
+    requesterId: r.optStr(e, 'RequesterId', path),
+    requesterManaged: r.optBool(e, 'RequesterManaged', path),
+    sourceDestCheck: r.optBool(e, 'SourceDestCheck', path),
+    status: r.optStr(e, 'Status', path)?.toLowerCase(),
     src: r.src(path, e),
   };
 }
@@ -144,7 +149,7 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
     return;
   }
   if (!claimId(ctx, inst.id, 'instance', inst.src)) return;
-  const value: { -readonly [K in keyof RawInstance]: RawInstance[K] } = { subnet: subnetId };
+  const value: { -readonly [K in keyof RawInstance]: RawInstance[K] } = { ...(src.name !== undefined ? { name: src.name } : {}), subnet: subnetId };
   const sub = { id: subnetId, cidr: subnet.value.cidr };
   const privateIp = primary?.privateIp ?? inst.privateIp;
   const ipSrc: Src = primary?.src ?? src;
@@ -152,6 +157,9 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
     addressOrWarn(ctx, { text: privateIp, owner: inst.id, subnet: sub, space: 'private', what: 'the private IP', src: ipSrc, path: `${ipSrc.path}.PrivateIpAddress` })) {
     value.privateIp = privateIp;
   }
+  const secondary = (primary?.secondaryIps ?? []).filter((ip, i) =>
+    addressOrWarn(ctx, { text: ip, owner: inst.id, subnet: sub, space: 'private', what: 'a secondary private IP', src: ipSrc, path: `${ipSrc.path}.PrivateIpAddresses[${i + 1}]` }));
+  if (secondary.length > 0) value.secondaryPrivateIps = secondary;
   const publicIp = primary?.publicIp ?? inst.publicIp;
   if (publicIp !== undefined &&
     addressOrWarn(ctx, { text: publicIp, owner: inst.id, subnet: undefined, space: 'public', what: 'the public IP', src: ipSrc, path: `${ipSrc.path}.Association.PublicIp` })) {
@@ -178,7 +186,8 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
   // An instance always has a security group; when none resolves, write none rather than
   // let vpcsim fall back to the VPC's default group (which would allow more).
   if (groups.length > 0) value.securityGroups = sgs;
-  dropped(ctx, inst, enis, primary);
+  if (primary?.sourceDestCheck === false) value.sourceDestCheck = false;
+  dropped(ctx, inst, primary);
   const notes: string[] = [];
   if (inst.state !== undefined && inst.state !== 'running') {
     notes.push(`AWS state: ${inst.state}`);
@@ -186,15 +195,15 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
       `instance ${inst.id} is ${inst.state}; format v1 has no instance state, so verdicts treat it as running`);
   }
   vpc.instances.set(inst.id, emitted(value, src.file, notes, src.name));
+  // Secondary interfaces ("Elastic network interfaces", EC2 guide) are interfaces of their own, attached to the instance.
+  for (const e of enis.filter((x) => x !== primary).sort((a, b) => (a.deviceIndex ?? 0) - (b.deviceIndex ?? 0) || cmp(a.id, b.id))) {
+    emitInterface(ctx, vpc, e.vpcId === undefined || e.subnetId === undefined ? { ...e, vpcId: vpcId, subnetId: e.subnetId ?? subnetId } : e, inst.id);
+  }
 }
 
-function dropped(ctx: ImportContext, inst: InstanceRec, enis: EniRec[], primary: EniRec | undefined): void {
-  const lost: string[] = [];
-  for (const e of enis) {
-    if (e === primary) lost.push(...e.secondaryIps.map((ip) => `secondary IP ${ip}`), ...e.ipv6.slice(1).map((ip) => `IPv6 ${ip}`));
-    else lost.push(`network interface ${e.id} (${[e.privateIp, ...e.secondaryIps].filter((x) => x !== undefined).join(', ')})`);
-  }
+function dropped(ctx: ImportContext, inst: InstanceRec, primary: EniRec | undefined): void {
+  const lost = (primary?.ipv6 ?? []).slice(1).map((ip) => `IPv6 ${ip}`);
   if (lost.length === 0) return;
   ctx.problems.warn('FIELD_DROPPED', inst.id, inst.src.file, inst.src.path,
-    `instance ${inst.id}: format v1 models the primary interface only, so ${lost.join('; ')} ${lost.length === 1 ? 'is' : 'are'} left out`);
+    `instance ${inst.id}: format v1 holds one IPv6 address per interface, so ${lost.join('; ')} ${lost.length === 1 ? 'is' : 'are'} left out`);
 }

@@ -1,11 +1,12 @@
 // Network and Gateway Load Balancers (elbv2 describe-load-balancers), their listeners
 // (describe-listeners, or Batfish's LoadBalancerListeners wrapping them per load balancer)
-// and attributes (cross-zone). Application Load Balancers are named in a warning. vpcsim
-// numbers load balancer nodes itself; the AWS node addresses are noted in a warning.
-import type { RawListener } from '../../model/format.js';
+// and attributes (cross-zone). Application Load Balancers are named in a warning. The node
+// addresses AWS gave are written as subnetMappings.
+import type { RawListener, RawSubnetMapping } from '../../model/format.js';
+import { addressOrWarn } from './claim-address.js';
 import { missingReference, type ImportContext } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
-import { Noted, type OutLoadBalancer } from './output-model.js';
+import { Noted, replaceKey, type OutLoadBalancer, type OutVpc } from './output-model.js';
 import { idForNamed } from './map-target-groups.js';
 import { cmp } from './problems.js';
 import { capturedAnywhere, markCaptured, type LoadBalancerRec, type Snapshot } from './snapshot.js';
@@ -127,7 +128,7 @@ export function mapLoadBalancers(ctx: ImportContext): void {
     }
     crossZone(ctx, lb, id, value, notes, sources);
     listeners(ctx, lb, id, value, sources);
-    nodeAddresses(ctx, lb, id, notes);
+    nodeAddresses(ctx, lb, id, value, vpc, notes);
     vpc.loadBalancers.set(id, { value, sources: [...new Set(sources)], notes });
   }
 }
@@ -191,13 +192,39 @@ function listeners(ctx: ImportContext, lb: LoadBalancerRec, id: string, value: O
   if (lb.type === 'network') value.listeners = out;
 }
 
-function nodeAddresses(ctx: ImportContext, lb: LoadBalancerRec, id: string, notes: string[]): void {
+// The node addresses AWS gave: each node's interface (describe-network-interfaces names it
+// "ELB <type>/<name>/<id>") and the LoadBalancerAddresses of an NLB (its private IPv4 and
+// Elastic IP per zone). They are written as subnetMappings, so the nodes keep them.
+function nodeAddresses(ctx: ImportContext, lb: LoadBalancerRec, id: string, value: OutLoadBalancer, vpc: OutVpc, notes: string[]): void {
   const suffix = lb.arn.split(':loadbalancer/')[1];
-  const enis = ctx.snapshot.enis.filter((e) => suffix !== undefined && e.description === `ELB ${suffix}`).sort((a, b) => cmp(a.subnetId ?? '', b.subnetId ?? ''));
-  const eips = lb.zones.flatMap((z) => z.addresses.filter((a) => a.ip !== undefined || a.privateIp !== undefined).map((a) => `${z.subnetId}: ${[a.privateIp, a.ip].filter(Boolean).join(' / ')}`));
-  const real = [...enis.map((e) => `${e.subnetId}: ${e.privateIp ?? '?'}${e.publicIp ? ` / ${e.publicIp}` : ''} (${e.id})`), ...eips];
-  if (real.length === 0) return;
-  notes.push(`AWS node addresses: ${real.join('; ')}`);
-  ctx.problems.warn('ADDRESS_ASSIGNED', id, lb.src.file, lb.src.path,
-    `vpcsim numbers the nodes of load balancer ${id} itself; in AWS they are ${real.join('; ')}. Name the load balancer by id in flows, not by these addresses`);
+  const enis = ctx.snapshot.enis.filter((e) => suffix !== undefined && e.description === `ELB ${suffix}`);
+  const mappings: RawSubnetMapping[] = [];
+  let pinned = false;
+  for (const subnetId of value.subnets ?? []) {
+    const zone = lb.zones.find((z) => z.subnetId === subnetId);
+    const eni = enis.filter((e) => e.subnetId === subnetId).sort((a, b) => cmp(a.id, b.id))[0];
+    const listed = zone?.addresses.find((a) => a.privateIp !== undefined || a.ip !== undefined || a.allocationId !== undefined);
+    const m: { -readonly [K in keyof RawSubnetMapping]: RawSubnetMapping[K] } = { subnet: subnetId };
+    const cidr = vpc.subnets.get(subnetId)?.value.cidr;
+    const privateIp = listed?.privateIp ?? eni?.privateIp;
+    const src = eni?.src ?? lb.src;
+    if (privateIp !== undefined && addressOrWarn(ctx, {
+      text: privateIp, owner: id, subnet: cidr !== undefined ? { id: subnetId, cidr } : undefined, space: 'private',
+      what: `the node address in ${subnetId}`, src, path: eni ? `${eni.src.path}.PrivateIpAddress` : `${zone?.path ?? lb.src.path}.LoadBalancerAddresses`,
+    })) m.privateIpv4Address = privateIp;
+    if (value.scheme === 'internet-facing') {
+      if (listed?.allocationId !== undefined) m.allocationId = listed.allocationId;
+      const publicIp = listed?.ip ?? eni?.publicIp;
+      if (publicIp !== undefined && addressOrWarn(ctx, {
+        text: publicIp, owner: id, subnet: undefined, space: 'public', what: `the public node address in ${subnetId}`, src,
+        path: eni && listed?.ip === undefined ? `${eni.src.path}.Association.PublicIp` : `${zone?.path ?? lb.src.path}.LoadBalancerAddresses`,
+      })) m.publicIp = publicIp;
+    }
+    if (Object.keys(m).length > 1) pinned = true;
+    mappings.push(m);
+  }
+  if (!pinned) return;
+  replaceKey(value, 'subnets', 'subnetMappings', mappings);
+  const ids = enis.map((e) => e.id).sort(cmp);
+  if (ids.length > 0) notes.push(`node interfaces: ${ids.join(', ')}`);
 }

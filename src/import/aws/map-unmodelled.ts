@@ -1,7 +1,7 @@
 // Everything vpcsim does not model, named in warnings so that nothing is dropped silently:
 // transit gateways (with their attachments, route tables and the routes through them),
 // VPN and customer gateways, egress-only internet gateways, classic ELBs, RDS and
-// OpenSearch domains, network interfaces of other services; routes imported as blackholes;
+// OpenSearch domains, network interfaces not imported; routes imported as blackholes;
 // and describe calls whose absence changes verdicts.
 import { cmp } from './problems.js';
 import type { BlackholedRoute, ImportContext } from './context.js';
@@ -149,6 +149,7 @@ function warnForeignEnis(ctx: ImportContext, unmodelled: Map<string, UnmodelledR
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     if (e.instanceId !== undefined) continue;
+    if ([...ctx.out.vpcs.values()].some((v) => v.networkInterfaces.has(e.id))) continue;
     const type = e.type ?? 'interface';
     const desc = e.description ?? '';
     if (type === 'nat_gateway' && s.natGateways.some((n) => desc.includes(n.id) || n.addresses.some((a) => a.eniId === e.id))) continue;

@@ -3,7 +3,7 @@
 // note on single routes or rules. Maps are keyed by id and sorted only when written.
 import type {
   RawAclRule, RawEndpoint, RawEndpointService, RawInstance, RawListener, RawLoadBalancer, RawNatGateway,
-  RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup,
+  RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup,
 } from '../../model/format.js';
 
 /** A list item (a route, a rule) with an optional trailing comment. */
@@ -81,6 +81,7 @@ export interface OutVpc {
   readonly targetGroups: Map<string, Emitted<OutTargetGroup>>;
   readonly endpointServices: Map<string, Emitted<Mutable<RawEndpointService>>>;
   readonly endpoints: Map<string, Emitted<Mutable<RawEndpoint>>>;
+  readonly networkInterfaces: Map<string, Emitted<Mutable<RawNetworkInterface>>>;
 }
 
 /** A customer-managed prefix list as emitted. */
@@ -101,12 +102,20 @@ export interface OutTopology {
   readonly prefixLists: Map<string, Emitted<OutPrefixList>>;
 }
 
+/** Replace one key of an emitted value by another, in its place (the format's key order). */
+export function replaceKey(value: object, key: string, by: string, v: unknown): void {
+  const o = value as Record<string, unknown>;
+  const entries = Object.entries(o).map(([k, x]): [string, unknown] => (k === key ? [by, v] : [k, x]));
+  for (const k of Object.keys(o)) delete o[k];
+  Object.assign(o, Object.fromEntries(entries));
+}
+
 /** A new, empty VPC. */
 export function newVpc(sources: string[], name: string | undefined): OutVpc {
   return {
     fields: {}, sources, notes: [], name, subnets: new Map(), routeTables: new Map(), natGateways: new Map(),
     securityGroups: new Map(), networkAcls: new Map(), instances: new Map(), loadBalancers: new Map(),
-    targetGroups: new Map(), endpointServices: new Map(), endpoints: new Map(),
+    targetGroups: new Map(), endpointServices: new Map(), endpoints: new Map(), networkInterfaces: new Map(),
   };
 }
 

@@ -20,7 +20,6 @@ export const IMPORT_WARNING_CODES = {
   MISSING_DESCRIBE_CALL: 'A describe call whose absence changes verdicts is not in the snapshot (no route tables, no network ACLs...).',
   UNRECOGNISED_FILE: 'A .json file whose top-level keys are not describe output the importer knows; it is ignored.',
   ADDRESS_LEFT_OUT: 'An address that format v1 cannot hold (reserved, outside its subnet, already used) is left out; vpcsim assigns one.',
-  ADDRESS_ASSIGNED: 'vpcsim numbers these interfaces itself (load balancer nodes, endpoint ENIs); the AWS addresses are noted.',
   FIELD_DROPPED: 'A value format v1 has no place for (ICMP types, secondary ENIs, weighted target groups...) is left out.',
   CIDR_NORMALISED: 'A CIDR block with host bits set (2.2.2.2/28) is written as the network AWS matches (2.2.2.0/28).',
   INFERRED_VALUE: 'A value the snapshot does not give was inferred from other data (an attached IGW from routes, VPC DNS from an endpoint).',

@@ -164,6 +164,10 @@ export interface EniRec {
   readonly deviceIndex: number | undefined;
   readonly groups: string[];
   readonly description: string | undefined;
+  readonly requesterId: string | undefined;
+  readonly requesterManaged: boolean | undefined;
+  readonly sourceDestCheck: boolean | undefined;
+  readonly status: string | undefined;
   readonly src: Src;
 }
 

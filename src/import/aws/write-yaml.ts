@@ -76,6 +76,7 @@ function vpcNode(doc: Doc, vpc: OutVpc): YAMLMap {
     ['targetGroups', vpc.targetGroups, false],
     ['endpointServices', vpc.endpointServices, false],
     ['endpoints', vpc.endpoints, false],
+    ['networkInterfaces', vpc.networkInterfaces, false],
   ];
   for (const [key, entries, flow] of sections) {
     if (entries.size > 0) node.items.push(new Pair(doc.createNode(key), idMap(doc, entries, flow)));

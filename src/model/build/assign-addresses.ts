@@ -1,7 +1,7 @@
 // Deterministic addresses for interfaces the file does not number (docs/addressing.md):
 // written addresses are kept; every other interface gets the lowest free address of its
 // subnet from base+4 up, in the order NAT gateways, load balancer nodes, endpoint ENIs,
-// instances, each sorted by id. AWS reserves the first four addresses and the last one of
+// instances, network interfaces, each sorted by id (secondary addresses are always written). AWS reserves the first four addresses and the last one of
 // every subnet ("Subnet CIDR blocks", Amazon VPC User Guide).
 import { formatIp, ipAdd, type Ip } from '../../net/ip.js';
 import { formatPrefix, prefixContains, prefixSize, makePrefix } from '../../net/prefix.js';
@@ -13,8 +13,10 @@ export interface AddressRequest {
   /** Key of the interface (its ENI id). */
   readonly key: string;
   readonly subnet: string;
-  /** Allocation order: 0 NAT, 1 load balancer node, 2 endpoint ENI, 3 instance. */
+  /** Allocation order: 0 NAT, 1 load balancer node, 2 endpoint ENI, 3 instance, 4 network interface. */
   readonly rank: number;
+  /** Who holds the address, for IP_IN_USE (default: the key). */
+  readonly holder?: string;
   readonly written?: { readonly text: string; readonly pointer: string };
   /** Where the resource asks for the address, for SUBNET_FULL (default: the subnet). */
   readonly where?: { readonly pointer: string; readonly part: 'key' | 'value' };
@@ -66,7 +68,7 @@ export function assignPrivateAddresses(
       report(ctx, 'IP_IN_USE', `${formatIp(ip)} is already the address of "${holder}"`, r.written.pointer);
       continue;
     }
-    used.set(ip.value, r.key);
+    used.set(ip.value, r.holder ?? r.key);
     out.set(r.key, ip);
   }
   const next = new Map<string, bigint>();
@@ -84,6 +86,27 @@ export function assignPrivateAddresses(
     used.set(candidate, r.key);
     next.set(subnet.id, candidate + 1n);
     out.set(r.key, { family: 4, value: candidate });
+  }
+  return out;
+}
+
+/** An interface's IPv6 address, which must lie in its subnet's IPv6 block; reports IP_OUTSIDE_SUBNET. */
+export function ipv6InSubnet(ctx: BuildContext, text: string | undefined, pointer: string, subnet: Subnet): Ip | undefined {
+  if (text === undefined) return undefined;
+  const ip = ipAt(ctx, text, pointer, 6);
+  if (ip && !(subnet.ipv6Cidr && prefixContains(subnet.ipv6Cidr, ip))) {
+    report(ctx, 'IP_OUTSIDE_SUBNET', `${text} is outside the IPv6 block of subnet "${subnet.id}"`, pointer);
+    return undefined;
+  }
+  return ip;
+}
+
+/** The secondary addresses assigned to an interface (request keys `<id>#1`, `<id>#2`...). */
+export function secondaryAddresses(addresses: ReadonlyMap<string, Ip>, id: string, count: number): Ip[] {
+  const out: Ip[] = [];
+  for (let i = 1; i <= count; i++) {
+    const ip = addresses.get(`${id}#${i}`);
+    if (ip) out.push(ip);
   }
   return out;
 }

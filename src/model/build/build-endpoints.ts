@@ -10,7 +10,10 @@ import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } fr
 import { pointer } from '../source-map.js';
 import { article, refAt, report, type BuildContext } from './context.js';
 import type { VpcFabric } from './build-vpcs.js';
-import { checkSubnetList, type Workloads } from './build-workloads.js';
+import { checkPlacedSubnets, type Workloads } from './build-workloads.js';
+import { checkOneForm, endpointSubnets } from './subnet-mappings.js';
+import type { Ip } from '../../net/ip.js';
+import { ipv6InSubnet } from './assign-addresses.js';
 
 /** Endpoint services and endpoints. */
 export interface PrivateLink {
@@ -77,19 +80,21 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
       const target = resolveService(ctx, e.service, `${ptr}/service`, out, vpc);
       if (!target) continue;
       checkTypeFits(ctx, e.type, target, out, w, `${ptr}/service`);
-      const fieldsOf = { interface: ['subnets', 'securityGroups', 'privateDns'], gateway: ['routeTables'], gatewayLoadBalancer: ['subnets'] } as const;
-      for (const field of ['subnets', 'securityGroups', 'privateDns', 'routeTables'] as const) {
+      const fieldsOf = { interface: ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns'], gateway: ['routeTables'], gatewayLoadBalancer: ['subnets', 'subnetConfigurations'] } as const;
+      for (const field of ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns', 'routeTables'] as const) {
         if (e[field] !== undefined && !(fieldsOf[e.type] as readonly string[]).includes(field)) {
           report(ctx, 'ENDPOINT_FIELD_FOR_TYPE', `a ${e.type} endpoint has no ${field}`, `${ptr}/${field}`, 'key');
         }
       }
-      if (e.type !== 'gateway' && (e.subnets ?? []).length === 0) {
+      const placed = endpointSubnets(e, ptr);
+      if (e.type !== 'gateway') checkOneForm(ctx, ptr, 'subnets', 'subnetConfigurations', e.subnets !== undefined, e.subnetConfigurations !== undefined, false);
+      if (e.type !== 'gateway' && placed.length === 0) {
         report(ctx, 'MISSING_FIELD', `a ${e.type} endpoint needs subnets (one per AZ)`, ptr, 'key');
       }
-      if (e.type === 'gatewayLoadBalancer' && (e.subnets ?? []).length > 1) {
-        report(ctx, 'ENDPOINT_FIELD_FOR_TYPE', 'a Gateway Load Balancer endpoint lives in exactly one subnet', `${ptr}/subnets`);
+      if (e.type === 'gatewayLoadBalancer' && placed.length > 1) {
+        report(ctx, 'ENDPOINT_FIELD_FOR_TYPE', 'a Gateway Load Balancer endpoint lives in exactly one subnet', `${ptr}/${e.subnetConfigurations !== undefined ? 'subnetConfigurations' : 'subnets'}`);
       }
-      const subnets = e.type === 'gateway' ? [] : checkSubnetList(ctx, e.subnets ?? [], `${ptr}/subnets`, vpcId, fabric);
+      const subnets = e.type === 'gateway' ? [] : checkPlacedSubnets(ctx, placed, vpcId, fabric);
       const sgs = e.type === 'interface' ? e.securityGroups ?? [`${vpcId}/default-sg`] : [];
       (e.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
       const routeTables = e.type === 'gateway' ? e.routeTables ?? [] : [];
@@ -100,16 +105,29 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
         ? { state: e.state as EndpointState, reason: 'written in the file' }
         : service ? deriveState(service, vpc) : { state: 'available' as const, reason: 'derived: AWS services accept every endpoint' };
       const enis: string[] = [];
+      const ipv6Of = new Map<string, Ip>();
+      (e.subnetConfigurations ?? []).forEach((c, i) => {
+        if (c.ipv6 === undefined) return;
+        const subnet = fabric.subnets.get(c.subnet);
+        const ip = subnet ? ipv6InSubnet(ctx, c.ipv6, `${ptr}/subnetConfigurations/${i}/ipv6`, subnet) : undefined;
+        if (ip) ipv6Of.set(c.subnet, ip);
+      });
       for (const subnet of subnets) {
         const eniId = `${id}/${subnet.id}`;
         const privateIp = w.addresses.get(eniId);
         if (!privateIp) continue;
         enis.push(eniId);
         w.enis.set(eniId, {
-          id: eniId, owner: { kind: 'endpoint', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp,
-          publicIp: undefined, ipv6Ip: undefined, securityGroups: sgs, filtered: e.type === 'interface', span,
+          id: eniId, owner: { kind: 'endpoint', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp, secondaryIps: [],
+          publicIp: undefined, ipv6Ip: ipv6Of.get(subnet.id), securityGroups: sgs,
+          interfaceType: e.type === 'interface' ? 'vpc_endpoint' : 'gateway_load_balancer_endpoint', filtered: e.type === 'interface', span,
         });
       }
+      const subnetConfigurations = e.subnetConfigurations?.map((c) => ({
+        subnet: c.subnet,
+        ipv4: c.ipv4 !== undefined ? w.addresses.get(`${id}/${c.subnet}`) : undefined,
+        ipv6: ipv6Of.get(c.subnet),
+      }));
       // "Gateway endpoints" (Amazon VPC guide): the endpoint adds a route whose destination is
       // the service's AWS-managed prefix list to each route table it is associated with.
       if (e.type === 'gateway' && target.kind === 'awsService' && target.service.prefixList) {
@@ -126,7 +144,7 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
         });
       }
       out.endpoints.set(id, {
-        kind: 'endpoint', id, span, pointer: ptr, written: true, vpc: vpcId, type: e.type, service: target,
+        kind: 'endpoint', id, name: e.name, span, pointer: ptr, written: true, vpc: vpcId, type: e.type, service: target, subnetConfigurations,
         subnets: subnets.map((s) => s.id), securityGroups: sgs, privateDns, routeTables,
         state: derived.state, stateReason: derived.reason, policy: e.policy, enis,
         privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint ?? false,

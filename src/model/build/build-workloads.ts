@@ -3,16 +3,19 @@
 import type { Ip } from '../../net/ip.js';
 import { isPrefix, parsePrefix, prefixContains } from '../../net/prefix.js';
 import type { RawTopology } from '../format.js';
-import type { Eni, Instance, LoadBalancer, NatGateway, Subnet, Target, TargetGroup } from '../resources.js';
+import type { Eni, Instance, LoadBalancer, NatGateway, NetworkInterface, Subnet, Target, TargetGroup } from '../resources.js';
 import { pointer } from '../source-map.js';
-import { assignPrivateAddresses, publicAllocator, type AddressRequest } from './assign-addresses.js';
+import { assignPrivateAddresses, ipv6InSubnet, publicAllocator, secondaryAddresses, type AddressRequest } from './assign-addresses.js';
 import { ipAt, refAt, report, type BuildContext } from './context.js';
 import { isPublicAddress } from '../../net/special-ranges.js';
 import type { VpcFabric } from './build-vpcs.js';
+import { buildNetworkInterfaces } from './build-network-interfaces.js';
+import { checkOneForm, endpointSubnets, loadBalancerSubnets, type PlacedSubnet } from './subnet-mappings.js';
 
 /** Workloads and the ENIs they own; endpoint ENIs are requested here and built later. */
 export interface Workloads {
   readonly instances: Map<string, Instance>;
+  readonly networkInterfaces: Map<string, NetworkInterface>;
   readonly natGateways: Map<string, NatGateway>;
   readonly loadBalancers: Map<string, LoadBalancer>;
   readonly targetGroups: Map<string, TargetGroup>;
@@ -23,53 +26,74 @@ export interface Workloads {
 
 /** Subnets listed for a multi-AZ resource: same VPC, one per AZ. */
 export function checkSubnetList(ctx: BuildContext, subnets: readonly string[], base: string, vpc: string, fabric: VpcFabric): Subnet[] {
+  return checkPlacedSubnets(ctx, subnets.map((s, i) => ({ subnet: s, pointer: `${base}/${i}` })), vpc, fabric);
+}
+
+/** Subnets of a multi-AZ resource, each with where it is written: same VPC, one per AZ. */
+export function checkPlacedSubnets(ctx: BuildContext, placed: readonly PlacedSubnet[], vpc: string, fabric: VpcFabric): Subnet[] {
   const out: Subnet[] = [];
   const byAz = new Map<string, string>();
-  subnets.forEach((s, i) => {
-    if (!refAt(ctx, s, `${base}/${i}`, ['subnet'], vpc)) return;
+  for (const { subnet: s, pointer: ptr } of placed) {
+    if (!refAt(ctx, s, ptr, ['subnet'], vpc)) continue;
     const subnet = fabric.subnets.get(s);
-    if (!subnet) return;
+    if (!subnet) continue;
     const other = byAz.get(subnet.az);
     if (other !== undefined) {
-      report(ctx, 'DUPLICATE_AZ', `subnets "${other}" and "${s}" are both in AZ ${subnet.az}; AWS allows one subnet per AZ here`, `${base}/${i}`);
-      return;
+      report(ctx, 'DUPLICATE_AZ', `subnets "${other}" and "${s}" are both in AZ ${subnet.az}; AWS allows one subnet per AZ here`, ptr);
+      continue;
     }
     byAz.set(subnet.az, s);
     out.push(subnet);
-  });
+  }
   return out;
 }
 
 /** Address requests for every interface in the file (endpoint ENIs included). */
 export function addressRequests(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric): AddressRequest[] {
   const out: AddressRequest[] = [];
+  const secondaries = (owner: string, subnet: string, list: readonly string[] | undefined, ptr: string): void => {
+    (list ?? []).forEach((text, i) => out.push({ key: `${owner}#${i + 1}`, holder: owner, subnet, rank: 4, written: { text, pointer: `${ptr}/${i}` } }));
+  };
   for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
     for (const [id, n] of Object.entries(rv.natGateways ?? {})) {
       const ptr = pointer('vpcs', vpcId, 'natGateways', id);
       out.push({ key: id, subnet: n.subnet, rank: 0, where: { pointer: ptr, part: 'key' }, ...(n.privateIp !== undefined ? { written: { text: n.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
     }
     for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
-      const ptr = pointer('vpcs', vpcId, 'loadBalancers', id, 'subnets');
-      for (const s of new Set(lb.subnets)) out.push({ key: `${id}/${s}`, subnet: s, rank: 1, where: { pointer: `${ptr}/${lb.subnets.indexOf(s)}`, part: 'value' } });
+      const seen = new Set<string>();
+      for (const p of loadBalancerSubnets(lb, pointer('vpcs', vpcId, 'loadBalancers', id))) {
+        if (seen.has(p.subnet)) continue;
+        seen.add(p.subnet);
+        out.push({ key: `${id}/${p.subnet}`, holder: id, subnet: p.subnet, rank: 1, where: { pointer: p.pointer, part: 'value' }, ...(p.ipv4 ? { written: p.ipv4 } : {}) });
+      }
     }
     for (const [id, ep] of Object.entries(rv.endpoints ?? {})) {
       if (ep.type === 'gateway') continue;
-      const ptr = pointer('vpcs', vpcId, 'endpoints', id, 'subnets');
-      const list = ep.subnets ?? [];
-      for (const s of new Set(list)) out.push({ key: `${id}/${s}`, subnet: s, rank: 2, where: { pointer: `${ptr}/${list.indexOf(s)}`, part: 'value' } });
+      const seen = new Set<string>();
+      for (const p of endpointSubnets(ep, pointer('vpcs', vpcId, 'endpoints', id))) {
+        if (seen.has(p.subnet)) continue;
+        seen.add(p.subnet);
+        out.push({ key: `${id}/${p.subnet}`, holder: id, subnet: p.subnet, rank: 2, where: { pointer: p.pointer, part: 'value' }, ...(p.ipv4 ? { written: p.ipv4 } : {}) });
+      }
     }
     for (const [id, inst] of Object.entries(rv.instances ?? {})) {
       const ptr = pointer('vpcs', vpcId, 'instances', id);
       out.push({ key: id, subnet: inst.subnet, rank: 3, where: { pointer: ptr, part: 'key' }, ...(inst.privateIp !== undefined ? { written: { text: inst.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
+      secondaries(id, inst.subnet, inst.secondaryPrivateIps, `${ptr}/secondaryPrivateIps`);
+    }
+    for (const [id, ni] of Object.entries(rv.networkInterfaces ?? {})) {
+      const ptr = pointer('vpcs', vpcId, 'networkInterfaces', id);
+      out.push({ key: id, subnet: ni.subnet, rank: 4, where: { pointer: ptr, part: 'key' }, ...(ni.privateIp !== undefined ? { written: { text: ni.privateIp, pointer: `${ptr}/privateIp` } } : {}) });
+      secondaries(id, ni.subnet, ni.secondaryPrivateIps, `${ptr}/secondaryPrivateIps`);
     }
   }
   return out.filter((r) => fabric.subnets.has(r.subnet));
 }
 
-/** Build instances, NAT gateways, load balancers and target groups. */
+/** Build instances, network interfaces, NAT gateways, load balancers and target groups. */
 export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric): Workloads {
   const addresses = assignPrivateAddresses(ctx, fabric.subnets, addressRequests(ctx, raw, fabric));
-  const w: Workloads = { instances: new Map(), natGateways: new Map(), loadBalancers: new Map(), targetGroups: new Map(), enis: new Map(), addresses };
+  const w: Workloads = { instances: new Map(), networkInterfaces: new Map(), natGateways: new Map(), loadBalancers: new Map(), targetGroups: new Map(), enis: new Map(), addresses };
   const writtenPublic: Ip[] = [];
   const publicPtrs: [string, string][] = [];
   for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
@@ -78,6 +102,14 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
     }
     for (const [id, n] of Object.entries(rv.natGateways ?? {})) {
       if (n.publicIp !== undefined) publicPtrs.push([id, pointer('vpcs', vpcId, 'natGateways', id, 'publicIp')]);
+    }
+    for (const [id, n] of Object.entries(rv.networkInterfaces ?? {})) {
+      if (n.publicIp !== undefined) publicPtrs.push([id, pointer('vpcs', vpcId, 'networkInterfaces', id, 'publicIp')]);
+    }
+    for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
+      (lb.subnetMappings ?? []).forEach((m, i) => {
+        if (m.publicIp !== undefined) publicPtrs.push([`${id}/${m.subnet}`, pointer('vpcs', vpcId, 'loadBalancers', id, 'subnetMappings', String(i), 'publicIp')]);
+      });
     }
   }
   const publicIps = new Map<string, Ip>();
@@ -118,8 +150,8 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       }
       const publicIp = connectivity === 'public' ? publicIps.get(id) ?? allocatePublic(id) : undefined;
       const span = ctx.map.keyAt(ptr);
-      w.natGateways.set(id, { kind: 'natGateway', id, span, pointer: ptr, written: true, vpc: vpcId, subnet: n.subnet, connectivity, privateIp, publicIp });
-      w.enis.set(id, { id, owner: { kind: 'natGateway', id }, vpc: vpcId, subnet: n.subnet, az: subnet.az, privateIp, publicIp, ipv6Ip: undefined, securityGroups: [], filtered: false, span });
+      w.natGateways.set(id, { kind: 'natGateway', id, name: n.name, span, pointer: ptr, written: true, vpc: vpcId, subnet: n.subnet, connectivity, privateIp, publicIp });
+      w.enis.set(id, { id, owner: { kind: 'natGateway', id }, vpc: vpcId, subnet: n.subnet, az: subnet.az, privateIp, secondaryIps: [], publicIp, ipv6Ip: undefined, securityGroups: [], interfaceType: 'nat_gateway', filtered: false, span });
     }
     for (const [id, inst] of Object.entries(rv.instances ?? {})) {
       const ptr = `${vpcBase}/instances/${id}`;
@@ -129,18 +161,16 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       const subnet = fabric.subnets.get(inst.subnet);
       const privateIp = addresses.get(id);
       if (!subnet || !privateIp) continue;
-      let ipv6Ip: Ip | undefined;
-      if (inst.ipv6Ip !== undefined) {
-        ipv6Ip = ipAt(ctx, inst.ipv6Ip, `${ptr}/ipv6Ip`, 6);
-        if (ipv6Ip && !(subnet.ipv6Cidr && prefixContains(subnet.ipv6Cidr, ipv6Ip))) {
-          report(ctx, 'IP_OUTSIDE_SUBNET', `${inst.ipv6Ip} is outside the IPv6 block of subnet "${subnet.id}"`, `${ptr}/ipv6Ip`);
-          ipv6Ip = undefined;
-        }
-      }
+      const ipv6Ip = ipv6InSubnet(ctx, inst.ipv6Ip, `${ptr}/ipv6Ip`, subnet);
       const span = ctx.map.keyAt(ptr);
       const publicIp = publicIps.get(id);
-      w.instances.set(id, { kind: 'instance', id, span, pointer: ptr, written: true, vpc: vpcId, subnet: inst.subnet, privateIp, publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: inst.sourceDestCheck ?? true });
-      w.enis.set(id, { id, owner: { kind: 'instance', id }, vpc: vpcId, subnet: inst.subnet, az: subnet.az, privateIp, publicIp, ipv6Ip, securityGroups: sgs, filtered: true, span });
+      const secondaryIps = secondaryAddresses(addresses, id, inst.secondaryPrivateIps?.length ?? 0);
+      const secondaryInterfaces = Object.entries(rv.networkInterfaces ?? {}).filter(([, n]) => n.instance === id).map(([n]) => n);
+      w.instances.set(id, {
+        kind: 'instance', id, name: inst.name, span, pointer: ptr, written: true, vpc: vpcId, subnet: inst.subnet, privateIp, secondaryIps,
+        secondaryInterfaces, publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: inst.sourceDestCheck ?? true,
+      });
+      w.enis.set(id, { id, owner: { kind: 'instance', id }, vpc: vpcId, subnet: inst.subnet, az: subnet.az, privateIp, secondaryIps, publicIp, ipv6Ip, securityGroups: sgs, interfaceType: 'interface', filtered: true, span });
     }
     for (const [id, tg] of Object.entries(rv.targetGroups ?? {})) {
       const ptr = `${vpcBase}/targetGroups/${id}`;
@@ -180,8 +210,18 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
     }
     for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
       const ptr = `${vpcBase}/loadBalancers/${id}`;
-      const subnets = checkSubnetList(ctx, lb.subnets, `${ptr}/subnets`, vpcId, fabric);
+      checkOneForm(ctx, ptr, 'subnets', 'subnetMappings', lb.subnets !== undefined, lb.subnetMappings !== undefined, true);
+      const placed = loadBalancerSubnets(lb, ptr);
+      const subnets = checkPlacedSubnets(ctx, placed, vpcId, fabric);
       (lb.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+      const scheme = lb.scheme ?? 'internal';
+      (lb.subnetMappings ?? []).forEach((m, i) => {
+        // SubnetMapping (ELB API reference): an Elastic IP (AllocationId) is for an
+        // internet-facing Network Load Balancer only.
+        if (scheme !== 'internet-facing' && (m.allocationId !== undefined || m.publicIp !== undefined)) {
+          report(ctx, 'SUBNET_MAPPING_SHAPE', 'an internal load balancer has no public address; allocationId and publicIp are for internet-facing ones', `${ptr}/subnetMappings/${i}/${m.allocationId !== undefined ? 'allocationId' : 'publicIp'}`, 'key');
+        }
+      });
       if (lb.type === 'gateway') {
         if (lb.listeners !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer has no listeners: it takes all traffic to its targetGroup', `${ptr}/listeners`, 'key');
         if (lb.securityGroups !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer has no security groups', `${ptr}/securityGroups`, 'key');
@@ -193,7 +233,6 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         if (lb.targetGroup !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Network Load Balancer forwards through listeners; move targetGroup into a listener', `${ptr}/targetGroup`, 'key');
         (lb.listeners ?? []).forEach((l, i) => refAt(ctx, l.targetGroup, `${ptr}/listeners/${i}/targetGroup`, ['targetGroup'], vpcId));
       }
-      const scheme = lb.scheme ?? 'internal';
       const span = ctx.map.keyAt(ptr);
       const nodes: string[] = [];
       for (const subnet of subnets) {
@@ -203,22 +242,29 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         nodes.push(eniId);
         const sgs = lb.type === 'network' ? lb.securityGroups ?? [] : [];
         w.enis.set(eniId, {
-          id: eniId, owner: { kind: 'loadBalancer', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp,
-          publicIp: scheme === 'internet-facing' ? allocatePublic(eniId) : undefined, ipv6Ip: undefined,
-          securityGroups: sgs, filtered: sgs.length > 0, span,
+          id: eniId, owner: { kind: 'loadBalancer', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp, secondaryIps: [],
+          publicIp: scheme === 'internet-facing' ? publicIps.get(eniId) ?? allocatePublic(eniId) : undefined, ipv6Ip: undefined,
+          securityGroups: sgs, interfaceType: lb.type === 'gateway' ? 'gateway_load_balancer' : 'network_load_balancer', filtered: sgs.length > 0, span,
         });
       }
+      const subnetMappings = lb.subnetMappings?.map((m) => ({
+        subnet: m.subnet,
+        privateIpv4Address: m.privateIpv4Address !== undefined ? addresses.get(`${id}/${m.subnet}`) : undefined,
+        allocationId: m.allocationId,
+        publicIp: m.publicIp !== undefined ? publicIps.get(`${id}/${m.subnet}`) : undefined,
+      }));
       w.loadBalancers.set(id, {
-        kind: 'loadBalancer', id, span, pointer: ptr, written: true, vpc: vpcId, type: lb.type, scheme,
+        kind: 'loadBalancer', id, name: lb.name, span, pointer: ptr, written: true, vpc: vpcId, type: lb.type, scheme,
         subnets: subnets.map((s) => s.id), securityGroups: lb.securityGroups ?? [],
         // Cross-zone load balancing is off by default for both NLB and GWLB ("Cross-zone load
         // balancing", Elastic Load Balancing guides); FORMAT.md's GWLB default of true was wrong.
         crossZone: lb.crossZone ?? false,
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? true,
         listeners: (lb.listeners ?? []).map((l, i) => ({ port: l.port, protocol: l.protocol as 'tcp', targetGroup: l.targetGroup, span: ctx.map.valueAt(`${ptr}/listeners/${i}`) })),
-        targetGroup: lb.targetGroup, nodes,
+        targetGroup: lb.targetGroup, nodes, subnetMappings,
       });
     }
+    buildNetworkInterfaces(ctx, rv.networkInterfaces ?? {}, vpcId, fabric, w, publicIps);
   }
   return w;
 }

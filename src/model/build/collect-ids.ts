@@ -13,6 +13,7 @@ export const VPC_MAPS = [
   ['securityGroups', 'securityGroup'],
   ['networkAcls', 'networkAcl'],
   ['instances', 'instance'],
+  ['networkInterfaces', 'networkInterface'],
   ['loadBalancers', 'loadBalancer'],
   ['targetGroups', 'targetGroup'],
   ['endpointServices', 'endpointService'],

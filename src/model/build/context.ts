@@ -39,6 +39,7 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   securityGroup: 'security group',
   networkAcl: 'network ACL',
   instance: 'instance',
+  networkInterface: 'network interface',
   loadBalancer: 'load balancer',
   targetGroup: 'target group',
   endpointService: 'endpoint service',

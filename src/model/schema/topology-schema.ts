@@ -14,6 +14,10 @@ import {
   str,
   type JsonSchema,
 } from './schema-helpers.js';
+import { INTERFACE_TYPES } from '../resources.js';
+
+const alias = str('The AWS Name tag: flows and checks may name the resource by it (unique, or the query is refused naming the holders)');
+const addresses = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
 
 const protocol: JsonSchema = {
   description: 'tcp | udp | icmp | icmpv6 | all, or an IP protocol number (-1 is all)',
@@ -81,6 +85,7 @@ const routeTable = closed({
 
 const natGateway = closed(
   {
+    name: alias,
     subnet: ref('The subnet the NAT gateway lives in'),
     connectivity: oneOfStrings(['public', 'private'], 'Public (needs an IGW) or private NAT'),
     privateIp: str('Private address; default: deterministic (docs/addressing.md)'),
@@ -103,12 +108,50 @@ const networkAcl = closed({
 
 const instance = closed(
   {
+    name: alias,
     subnet: ref('The subnet of the primary network interface'),
     privateIp: str('Primary private IPv4; default: deterministic (docs/addressing.md)'),
+    secondaryPrivateIps: addresses('Secondary private IPv4 addresses of the primary interface, in its subnet'),
     publicIp: str('Public or Elastic IPv4'),
     ipv6Ip: str('An IPv6 address in the subnet'),
     securityGroups: refs("Security groups; default: the VPC's default security group"),
     sourceDestCheck: bool('Source/destination checking; off lets the instance forward (NAT, routing, firewalls)', true),
+  },
+  ['subnet'],
+);
+
+const networkInterface = closed(
+  {
+    name: alias,
+    subnet: ref('The subnet the interface lives in'),
+    privateIp: str('Primary private IPv4; default: deterministic (docs/addressing.md)'),
+    secondaryPrivateIps: addresses('Secondary private IPv4 addresses, in the subnet'),
+    publicIp: str('Public or Elastic IPv4'),
+    ipv6Ip: str('An IPv6 address in the subnet'),
+    securityGroups: refs("Security groups; default: the VPC's default security group"),
+    sourceDestCheck: bool('Source/destination checking', true),
+    type: oneOfStrings(INTERFACE_TYPES, 'Who the interface is for (AWS InterfaceType, or the service of a requester-managed interface); default interface'),
+    description: str('Free text (AWS Description)'),
+    instance: ref('An instance the interface is attached to as a secondary interface (same AZ)'),
+  },
+  ['subnet'],
+);
+
+const subnetMapping = closed(
+  {
+    subnet: ref('A subnet (one per AZ)'),
+    privateIpv4Address: str("The node's private IPv4 address in the subnet; default: deterministic"),
+    allocationId: str('Internet-facing NLB: the Elastic IP allocation (eipalloc-...)'),
+    publicIp: str("Internet-facing NLB: the node's Elastic IP address; default: deterministic"),
+  },
+  ['subnet'],
+);
+
+const subnetConfiguration = closed(
+  {
+    subnet: ref('A subnet (one per AZ)'),
+    ipv4: str("The endpoint interface's private IPv4 address in the subnet; default: deterministic"),
+    ipv6: str("The endpoint interface's IPv6 address in the subnet's IPv6 block"),
   },
   ['subnet'],
 );
@@ -124,9 +167,11 @@ const listener = closed(
 
 const loadBalancer = closed(
   {
+    name: alias,
     type: oneOfStrings(['network', 'gateway'], 'NLB or GWLB'),
     scheme: oneOfStrings(['internal', 'internet-facing'], 'Default internal'),
-    subnets: refs('One subnet per AZ; the load balancer has a node in each'),
+    subnets: refs('One subnet per AZ; the load balancer has a node in each (or subnetMappings)'),
+    subnetMappings: list(subnetMapping, 'Instead of subnets: one per AZ, with the node addresses AWS gave (SubnetMappings)'),
     securityGroups: refs('Security groups of an NLB (optional)'),
     crossZone: { type: 'boolean', description: 'Cross-zone load balancing; default false (NLB and GWLB)' },
     enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: bool(
@@ -136,7 +181,7 @@ const loadBalancer = closed(
     listeners: list(listener, 'NLB listeners'),
     targetGroup: ref('GWLB: the target group of appliances'),
   },
-  ['type', 'subnets'],
+  ['type'],
 );
 
 const target = closed({
@@ -183,9 +228,11 @@ const endpointStates = [
 
 const endpoint = closed(
   {
+    name: alias,
     type: oneOfStrings(['interface', 'gateway', 'gatewayLoadBalancer'], 'Endpoint type'),
     service: str('An endpoint service id, or an AWS service name (com.amazonaws.<region>.s3)'),
-    subnets: refs('Interface and GWLB endpoints: one subnet per AZ'),
+    subnets: refs('Interface and GWLB endpoints: one subnet per AZ (or subnetConfigurations)'),
+    subnetConfigurations: list(subnetConfiguration, 'Instead of subnets: one per AZ, with the interface addresses AWS gave (SubnetConfigurations)'),
     securityGroups: refs("Interface endpoints; default: the VPC's default SG"),
     privateDns: { type: 'boolean', description: 'Interface endpoints; default true for AWS services' },
     routeTables: refs('Gateway endpoints: route tables that get the prefix-list route'),
@@ -220,17 +267,23 @@ const vpc = closed(
     targetGroups: idMap(targetGroup, 'Target groups'),
     endpointServices: idMap(endpointService, 'PrivateLink endpoint services'),
     endpoints: idMap(endpoint, 'VPC endpoints'),
+    networkInterfaces: idMap(networkInterface, 'Network interfaces of no other resource here (Lambda, RDS, ECS tasks...), and secondary interfaces of instances'),
   },
   [],
 );
 
 const selector: JsonSchema = {
-  description: 'An id, an IP, "internet", a list of them, or { subnet | vpc | securityGroup: id }',
+  description: 'An id or name, an IP, "internet", a list of them, or { subnet | vpc | securityGroup: id } or { interfaceType: type }',
   anyOf: [
     { type: 'string' },
     { type: 'array', items: { type: 'string' }, minItems: 1 },
     closed(
-      { subnet: ref('Every instance in the subnet'), vpc: ref('Every instance in the VPC'), securityGroup: ref('Every member ENI') },
+      {
+        subnet: ref('Every instance and network interface in the subnet'),
+        vpc: ref('Every instance and network interface in the VPC'),
+        securityGroup: ref('Every member ENI'),
+        interfaceType: oneOfStrings(INTERFACE_TYPES, 'Every network interface of the type (instances are interface)'),
+      },
       [],
       { minProperties: 1, maxProperties: 1 },
     ),

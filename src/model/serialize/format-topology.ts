@@ -11,13 +11,16 @@ import { topologyToRaw, type Pins } from './topology-to-raw.js';
 function settle(t: Topology, pins: Pins): Pins {
   const privateIp = new Set(pins.privateIp);
   const publicIp = new Set(pins.publicIp);
-  const limit = t.instances.size + 2 * t.natGateways.size + 1;
+  const limit = t.instances.size + t.networkInterfaces.size + 2 * t.natGateways.size + 1;
   for (let round = 0; round < limit; round++) {
     const again = loadTopologyText(t.file, printRaw(topologyToRaw(t, { privateIp, publicIp }))).topology;
     if (!again) break; // the round-trip property test keeps this from happening
     let moved = false;
     for (const [id, i] of t.instances) {
       if (!privateIp.has(id) && again.instances.get(id)?.privateIp.value !== i.privateIp.value) moved = privateIp.add(id) !== undefined;
+    }
+    for (const [id, n] of t.networkInterfaces) {
+      if (!privateIp.has(id) && again.networkInterfaces.get(id)?.privateIp.value !== n.privateIp.value) moved = privateIp.add(id) !== undefined;
     }
     for (const [id, n] of t.natGateways) {
       const other = again.natGateways.get(id);

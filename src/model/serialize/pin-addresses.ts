@@ -11,10 +11,26 @@ import { PUBLIC_POOL } from '../build/assign-addresses.js';
 import type { Pins } from './raw-vpc.js';
 import { inSourceOrder } from './source-order.js';
 
-const RANK = { natGateway: 0, loadBalancer: 1, endpoint: 2, instance: 3 } as const;
+const RANK = { natGateway: 0, loadBalancer: 1, endpoint: 2, instance: 3, networkInterface: 4 } as const;
+
+function rankOf(t: Topology, e: Eni): number {
+  return t.networkInterfaces.has(e.id) ? RANK.networkInterface : RANK[e.owner.kind];
+}
 
 function numberable(e: Eni): boolean {
   return e.owner.kind === 'instance' || e.owner.kind === 'natGateway';
+}
+
+/** Private addresses the file writes for interfaces that are not numbered by privateIp (pinned nodes and endpoint ENIs). */
+function writtenElsewhere(t: Topology): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const lb of t.loadBalancers.values()) {
+    for (const m of lb.subnetMappings ?? []) if (m.privateIpv4Address) out.set(`${lb.id}/${m.subnet}`, m.privateIpv4Address.value);
+  }
+  for (const e of t.endpoints.values()) {
+    for (const c of e.subnetConfigurations ?? []) if (c.ipv4) out.set(`${e.id}/${c.subnet}`, c.ipv4.value);
+  }
+  return out;
 }
 
 /**
@@ -64,16 +80,27 @@ export function pinAddresses(t: Topology): Pins {
   const privateIp = new Set<string>();
   const bySubnet = new Map<string, Eni[]>();
   for (const e of t.enis.values()) bySubnet.set(e.subnet, [...(bySubnet.get(e.subnet) ?? []), e]);
+  const fixed = writtenElsewhere(t);
   for (const [subnetId, enis] of bySubnet) {
     const subnet = t.subnets.get(subnetId);
     if (!subnet) continue;
-    const order = [...enis].sort((a, b) => RANK[a.owner.kind] - RANK[b.owner.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    replay(order.map((e) => ({ id: e.id, value: e.privateIp.value, pinnable: numberable(e) })), subnet.cidr.network + 4n, new Set(), privateIp);
+    // Secondary addresses and pinned node and endpoint addresses are always written: the
+    // loader takes them before it derives any.
+    const taken = new Set<bigint>(enis.flatMap((e) => e.secondaryIps.map((ip) => ip.value)));
+    for (const e of enis) {
+      const v = fixed.get(e.id);
+      if (v !== undefined) taken.add(v);
+    }
+    const order = [...enis].filter((e) => !fixed.has(e.id)).sort((a, b) => rankOf(t, a) - rankOf(t, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    replay(order.map((e) => ({ id: e.id, value: e.privateIp.value, pinnable: numberable(e) })), subnet.cidr.network + 4n, taken, privateIp);
   }
   // Public addresses: instances' are always written; NAT gateways' and internet-facing load
   // balancer nodes' are drawn from the pool in file order, VPC by VPC, NAT gateways first.
   const publicIp = new Set<string>();
-  const taken = new Set([...t.instances.values()].flatMap((i) => (i.publicIp ? [i.publicIp.value] : [])));
+  const writtenPublic = [...t.instances.values(), ...t.networkInterfaces.values()].flatMap((i) => (i.publicIp ? [i.publicIp.value] : []));
+  for (const lb of t.loadBalancers.values()) for (const m of lb.subnetMappings ?? []) if (m.publicIp) writtenPublic.push(m.publicIp.value);
+  const taken = new Set(writtenPublic);
+  const pinnedNodes = new Set([...t.loadBalancers.values()].flatMap((lb) => (lb.subnetMappings ?? []).filter((m) => m.publicIp).map((m) => `${lb.id}/${m.subnet}`)));
   const pool: { id: string; value: bigint; pinnable: boolean }[] = [];
   for (const vpc of inSourceOrder(t.vpcs.values())) {
     for (const n of inSourceOrder([...t.natGateways.values()].filter((x) => x.vpc === vpc.id))) {
@@ -81,6 +108,7 @@ export function pinAddresses(t: Topology): Pins {
     }
     for (const lb of inSourceOrder([...t.loadBalancers.values()].filter((x) => x.vpc === vpc.id))) {
       for (const node of lb.nodes) {
+        if (pinnedNodes.has(node)) continue;
         const ip = t.enis.get(node)?.publicIp;
         if (ip) pool.push({ id: node, value: ip.value, pinnable: false });
       }

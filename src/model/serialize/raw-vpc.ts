@@ -26,9 +26,16 @@ function mapOf<T extends { readonly id: string }, R>(items: readonly T[], f: (x:
 
 function loadBalancer(lb: LoadBalancer): RawLoadBalancer {
   return defined({
+    name: lb.name,
     type: lb.type,
     scheme: lb.scheme === 'internal' ? undefined : lb.scheme,
-    subnets: lb.subnets,
+    subnets: lb.subnetMappings ? undefined : lb.subnets,
+    subnetMappings: lb.subnetMappings?.map((m) => defined({
+      subnet: m.subnet,
+      privateIpv4Address: m.privateIpv4Address ? formatIp(m.privateIpv4Address) : undefined,
+      allocationId: m.allocationId,
+      publicIp: m.publicIp ? formatIp(m.publicIp) : undefined,
+    })),
     securityGroups: lb.securityGroups.length > 0 ? lb.securityGroups : undefined,
     crossZone: lb.crossZone === (lb.type === 'gateway') ? undefined : lb.crossZone,
     enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ? undefined : false,
@@ -75,9 +82,15 @@ function derivedPrivateDns(t: Topology, e: Endpoint, vpc: Vpc): boolean {
 
 function endpoint(t: Topology, e: Endpoint, vpc: Vpc): RawEndpoint {
   return defined({
+    name: e.name,
     type: e.type,
     service: e.service.kind === 'endpointService' ? e.service.id : e.service.service.name,
-    subnets: e.type === 'gateway' ? undefined : e.subnets,
+    subnets: e.type === 'gateway' || e.subnetConfigurations ? undefined : e.subnets,
+    subnetConfigurations: e.subnetConfigurations?.map((c) => defined({
+      subnet: c.subnet,
+      ipv4: c.ipv4 ? formatIp(c.ipv4) : undefined,
+      ipv6: c.ipv6 ? formatIp(c.ipv6) : undefined,
+    })),
     securityGroups: e.type === 'interface' && !sameList(e.securityGroups, [vpc.defaultSecurityGroup]) ? e.securityGroups : undefined,
     privateDns: e.type === 'interface' && e.privateDns !== derivedPrivateDns(t, e, vpc) ? e.privateDns : undefined,
     routeTables: e.type === 'gateway' ? e.routeTables : undefined,
@@ -119,6 +132,7 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       });
     }),
     natGateways: mapOf(mine(t.natGateways), (n) => defined({
+      name: n.name,
       subnet: n.subnet,
       connectivity: n.connectivity === 'public' ? undefined : n.connectivity,
       privateIp: ip(n.id, n.privateIp, pins.privateIp),
@@ -134,8 +148,10 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       egress: a.egress.length > 0 ? a.egress.map(aclRuleToRaw) : undefined,
     })),
     instances: mapOf(mine(t.instances), (i) => defined({
+      name: i.name,
       subnet: i.subnet,
       privateIp: ip(i.id, i.privateIp, pins.privateIp),
+      secondaryPrivateIps: i.secondaryIps.length > 0 ? i.secondaryIps.map(formatIp) : undefined,
       publicIp: i.publicIp ? formatIp(i.publicIp) : undefined,
       ipv6Ip: i.ipv6Ip ? formatIp(i.ipv6Ip) : undefined,
       securityGroups: sameList(i.securityGroups, [vpc.defaultSecurityGroup]) ? undefined : i.securityGroups,
@@ -145,5 +161,18 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
     targetGroups: mapOf(mine(t.targetGroups), targetGroup),
     endpointServices: mapOf(mine(t.endpointServices), (s) => endpointService(s, vpc)),
     endpoints: mapOf(mine(t.endpoints), (e) => endpoint(t, e, vpc)),
+    networkInterfaces: mapOf(mine(t.networkInterfaces), (n) => defined({
+      name: n.name,
+      subnet: n.subnet,
+      privateIp: ip(n.id, n.privateIp, pins.privateIp),
+      secondaryPrivateIps: n.secondaryIps.length > 0 ? n.secondaryIps.map(formatIp) : undefined,
+      publicIp: n.publicIp ? formatIp(n.publicIp) : undefined,
+      ipv6Ip: n.ipv6Ip ? formatIp(n.ipv6Ip) : undefined,
+      securityGroups: sameList(n.securityGroups, [vpc.defaultSecurityGroup]) ? undefined : n.securityGroups,
+      sourceDestCheck: n.sourceDestCheck ? undefined : false,
+      type: n.type === 'interface' ? undefined : n.type,
+      description: n.description,
+      instance: n.instance,
+    })),
   });
 }

@@ -25,6 +25,7 @@ function selectorToRaw(s: CheckSelector): RawSelector {
     case 'subnet': return { subnet: s.id };
     case 'vpc': return { vpc: s.id };
     case 'securityGroup': return { securityGroup: s.id };
+    case 'interfaceType': return { interfaceType: s.id };
     default: {
       const never: never = s;
       return never;
@@ -77,6 +78,7 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
     })])),
     prefixLists: nonEmpty(inSourceOrder([...t.prefixLists.values()].filter((p) => p.written)).map((p) => [p.id, defined({
       name: p.name,
+      awsManaged: p.managed ? true : undefined,
       entries: p.entries.map(formatPrefix),
     })])),
     internet: nonEmpty(inSourceOrder(t.internetHosts.values()).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),

@@ -1,0 +1,56 @@
+// Network interfaces of the file's `networkInterfaces`: interfaces of services vpcsim does
+// not model as resources (Lambda, RDS, ECS tasks, EFS mount targets...) and secondary
+// interfaces of instances. "Elastic network interfaces" (Amazon EC2 guide): an interface
+// lives in one subnet, has a primary private IPv4 address, optional secondary ones, an
+// optional public and IPv6 address, and one or more security groups (by default the VPC's
+// default group); an instance's secondary interface must be in the instance's AZ.
+import type { Ip } from '../../net/ip.js';
+import type { IdMap, RawNetworkInterface } from '../format.js';
+import type { Eni, Instance, InterfaceType, NetworkInterface } from '../resources.js';
+import { pointer } from '../source-map.js';
+import { refAt, report, type BuildContext } from './context.js';
+import type { VpcFabric } from './build-vpcs.js';
+import { ipv6InSubnet, secondaryAddresses } from './assign-addresses.js';
+
+/** What building interfaces reads (addresses, instances) and fills (interfaces, ENIs). */
+interface InterfaceMaps {
+  readonly addresses: ReadonlyMap<string, Ip>;
+  readonly instances: ReadonlyMap<string, Instance>;
+  readonly networkInterfaces: Map<string, NetworkInterface>;
+  readonly enis: Map<string, Eni>;
+}
+
+/** Build the network interfaces of one VPC and their ENIs. */
+export function buildNetworkInterfaces(
+  ctx: BuildContext, raw: IdMap<RawNetworkInterface>, vpcId: string, fabric: VpcFabric, w: InterfaceMaps, publicIps: ReadonlyMap<string, Ip>,
+): void {
+  for (const [id, ni] of Object.entries(raw)) {
+    const ptr = pointer('vpcs', vpcId, 'networkInterfaces', id);
+    if (!refAt(ctx, ni.subnet, `${ptr}/subnet`, ['subnet'], vpcId)) continue;
+    (ni.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+    const subnet = fabric.subnets.get(ni.subnet);
+    const privateIp = w.addresses.get(id);
+    if (!subnet || !privateIp) continue;
+    if (ni.instance !== undefined && refAt(ctx, ni.instance, `${ptr}/instance`, ['instance'], vpcId)) {
+      const inst = w.instances.get(ni.instance);
+      const home = inst ? fabric.subnets.get(inst.subnet) : undefined;
+      if (home && home.az !== subnet.az) {
+        report(ctx, 'ATTACHMENT_ZONE', `instance "${ni.instance}" is in AZ ${home.az}; an interface attached to it must be in the same AZ, not ${subnet.az}`, `${ptr}/instance`);
+      }
+    }
+    const ipv6Ip = ipv6InSubnet(ctx, ni.ipv6Ip, `${ptr}/ipv6Ip`, subnet);
+    const sgs = ni.securityGroups ?? [`${vpcId}/default-sg`];
+    const secondaryIps = secondaryAddresses(w.addresses, id, ni.secondaryPrivateIps?.length ?? 0);
+    const type = (ni.type ?? 'interface') as InterfaceType;
+    const publicIp = publicIps.get(id);
+    const span = ctx.map.keyAt(ptr);
+    w.networkInterfaces.set(id, {
+      kind: 'networkInterface', id, name: ni.name, span, pointer: ptr, written: true, vpc: vpcId, subnet: ni.subnet, privateIp, secondaryIps,
+      publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: ni.sourceDestCheck ?? true, type, description: ni.description, instance: ni.instance,
+    });
+    w.enis.set(id, {
+      id, owner: { kind: 'instance', id: ni.instance ?? id }, vpc: vpcId, subnet: ni.subnet, az: subnet.az, privateIp, secondaryIps,
+      publicIp, ipv6Ip, securityGroups: sgs, interfaceType: type, filtered: true, span,
+    });
+  }
+}
