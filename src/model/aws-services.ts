@@ -1,6 +1,8 @@
 // The built-in catalogue of AWS services an endpoint can reach, per region.
-// Real data: the us-east-1 S3 and DynamoDB AWS-managed prefix lists, from the AWS snapshot
-// in test/fixtures/aws/batfish-test-vpc-endpoint-gateway/us-east-1/PrefixLists.json.
+// Real data: the S3 and DynamoDB AWS-managed prefix lists of the regions below, each from a
+// source cited beside it (ids and ranges as that source shows them, on its date; AWS adds
+// ranges over time: a file can declare the current list with `awsManaged: true`).
+// Regions without a cited source keep stand-in ids and ranges (docs/aws-services.md).
 // AWS does not publish per-service addresses for the other services (they sit in the broad
 // AMAZON ranges), so each gets a stand-in /27 from 198.18.0.0/15 (RFC 2544, never routed on
 // the internet, so it cannot collide with a real host in a file); docs/aws-services.md says so.
@@ -25,6 +27,8 @@ export interface AwsService {
   readonly publicRanges: readonly Prefix[];
   /** True when publicRanges are real AWS data; false for the documented stand-ins. */
   readonly realRanges: boolean;
+  /** Declared by the file (`awsServices`), not built in. */
+  readonly declared?: true;
 }
 
 /** Regions the catalogue knows, in a fixed order (the order sets stand-in addresses). */
@@ -42,17 +46,33 @@ export const SERVICE_SHORT_NAMES = [
   's3', 'dynamodb', 'kms', 'sts', 'ssm', 'ssmmessages', 'ec2messages', 'ec2', 'ecr.api',
   'ecr.dkr', 'execute-api', 'secretsmanager', 'logs', 'monitoring', 'sqs', 'sns', 'lambda',
   'elasticloadbalancing', 'cloudtrail', 'events', 'states', 'kinesis-streams',
+  // Appended, so that stand-in ranges of the services above stay where they were.
+  'ecs', 'ecs-agent', 'ecs-telemetry',
 ] as const;
 
 const REAL_PREFIX_LISTS: Record<string, { id: string; entries: string[] }> = {
+  // test/fixtures/aws/batfish-test-vpc-endpoint-gateway/us-east-1/PrefixLists.json (describe-prefix-lists of a real account).
   'us-east-1/s3': { id: 'pl-63a5400a', entries: ['54.231.0.0/17', '52.216.0.0/15', '3.5.16.0/21', '3.5.0.0/20'] },
   'us-east-1/dynamodb': { id: 'pl-02cd2c6b', entries: ['52.94.0.0/22', '52.119.224.0/20'] },
+  // describe-prefix-lists in us-east-2 as of 2020-02-24, quoted in "What is AWS Prefix actually?" (Stack Overflow 55942907).
+  'us-east-2/s3': { id: 'pl-7ba54012', entries: ['52.219.80.0/20', '3.5.128.0/22', '3.5.132.0/23', '52.219.96.0/20', '52.92.76.0/22'] },
+  'us-east-2/dynamodb': { id: 'pl-4ca54025', entries: ['52.94.4.0/24'] },
+  // Get-EC2PrefixList in eu-west-1, "Use DescribePrefixLists with a CLI", Amazon EC2 developer guide (example output, undated).
+  'eu-west-1/s3': { id: 'pl-6da54004', entries: ['52.218.0.0/17', '54.231.128.0/19'] },
+  'eu-west-1/dynamodb': { id: 'pl-6fa54006', entries: ['52.94.5.0/24', '52.119.240.0/21', '52.94.24.0/23'] },
 };
 
 const STAND_IN_BASE = 0xc6120000n; // 198.18.0.0
 
+/** How many services the catalogue first had: their stand-in blocks are region × 22 + service. */
+const FIRST_SERVICES = 22;
+
 function standIn(regionIndex: number, serviceIndex: number): Prefix {
-  const block = BigInt(regionIndex * SERVICE_SHORT_NAMES.length + serviceIndex);
+  // Services appended later get blocks after every region's first 22, so no block moves.
+  const later = SERVICE_SHORT_NAMES.length - FIRST_SERVICES;
+  const block = serviceIndex < FIRST_SERVICES
+    ? BigInt(regionIndex * FIRST_SERVICES + serviceIndex)
+    : BigInt(KNOWN_REGIONS.length * FIRST_SERVICES + regionIndex * later + (serviceIndex - FIRST_SERVICES));
   return makePrefix(4, STAND_IN_BASE + block * 32n, 27);
 }
 

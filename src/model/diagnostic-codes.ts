@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   PRIVATE_DNS_UNAVAILABLE: 'Private DNS is asked for on an endpoint whose service has no verified private DNS name; AWS refuses the endpoint.',
   PRIVATE_DNS_CONFLICT: 'Two interface endpoints of one VPC ask for private DNS for the same name; AWS refuses the second.',
   SUBNET_MAPPING_SHAPE: 'A load balancer or endpoint writes both subnets and subnetMappings / subnetConfigurations, or a mapping a load balancer cannot have (a public address on an internal one).',
+  AWS_MANAGED_SHAPE: 'An awsManaged prefix list or a declared AWS service AWS could not have: an id that is not pl-…, a name that is not com.amazonaws.<region>.<service>, a gateway service without its awsManaged prefix list.',
   ATTACHMENT_ZONE: "A network interface is attached to an instance in another Availability Zone; AWS attaches interfaces only within the instance's AZ.",
   LOAD_BALANCER_SHAPE: 'A load balancer has fields its type does not take (listeners, security groups or a scheme on a GWLB, a target group on an NLB).',
   DUPLICATE_LISTENER: 'A load balancer has two listeners on one port; AWS refuses the second (use tcp_udp for TCP and UDP).',

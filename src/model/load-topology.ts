@@ -64,7 +64,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const peeringConnections = buildPeerings(ctx, raw, fabric.vpcs);
   buildRoutes(ctx, raw, fabric, lookup);
   const workloads = buildWorkloads(ctx, raw, fabric);
-  const privateLink = buildPrivateLink(ctx, raw, fabric, workloads);
+  const privateLink = buildPrivateLink(ctx, raw, fabric, workloads, services);
   const internetHosts = buildInternetHosts(ctx, raw);
   const checks = buildChecks(ctx, raw);
 

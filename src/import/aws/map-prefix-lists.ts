@@ -82,7 +82,8 @@ function emitList(ctx: ImportContext, p: PrefixListRec): void {
     if (cidr === undefined) return [];
     return [e.description !== undefined && e.description !== '' ? { cidr, description: e.description } : cidr];
   });
-  ctx.out.prefixLists.set(p.id, emitted({ ...(p.name !== undefined ? { name: p.name } : {}), entries }, p.src.file,
+  const managed = isAwsManaged(p) && /^pl-[0-9a-f]{8,17}$/.test(p.id) && (p.name ?? '').startsWith('com.amazonaws.');
+  ctx.out.prefixLists.set(p.id, emitted({ ...(p.name !== undefined ? { name: p.name } : {}), ...(managed ? { awsManaged: true } : {}), entries }, p.src.file,
     isAwsManaged(p) ? ["AWS-managed, not in vpcsim's built-in catalogue"] : []));
 }
 

@@ -87,6 +87,7 @@ export interface OutVpc {
 /** A customer-managed prefix list as emitted. */
 export interface OutPrefixList {
   name?: string;
+  awsManaged?: boolean;
   entries: (string | { cidr: string; description: string })[];
 }
 

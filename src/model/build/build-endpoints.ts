@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { principalAllowed } from '../allowed-principals.js';
 import type { AwsService } from '../aws-services.js';
-import { findAwsService } from '../aws-services.js';
 import type { RawTopology } from '../format.js';
 import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
@@ -52,7 +51,7 @@ function deriveState(service: EndpointService, consumer: Vpc | undefined): { sta
 }
 
 /** Build endpoint services and endpoints, add their ENIs, and gateway endpoint routes. */
-export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric, w: Workloads): PrivateLink {
+export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: VpcFabric, w: Workloads, services: ReadonlyMap<string, AwsService>): PrivateLink {
   const out: PrivateLink = { endpointServices: new Map(), endpoints: new Map() };
   for (const [vpcId, rv] of Object.entries(raw.vpcs ?? {})) {
     const vpc = fabric.vpcs.get(vpcId);
@@ -77,7 +76,7 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
     for (const [id, e] of Object.entries(rv.endpoints ?? {})) {
       const ptr = pointer('vpcs', vpcId, 'endpoints', id);
       const span = ctx.map.keyAt(ptr);
-      const target = resolveService(ctx, e.service, `${ptr}/service`, out, vpc);
+      const target = resolveService(ctx, e.service, `${ptr}/service`, out, vpc, services);
       if (!target) continue;
       checkTypeFits(ctx, e.type, target, out, w, `${ptr}/service`);
       const fieldsOf = { interface: ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns'], gateway: ['routeTables'], gatewayLoadBalancer: ['subnets', 'subnetConfigurations'] } as const;
@@ -154,11 +153,13 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
   return out;
 }
 
-function resolveService(ctx: BuildContext, name: string, ptr: string, pl: PrivateLink, vpc: Vpc | undefined): EndpointTarget | undefined {
+function resolveService(
+  ctx: BuildContext, name: string, ptr: string, pl: PrivateLink, vpc: Vpc | undefined, services: ReadonlyMap<string, AwsService>,
+): EndpointTarget | undefined {
   if (ctx.ids.has(name)) {
     return refAt(ctx, name, ptr, ['endpointService']) ? { kind: 'endpointService', id: name } : undefined;
   }
-  const aws = findAwsService(name);
+  const aws = services.get(name);
   if (aws) {
     if (vpc && aws.region !== vpc.region) {
       report(ctx, 'CROSS_VPC_REFERENCE', `${name} is in ${aws.region}, but the VPC is in ${vpc.region}; an endpoint reaches its own region's services`, ptr);

@@ -1,7 +1,8 @@
 // File-level resources: accounts, prefix lists (customer-managed, plus the AWS-managed
 // ones of every region in use), the AWS services of every catalogued region, peering
 // connections and internet hosts.
-import { ALL_AWS_SERVICES, awsServicesIn, type AwsService } from '../aws-services.js';
+import { awsServicesIn, type AwsService } from '../aws-services.js';
+import { declareAwsServices } from './build-aws-services.js';
 import type { RawPrefixList, RawTopology } from '../format.js';
 import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
@@ -42,7 +43,6 @@ export function buildPrefixLists(
   // traffic for the service in other Regions, which takes the VPC's other routes), so the
   // services of every catalogued region are known; prefix lists only of the regions in use
   // (an AWS-managed prefix list is regional: a route or rule can name only its own region's).
-  const services = ALL_AWS_SERVICES;
   for (const region of regions) {
     for (const s of awsServicesIn(region)) {
       if (!s.prefixList) continue;
@@ -65,10 +65,11 @@ export function buildPrefixLists(
     duplicateEntries(ctx, ptr, pl.entries);
     const families = new Set(entries.map((e) => e.family));
     if (families.size > 1) report(ctx, 'ROUTE_FAMILY_MISMATCH', 'a prefix list holds one address family; split IPv4 and IPv6 entries', `${ptr}/entries`);
-    prefixLists.set(id, { kind: 'prefixList', id, name: pl.name, entries, managed: false, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
+    prefixLists.set(id, { kind: 'prefixList', id, name: pl.name, entries, managed: pl.awsManaged === true, span: ctx.map.keyAt(ptr), pointer: ptr, written: true });
     lookup.set(id, id);
     if (pl.name !== undefined) lookup.set(pl.name, id);
   }
+  const services = declareAwsServices(ctx, raw, prefixLists, lookup);
   return { prefixLists, lookup, services };
 }
 

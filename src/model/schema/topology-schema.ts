@@ -354,7 +354,8 @@ export const topologySchema: JsonSchema = {
       prefixLists: idMap(
         closed(
           {
-            name: str('Prefix list name'),
+            name: str('Prefix list name; for an AWS-managed list, its service name (com.amazonaws.<region>.s3)'),
+            awsManaged: bool("An AWS-managed list with its real pl- id and entries; one named after a gateway service replaces the catalogue's", false),
             // "Amazon VPC quotas", customer-managed prefix lists: at most 1,000 entries.
             maxEntries: { type: 'integer', minimum: 1, maximum: 1000, description: 'Most entries the list may hold (AWS MaxEntries); default and quota 1000' },
             entries: list(
@@ -364,8 +365,22 @@ export const topologySchema: JsonSchema = {
           },
           ['entries'],
         ),
-        'Customer-managed prefix lists (AWS-managed ones are built in)',
+        'Customer-managed prefix lists, and AWS-managed ones the catalogue lacks (awsManaged)',
       ),
+      awsServices: {
+        type: 'object',
+        description: 'AWS services the built-in catalogue lacks, or replacements of its entries, by full name',
+        propertyNames: { pattern: '^com\\.amazonaws\\.[a-z]{2}(-[a-z]+)+-\\d\\.[a-z0-9][a-z0-9.-]*$' },
+        additionalProperties: closed(
+          {
+            endpointTypes: { type: 'array', items: { type: 'string', enum: ['interface', 'gateway'] }, minItems: 1, description: 'Endpoint types the service offers' },
+            dnsName: str('Regional public DNS name; default <service>.<region>.amazonaws.com'),
+            publicRanges: { ...addresses('Public CIDR blocks the service answers on'), minItems: 1 },
+            prefixList: ref('Gateway services: the id of their AWS-managed prefix list (an awsManaged entry of prefixLists)'),
+          },
+          ['endpointTypes', 'publicRanges'],
+        ),
+      },
       internet: idMap(
         closed({ ip: str('Public IP address'), dns: str('Public DNS name') }, ['ip']),
         'Hosts on the public internet',

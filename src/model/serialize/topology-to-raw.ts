@@ -81,6 +81,12 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
       awsManaged: p.managed ? true : undefined,
       entries: p.entries.map(formatPrefix),
     })])),
+    awsServices: nonEmpty([...t.awsServices.values()].filter((s) => s.declared).map((s) => [s.name, defined({
+      endpointTypes: [...(s.interface ? ['interface' as const] : []), ...(s.gateway ? ['gateway' as const] : [])],
+      dnsName: s.dnsName === `${s.short}.${s.region}.amazonaws.com` ? undefined : s.dnsName,
+      publicRanges: s.publicRanges.map(formatPrefix),
+      prefixList: s.prefixList?.id,
+    })])),
     internet: nonEmpty(inSourceOrder(t.internetHosts.values()).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),
     checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
   });
