@@ -5,6 +5,7 @@ import { CHECK_HELP, runCheckCommand } from './command-check.js';
 import { FMT_HELP, runFmt } from './command-fmt.js';
 import { GRAPH_HELP, runGraph } from './command-graph.js';
 import { IMPORT_HELP, runImport } from './command-import.js';
+import { INIT_HELP, runInit } from './command-init.js';
 import { REACH_HELP, runReach } from './command-reach.js';
 import { RESOLVE_HELP, runResolve } from './command-resolve.js';
 import { runSchema, SCHEMA_HELP } from './command-schema.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'reach', summary: 'the reachability relation between every source and destination at once', help: REACH_HELP, run: runReach },
   { name: 'check', summary: 'run the checks in topology files (a CI gate)', help: CHECK_HELP, run: runCheckCommand },
   { name: 'import', summary: 'turn AWS describe output (a snapshot folder) into a topology file', help: IMPORT_HELP, run: runImport },
-  { name: 'fmt', summary: 'print a topology in canonical form', help: FMT_HELP, run: runFmt },
+  { name: 'fmt', summary: 'print a topology in canonical form, or check or rewrite files', help: FMT_HELP, run: runFmt },
+  { name: 'init', summary: 'write a commented starter topology that validates and passes', help: INIT_HELP, run: runInit },
   { name: 'schema', summary: 'print the topology JSON Schema', help: SCHEMA_HELP, run: runSchema },
 ];

@@ -49,3 +49,26 @@ export function renderTraceResult(r: TraceResult, explain: boolean, description?
   parts.push(...r.traces.map((t) => renderTrace(t, explain)));
   return parts.join('\n\n') + '\n';
 }
+
+function shortLines(hops: readonly Hop[], mark: string): string[] {
+  const width = String(hops.length).length;
+  return hops.map((h, i) => `  ${mark}${String(i + 1).padStart(width)}. ${h.component.id}  ${h.action}  ${h.location ? formatSpan(h.location) : '-'}`);
+}
+
+/**
+ * A whole result in short form (`trace --short`): per trace the verdict line with its
+ * explanation codes, then one line per hop (id, action, location), return hops marked "r".
+ */
+export function renderTraceShort(r: TraceResult): string {
+  const parts = r.traces.map((t) => {
+    const f = t.flow;
+    const codes = t.explanations.length > 0 ? ` (${[...new Set(t.explanations.map((e) => e.code))].join(', ')})` : '';
+    const port = f.dstPort === undefined ? '' : `:${f.dstPort}`;
+    return [
+      `${t.reachable ? 'REACHABLE' : 'UNREACHABLE'}${codes}: ${f.from} -> ${f.to} ${f.protocol}${port}${f.dstIp ? ` (${f.dstIp})` : ''}${f.branch ? `  via ${f.branch.join(', ')}` : ''}`,
+      ...shortLines(t.hops, ''),
+      ...shortLines(t.returnHops, 'r'),
+    ].join('\n');
+  });
+  return parts.join('\n') + '\n';
+}

@@ -71,4 +71,30 @@ describe('vpcsim trace', () => {
     const b = await run('trace', S3, '--from', 'app-endpoint', '--to', '52.216.237.77:443', '--format', 'json');
     expect(a.out).toBe(b.out);
   });
+
+  it('--short prints the verdict with its codes, then one line per hop: id, action, location', async () => {
+    const r = await run('trace', S3, '--from', 'app-isolated', '--to', '52.216.237.77:443', '--short');
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^UNREACHABLE \(NO_ROUTE_TO_DESTINATION\): app-isolated -> 52\.216\.237\.77 tcp:443/);
+    const json = JSON.parse((await run('trace', S3, '--from', 'app-isolated', '--to', '52.216.237.77:443', '--format', 'json')).out) as {
+      traces: { hops: { component: { id: string }; action: string }[] }[];
+    };
+    const hops = json.traces[0]!.hops;
+    expect(lines.slice(1)).toHaveLength(hops.length);
+    hops.forEach((h, i) => {
+      const [n, id, action, at] = lines[i + 1]!.trim().split(/\s+/);
+      expect([n, id, action]).toEqual([`${i + 1}.`, h.component.id, h.action]);
+      expect(at).toMatch(/^(scenarios\/s3-gateway-endpoint\.yaml:\d+:\d+|-)$/);
+    });
+    expect(lines.at(-1)).toMatch(/^\s+\d+\. rtb-isolated\s+dropped\s+scenarios\/s3-gateway-endpoint\.yaml:\d+:\d+$/);
+  });
+
+  it('--short numbers return hops r1, r2, ... and refuses --format json and --explain (exit 2)', async () => {
+    const r = await run('trace', S3, '--from', 'app-endpoint', '--to', '52.216.237.77:443', '--short');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\n {2}r1\. /);
+    expect((await run('trace', S3, '--from', 'app-endpoint', '--to', '52.216.237.77:443', '--short', '--format', 'json')).code).toBe(2);
+    expect((await run('trace', S3, '--from', 'app-endpoint', '--to', '52.216.237.77:443', '--short', '--explain')).code).toBe(2);
+  });
 });

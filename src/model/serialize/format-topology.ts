@@ -5,6 +5,7 @@
 import { loadTopologyText } from '../load-topology.js';
 import type { Topology } from '../topology.js';
 import { pinAddresses } from './pin-addresses.js';
+import { collectComments } from './keep-comments.js';
 import { printRaw } from './print-yaml.js';
 import { topologyToRaw, type Pins } from './topology-to-raw.js';
 
@@ -32,7 +33,11 @@ function settle(t: Topology, pins: Pins): Pins {
   return { privateIp, publicIp };
 }
 
-/** The canonical format-v1 text of a topology, after an optional first comment line. */
-export function formatTopology(t: Topology, firstLine?: string): string {
-  return printRaw(topologyToRaw(t, settle(t, pinAddresses(t))), firstLine);
+/**
+ * The canonical format-v1 text of a topology, after an optional first comment line, or
+ * keeping every comment of the text it was loaded from.
+ */
+export function formatTopology(t: Topology, firstLine?: string, original?: string): string {
+  const raw = topologyToRaw(t, settle(t, pinAddresses(t)));
+  return original !== undefined ? printRaw(raw, undefined, collectComments(original)) : printRaw(raw, firstLine);
 }
