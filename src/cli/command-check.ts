@@ -28,7 +28,7 @@ export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'markd
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** Help text of the command. */
-export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--format text|json|junit|github|sarif|markdown] [--output FILE]
+export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--format text|json|junit|github|sarif|markdown] [--output FILE] [--verbose]
 
 Runs every check of every topology file (folders: every .yaml/.yml inside) and reports
   PASS  file:line  name
@@ -39,7 +39,9 @@ github (workflow annotations; with GITHUB_STEP_SUMMARY set, a Markdown summary i
 there), sarif (SARIF 2.1.0), markdown (that summary on its own: a table of the checks and,
 for each failure, its trace as text and as a Mermaid sequence diagram). --output FILE writes the report to FILE and prints the text
 report. Exit 0 when every check passes, 1 when any fails, 2 on bad input (a file that
-does not load, an unknown id in a check). --output never writes over an input file.`;
+does not load, an unknown id in a check). --output never writes over an input file.
+An AWS snapshot folder is imported in memory; its import warnings go to stderr, summed up
+in one line per folder, or each with --verbose.`;
 
 /** Run the command with the engine. */
 export function runCheckCommand(args: readonly string[], io: CliIo): number {
@@ -48,7 +50,7 @@ export function runCheckCommand(args: readonly string[], io: CliIo): number {
 
 /** Run the command with a given tracer (tests use a stand-in for the engine). */
 export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn): number {
-  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, output: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, output: { type: 'string' }, verbose: { type: 'boolean', default: false } });
   const format = values.format as CheckFormat;
   if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${echo(values.format)}`);
   if (positionals.length === 0) throw new UsageError('name at least one topology file or folder');
@@ -56,7 +58,12 @@ export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn)
   if (files.length === 0) throw new UsageError(`no .yaml files in ${positionals.map((p) => echo(p)).join(', ')}`);
   if (values.output !== undefined) refuseOverwrite('--output', values.output, files);
 
-  const run = runCheckFiles(files, trace);
+  const run = runCheckFiles(files, trace, {
+    verbose: values.verbose,
+    onImportWarnings: (_file, warnings) => {
+      for (const d of warnings) io.stderr.write(formatDiagnostic(d, io.stderr.isTTY === true) + '\n');
+    },
+  });
   const report = render(format, run);
   const textOnStdout = format === 'text' || format === 'github' || values.output !== undefined;
   if (!textOnStdout) printProblems(run, io);

@@ -14,7 +14,7 @@ import { UsageError } from './usage-error.js';
 /** Help text of the command. */
 export const TRACE_HELP = `usage: vpcsim trace FILE --from X --to Y[:PORT] [--protocol tcp|udp|icmp|icmpv6|all]
                     [--port N] [--source-port N] [--pin IP] [--format text|json|mermaid] [--explain]
-                    [--principal ARN] [--action ACTION] [--resource ARN] [--short]
+                    [--principal ARN] [--action ACTION] [--resource ARN] [--short] [--verbose]
 
 Walks one flow through the topology the way AWS would and prints the verdict, each hop
 with the rule or route that decided it and its file:line:col, the return path, and the
@@ -24,6 +24,7 @@ explanation codes (docs/explanation-codes.md).
   --pin     when the name resolves to several addresses, trace only this one
   --explain add a sentence per hop on why AWS behaves so
   --short   one line per hop: id, action, file:line:col (return hops numbered r1, r2, ...)
+  --verbose for an AWS snapshot folder, print every import warning (default: a summary line)
   --principal, --action, --resource
             the request the flow carries (s3:GetObject on arn:aws:s3:::bucket/key by a role
             ARN), evaluated against endpoint policies on the path
@@ -39,13 +40,14 @@ export function runTrace(args: readonly string[], io: CliIo): number {
     format: { type: 'string', default: 'text' },
     explain: { type: 'boolean', default: false },
     short: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one topology file');
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'mermaid') throw new UsageError(`--format must be text, json or mermaid, not ${echo(values.format)}`);
   if (values.short && values.format !== 'text') throw new UsageError(`--short is a form of the text output; it does not go with --format ${echo(values.format)}`);
   if (values.short && values.explain) throw new UsageError('give --short or --explain, not both');
   const query = requestQueryOf(values);
-  const topology = loadForCommand(positionals[0]!, io);
+  const topology = loadForCommand(positionals[0]!, io, values.verbose);
   if (!topology) return EXIT.badInput;
   const result = traceFlow(topology, query);
   if (isQueryError(result)) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { loadTopologyFile, loadTopologyText, type LoadResult } from '../model/load-topology.js';
 import { fileStartSpan } from '../model/span.js';
-import { importAwsSnapshot } from './aws/index.js';
+import { importAwsSnapshot, type ImportWarning } from './aws/index.js';
 import { importTerraformPlan, looksLikeTerraformFile } from './terraform/index.js';
 import { planSourceMap } from './terraform/plan-source-map.js';
 
@@ -50,8 +50,37 @@ function loadPlan(path: string): LoadResult {
   return { topology: loaded.topology, diagnostics: sortDiagnostics([...warnings, ...loaded.diagnostics]) };
 }
 
+/** How loadInput reports a snapshot's import warnings. */
+export interface LoadInputOptions {
+  /** Every warning as its own IMPORT_WARNING diagnostic; else one that sums them up. */
+  readonly verbose?: boolean;
+}
+
+/**
+ * A snapshot's import warnings as diagnostics: one IMPORT_WARNING that counts them by code
+ * (and says how to see them), or with `verbose` one per warning, located in its file.
+ */
+function snapshotWarnings(path: string, warnings: readonly ImportWarning[], verbose: boolean): Diagnostic[] {
+  if (warnings.length === 0) return [];
+  if (verbose) {
+    return warnings.map((w) => ({
+      code: 'IMPORT_WARNING', severity: 'warning',
+      message: `${w.code}${w.resource ? ` ${w.resource}` : ''}${w.path ? ` at ${w.path}` : ''}: ${w.message}`,
+      span: fileStartSpan(w.file ? join(path, w.file) : path),
+    }));
+  }
+  const counts = new Map<string, number>();
+  for (const w of warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
+  const byCode = [...counts].map(([c, n]) => `${c} ${n}`).join(', ');
+  return [{
+    code: 'IMPORT_WARNING', severity: 'warning',
+    message: `the snapshot imported with ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (${byCode}); verdicts do not account for what they name: --verbose lists them, \`vpcsim import aws\` writes them into the file`,
+    span: fileStartSpan(path),
+  }];
+}
+
 /** Load a topology file, or import a snapshot folder or a Terraform plan and load the result. */
-export function loadInput(path: string): LoadResult {
+export function loadInput(path: string, options: LoadInputOptions = {}): LoadResult {
   if (looksLikeTerraformFile(path)) return loadPlan(path);
   if (!isSnapshotFolder(path)) return loadTopologyFile(path);
   const imported = importAwsSnapshot(path);
@@ -65,5 +94,6 @@ export function loadInput(path: string): LoadResult {
     return { topology: undefined, diagnostics };
   }
   // The YAML is ours, not hostile input: a large estate may exceed the bound on users' files.
-  return loadTopologyText(`${path} (imported)`, imported.yaml, { maxBytes: 64 * 1024 * 1024 });
+  const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, { maxBytes: 64 * 1024 * 1024 });
+  return { topology: loaded.topology, diagnostics: [...snapshotWarnings(path, imported.warnings, options.verbose === true), ...loaded.diagnostics] };
 }

@@ -25,5 +25,7 @@ export function isAzId(az: string): boolean {
 /** Whether a zone, by ID or name, belongs to a region. */
 export function zoneInRegion(az: string, region: string): boolean {
   if (isAzId(az)) return az.startsWith(`${azIdPrefix(region)}-`);
-  return new RegExp(`^${region.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-[a-z0-9]+-\\d+)?[a-z]$`).test(az);
+  if (!az.startsWith(region)) return false;
+  // the rest: a letter (us-east-1a), or a Local Zone group and a letter (us-east-1-bos-1a)
+  return /^(-[a-z0-9]+-\d+)?[a-z]$/.test(az.slice(region.length));
 }

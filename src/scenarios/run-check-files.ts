@@ -1,16 +1,26 @@
 // Run every check of every topology file, in the order given. A file that does not load
 // keeps its diagnostics and runs no check (its verdicts could not be trusted).
-import { hasErrors } from '../model/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { loadInput } from '../import/load-input.js';
 import { traceFlow } from '../engine/trace-flow.js';
 import type { CheckRun, FileResult } from './check-result.js';
 import { newFlowBudget } from './check-limits.js';
 import { runCheck, type TraceFn } from './run-check.js';
 
+/** What runCheckFiles does with what loading says besides errors. */
+export interface RunCheckOptions {
+  /** Each of a snapshot's import warnings, not their summary. */
+  readonly verbose?: boolean;
+  /** Called with a file's import warnings (a snapshot folder's, a plan's), which are not errors. */
+  readonly onImportWarnings?: (file: string, warnings: readonly Diagnostic[]) => void;
+}
+
 /** Load and run the checks of each file. */
-export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFlow): CheckRun {
+export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFlow, options: RunCheckOptions = {}): CheckRun {
   const results: FileResult[] = files.map((file) => {
-    const { topology, diagnostics } = loadInput(file);
+    const { topology, diagnostics } = loadInput(file, { verbose: options.verbose === true });
+    const warnings = diagnostics.filter((d) => d.code === 'IMPORT_WARNING');
+    if (warnings.length > 0) options.onImportWarnings?.(file, warnings);
     if (!topology || hasErrors(diagnostics)) {
       return { file, diagnostics: diagnostics.filter((d) => d.severity === 'error'), checks: [] };
     }

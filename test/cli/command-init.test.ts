@@ -4,15 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runVpcsim } from '../helpers/run-cli.js';
 import { loadTopologyFile } from '../../src/model/load-topology.js';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
+const run = (args: string[]): ReturnType<typeof runVpcsim> => runVpcsim(...args);
 
 describe('vpcsim init', () => {
   it('writes a commented starter that validates with no diagnostic and whose check passes', async () => {

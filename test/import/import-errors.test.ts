@@ -38,9 +38,9 @@ describe('snapshots that cannot be imported', () => {
 describe('partial and odd snapshots', () => {
   it('imports a snapshot without security groups, route tables or ACLs, with warnings', () => {
     const i = imported(join(LOCAL_FIXTURES, 'partial'));
-    expect(warningKeys(i.result)).toEqual(['MISSING_DESCRIBE_CALL vpc-1', 'MISSING_DESCRIBE_CALL vpc-1', 'OUTSIDE_SNAPSHOT i-1']);
-    // The instance keeps no security group rather than falling back to the default one.
-    expect(i.raw.vpcs!['vpc-1']!.instances!['i-1']).toEqual({ subnet: 'subnet-a', privateIp: '10.0.1.10', securityGroups: [] });
+    expect(warningKeys(i.result)).toEqual(['DEFAULT_SECURITY_GROUP i-1', 'MISSING_DESCRIBE_CALL vpc-1', 'MISSING_DESCRIBE_CALL vpc-1', 'OUTSIDE_SNAPSHOT i-1']);
+    // AWS gives every interface a security group: the VPC's default one, said in a warning.
+    expect(i.raw.vpcs!['vpc-1']!.instances!['i-1']).toEqual({ subnet: 'subnet-a', privateIp: '10.0.1.10' });
   });
 
   it('leaves out an address another resource already holds (two VPCs with one CIDR)', () => {

@@ -127,3 +127,12 @@ export function noteBlackholed(ctx: ImportContext, target: string, route: Blackh
   list.push(route);
   ctx.blackholed.set(target, list);
 }
+
+/**
+ * DEFAULT_SECURITY_GROUP: none of a resource's security groups is in the snapshot (no
+ * describe-security-groups), so it is written without them and gets the VPC's default group.
+ */
+export function defaultGroupWarning(ctx: ImportContext, resource: string, src: Src, what: string, groups: readonly string[]): void {
+  ctx.problems.warn('DEFAULT_SECURITY_GROUP', resource, src.file, src.path,
+    `${what} has security group${groups.length === 1 ? '' : 's'} ${groups.join(', ')}, which the snapshot does not hold; vpcsim gives it the VPC's default group with AWS's default rules (inbound from its own members, outbound all), and verdicts about it rest on that`);
+}

@@ -4,6 +4,7 @@
 // the order references need), write (write-yaml.ts).
 import { basename, resolve } from 'node:path';
 import type { ImportContext } from './context.js';
+import { findConflictingRecords } from './find-conflicting-records.js';
 import { mapEndpointServices } from './map-endpoint-services.js';
 import { mapEndpoints } from './map-endpoints.js';
 import { mapInstances } from './map-instances.js';
@@ -57,6 +58,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
   const files = readSnapshotFolder(dir, problems);
   const snapshot = emptySnapshot();
   for (const f of files) recogniseFile(f, problems, snapshot);
+  findConflictingRecords(snapshot, problems);
   if (problems.errors.length > 0) return { yaml: '', warnings: problems.warnings(), errors: problems.sortedErrors() };
 
   const name = options.name ?? (basename(resolve(dir)) || 'aws-snapshot');

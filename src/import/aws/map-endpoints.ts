@@ -7,7 +7,7 @@ import { findAwsService } from '../../model/aws-services.js';
 import type { RawEndpoint, RawSubnetConfiguration } from '../../model/format.js';
 import { addressOrWarn } from './claim-address.js';
 import { endpointStateOf } from './aws-values.js';
-import { claimId, missingReference, type ImportContext } from './context.js';
+import { claimId, defaultGroupWarning, missingReference, type ImportContext } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
 import { gatewayServiceOfPrefixList } from './map-prefix-lists.js';
 import { emitted, replaceKey, type OutVpc } from './output-model.js';
@@ -101,7 +101,10 @@ function mapEndpoint(ctx: ImportContext, e: EndpointRec): void {
     }
   }
   if (type === 'interface') {
-    value.securityGroups = e.groupIds.filter((id, i) => known(ctx, vpc, 'securityGroups', id, e, `${e.src.path}.Groups[${i}].GroupId`));
+    const groups = e.groupIds.filter((id, i) => known(ctx, vpc, 'securityGroups', id, e, `${e.src.path}.Groups[${i}].GroupId`));
+    // As for instances: no group the snapshot holds means the VPC's default group, warned.
+    if (groups.length > 0) value.securityGroups = groups;
+    else if (e.groupIds.length > 0) defaultGroupWarning(ctx, e.id, e.src, `endpoint ${e.id}`, e.groupIds);
     value.privateDns = privateDns(ctx, vpc, e);
   }
   if (type === 'gateway') {

@@ -5,7 +5,7 @@
 // are already in the interface data; unassociated ones are named in a warning.
 import type { RawInstance } from '../../model/format.js';
 import { addressOrWarn } from './claim-address.js';
-import { claimId, missingReference, type ImportContext } from './context.js';
+import { claimId, defaultGroupWarning, missingReference, type ImportContext } from './context.js';
 import type { JsonReader, Obj, Src } from './json-reader.js';
 import { emitInterface } from './map-network-interfaces.js';
 import { emitted } from './output-model.js';
@@ -183,9 +183,11 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
     });
     return false;
   });
-  // An instance always has a security group; when none resolves, write none rather than
-  // let vpcsim fall back to the VPC's default group (which would allow more).
-  if (groups.length > 0) value.securityGroups = sgs;
+  // AWS gives every interface at least one security group. When the snapshot holds none
+  // of this instance's groups (no describe-security-groups), vpcsim's default applies: the
+  // VPC's default group with AWS's default rules, said in a warning; never no group at all.
+  if (sgs.length > 0) value.securityGroups = sgs;
+  else if (groups.length > 0) defaultGroupWarning(ctx, inst.id, src, `instance ${inst.id}`, groups);
   if (primary?.sourceDestCheck === false) value.sourceDestCheck = false;
   dropped(ctx, inst, primary);
   const notes: string[] = [];

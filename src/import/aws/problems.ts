@@ -24,6 +24,7 @@ export const IMPORT_WARNING_CODES = {
   CIDR_NORMALISED: 'A CIDR block with host bits set (2.2.2.2/28) is written as the network AWS matches (2.2.2.0/28).',
   INFERRED_VALUE: 'A value the snapshot does not give was inferred from other data (an attached IGW from routes, VPC DNS from an endpoint).',
   CONFLICTING_RECORDS: 'The same resource appears in two files with different content; the first (by path) is used.',
+  DEFAULT_SECURITY_GROUP: "None of a resource's security groups is in the snapshot (no describe-security-groups): it gets the VPC's default group with AWS's default rules.",
   CATALOGUE_DIFFERS: "An AWS-managed prefix list in the snapshot differs from vpcsim's built-in catalogue, which verdicts use.",
 } as const;
 

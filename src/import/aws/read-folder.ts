@@ -2,7 +2,7 @@
 // account and region its place in the layout gives. Layouts: flat, `<region>/`, and
 // `accounts/<account-id>/<region>/` (the Batfish AWS snapshot layout); any other nesting
 // is read too, with whatever account or region its folder names carry.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { cmp, type Problems } from './problems.js';
 
@@ -50,15 +50,48 @@ function where(text: string, message: string): string {
   return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
-function listJsonFiles(root: string): string[] {
-  const out: string[] = [];
+/** A .json path of the folder, and what it is when it is not a regular file (never opened then). */
+interface Listed {
+  readonly path: string;
+  readonly special: string | undefined;
+}
+
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+// A symbolic link to a .json file is read like the file (topology YAML files are followed
+// the same way); a link to a folder is not walked (a link may loop). The file type is
+// checked with stat before anything is opened: opening a named pipe would block.
+function listJsonFiles(root: string): Listed[] {
+  const out: Listed[] = [];
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.toLowerCase().endsWith('.json')) out.push(p);
+      if (e.isDirectory()) {
+        walk(p);
+        continue;
+      }
+      if (!e.name.toLowerCase().endsWith('.json')) continue;
+      if (e.isFile()) {
+        out.push({ path: p, special: undefined });
+        continue;
+      }
+      let special: string | undefined;
+      try {
+        special = kindOf(statSync(p));
+      } catch (err) {
+        special = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to nothing' : `not readable (${(err as Error).message})`;
+      }
+      if (special === 'a folder') continue;
+      out.push({ path: p, special });
     }
   };
   walk(root);
@@ -67,7 +100,7 @@ function listJsonFiles(root: string): string[] {
 
 /** Read and parse every .json file of a snapshot folder; report what cannot be read. */
 export function readSnapshotFolder(root: string, problems: Problems): SnapshotFile[] {
-  let paths: string[];
+  let paths: Listed[];
   try {
     if (!statSync(root).isDirectory()) {
       problems.error('NOT_A_SNAPSHOT', '', '', `${root} is not a folder; name the folder that holds the describe-output .json files`);
@@ -84,8 +117,12 @@ export function readSnapshotFolder(root: string, problems: Problems): SnapshotFi
     return [];
   }
   const files: SnapshotFile[] = [];
-  for (const path of paths) {
+  for (const { path, special } of paths) {
     const rel = relative(root, path).split(sep).join('/');
+    if (special !== undefined) {
+      problems.error('FILE_UNREADABLE', rel, '', `the file is ${special}; the importer reads regular files (or links to them) only`);
+      continue;
+    }
     let text: string;
     try {
       const size = statSync(path).size;

@@ -127,6 +127,13 @@ export function recogniseFile(file: SnapshotFile, problems: Problems, s: Snapsho
   for (const key of Object.keys(obj)) {
     const parser = PARSERS[key];
     const wrapped = WRAPPED[key];
+    // Describe output lists its records in an array, empty when there are none: null or
+    // an object here is not what AWS prints, and must not read as "no records".
+    if ((parser || wrapped || UNMODELLED_KEYS[key]) && !Array.isArray(obj[key])) {
+      const v = obj[key];
+      r.wrong(`$.${key}`, `expected the array of records that ${key} holds (AWS prints [] when there are none), found ${v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}`);
+      continue;
+    }
     if (parser) parser(r, obj, s);
     else if (wrapped) {
       r.objects(obj, key, '$', (entry, path) => {
