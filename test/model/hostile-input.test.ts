@@ -72,7 +72,8 @@ describe('hostile input', () => {
     const { value, ms } = timed(() => loadTopologyText('wide.yaml', text));
     // (a /8 VPC is more than AWS allows, said once; the subnets are still checked)
     expect(value.diagnostics.map((d) => d.code)).toEqual(['VPC_CIDR_SIZE', 'SUBNET_OVERLAP']);
-    expect(ms).toBeLessThan(10_000);
+    // Linear takes about 2 s; quadratic would take minutes. The slack is for a busy machine.
+    expect(ms).toBeLessThan(30_000);
   });
 
   it('never flags the nesting of an ordinary topology', () => {
