@@ -72,13 +72,13 @@ export interface RawNetworkAcl {
   readonly egress?: readonly RawAclRule[];
 }
 
-/** An EC2 instance as written (its primary network interface; more attach as networkInterfaces). */
-export interface RawInstance {
+/** The fields every network interface is written with: an instance's primary one and any other. */
+export interface RawInterfaceFields {
   /** The AWS Name tag: an alias flows and checks may use instead of the id. */
   readonly name?: string;
   readonly subnet: string;
   readonly privateIp?: string;
-  /** Secondary private IPv4 addresses of the primary interface (AssignPrivateIpAddresses). */
+  /** Secondary private IPv4 addresses of the interface (AssignPrivateIpAddresses). */
   readonly secondaryPrivateIps?: readonly string[];
   readonly publicIp?: string;
   readonly ipv6Ip?: string;
@@ -86,19 +86,14 @@ export interface RawInstance {
   readonly sourceDestCheck?: boolean;
 }
 
+/** An EC2 instance as written (its primary network interface; more attach as networkInterfaces). */
+export type RawInstance = RawInterfaceFields;
+
 /**
  * A network interface as written that belongs to no other resource of the file: a Lambda
  * function's, an RDS instance's, an ECS task's..., or a secondary interface of an instance.
  */
-export interface RawNetworkInterface {
-  readonly name?: string;
-  readonly subnet: string;
-  readonly privateIp?: string;
-  readonly secondaryPrivateIps?: readonly string[];
-  readonly publicIp?: string;
-  readonly ipv6Ip?: string;
-  readonly securityGroups?: readonly string[];
-  readonly sourceDestCheck?: boolean;
+export interface RawNetworkInterface extends RawInterfaceFields {
   /** Who the interface is for (docs/format.md lists the types). */
   readonly type?: string;
   readonly description?: string;

@@ -5,7 +5,7 @@ import { formatIp } from '../../net/ip.js';
 import { formatPrefix } from '../../net/prefix.js';
 import { defaultServiceName } from '../build/build-endpoints.js';
 import type { RawEndpoint, RawEndpointService, RawLoadBalancer, RawTargetGroup, RawVpc } from '../format.js';
-import type { Endpoint, EndpointService, LoadBalancer, TargetGroup, Vpc } from '../resources.js';
+import type { Endpoint, EndpointService, Instance, LoadBalancer, NetworkInterface, TargetGroup, Vpc } from '../resources.js';
 import type { Topology } from '../topology.js';
 import { aclRuleToRaw, routeToRaw, sgRuleToRaw } from './raw-rules.js';
 import { defined, inSourceOrder } from './source-order.js';
@@ -106,6 +106,17 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
     inSourceOrder([...m.values()].filter((r) => r.vpc === vpc.id && r.written));
   const ip = (id: string, value: import('../../net/ip.js').Ip | undefined, set: ReadonlySet<string>): string | undefined =>
     value !== undefined && set.has(id) ? formatIp(value) : undefined;
+  // The fields an instance's primary interface and any other interface are written with.
+  const interfaceFields = (n: Instance | NetworkInterface) => ({
+    name: n.name,
+    subnet: n.subnet,
+    privateIp: ip(n.id, n.privateIp, pins.privateIp),
+    secondaryPrivateIps: n.secondaryIps.length > 0 ? n.secondaryIps.map(formatIp) : undefined,
+    publicIp: n.publicIp ? formatIp(n.publicIp) : undefined,
+    ipv6Ip: n.ipv6Ip ? formatIp(n.ipv6Ip) : undefined,
+    securityGroups: sameList(n.securityGroups, [vpc.defaultSecurityGroup]) ? undefined : n.securityGroups,
+    sourceDestCheck: n.sourceDestCheck ? undefined : false,
+  });
   return defined({
     account: accountName,
     region: vpc.region === t.region ? undefined : vpc.region,
@@ -147,29 +158,13 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       ingress: a.ingress.length > 0 ? a.ingress.map(aclRuleToRaw) : undefined,
       egress: a.egress.length > 0 ? a.egress.map(aclRuleToRaw) : undefined,
     })),
-    instances: mapOf(mine(t.instances), (i) => defined({
-      name: i.name,
-      subnet: i.subnet,
-      privateIp: ip(i.id, i.privateIp, pins.privateIp),
-      secondaryPrivateIps: i.secondaryIps.length > 0 ? i.secondaryIps.map(formatIp) : undefined,
-      publicIp: i.publicIp ? formatIp(i.publicIp) : undefined,
-      ipv6Ip: i.ipv6Ip ? formatIp(i.ipv6Ip) : undefined,
-      securityGroups: sameList(i.securityGroups, [vpc.defaultSecurityGroup]) ? undefined : i.securityGroups,
-      sourceDestCheck: i.sourceDestCheck ? undefined : false,
-    })),
+    instances: mapOf(mine(t.instances), (i) => defined(interfaceFields(i))),
     loadBalancers: mapOf(mine(t.loadBalancers), loadBalancer),
     targetGroups: mapOf(mine(t.targetGroups), targetGroup),
     endpointServices: mapOf(mine(t.endpointServices), (s) => endpointService(s, vpc)),
     endpoints: mapOf(mine(t.endpoints), (e) => endpoint(t, e, vpc)),
     networkInterfaces: mapOf(mine(t.networkInterfaces), (n) => defined({
-      name: n.name,
-      subnet: n.subnet,
-      privateIp: ip(n.id, n.privateIp, pins.privateIp),
-      secondaryPrivateIps: n.secondaryIps.length > 0 ? n.secondaryIps.map(formatIp) : undefined,
-      publicIp: n.publicIp ? formatIp(n.publicIp) : undefined,
-      ipv6Ip: n.ipv6Ip ? formatIp(n.ipv6Ip) : undefined,
-      securityGroups: sameList(n.securityGroups, [vpc.defaultSecurityGroup]) ? undefined : n.securityGroups,
-      sourceDestCheck: n.sourceDestCheck ? undefined : false,
+      ...interfaceFields(n),
       type: n.type === 'interface' ? undefined : n.type,
       description: n.description,
       instance: n.instance,
