@@ -38,10 +38,12 @@ interfaces and Network Load Balancer nodes.
                 not an instance; default ${DEFAULT_MAX_TRACES}); pairs beyond it are unknown
 Exit 0 when every pair is known, 1 when some pairs are unknown, 2 bad input.`;
 
-const PROTOCOLS: readonly FlowProtocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'all'];
+/** Protocols --protocol takes. */
+export const PROTOCOLS: readonly FlowProtocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'all'];
 const FORMATS = ['text', 'csv', 'json'] as const;
 
-function portOf(text: string | undefined, protocol: FlowProtocol): number | PortSpan | 'all' | undefined {
+/** Parse --port for a protocol: N, A-B or all; undefined text is the default (443 for tcp/udp). */
+export function portOf(text: string | undefined, protocol: FlowProtocol): number | PortSpan | 'all' | undefined {
   if (protocol === 'all') {
     if (text !== undefined) throw new UsageError('--port does not apply to --protocol all');
     return undefined;

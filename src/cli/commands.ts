@@ -2,6 +2,7 @@
 // A new command is a file of its own and one row here.
 import type { CliIo } from './io.js';
 import { CHECK_HELP, runCheckCommand } from './command-check.js';
+import { DIFF_HELP, runDiff } from './command-diff.js';
 import { FMT_HELP, runFmt } from './command-fmt.js';
 import { GRAPH_HELP, runGraph } from './command-graph.js';
 import { IMPORT_HELP, runImport } from './command-import.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'resolve', summary: 'show what a DNS name resolves to from a place, and why', help: RESOLVE_HELP, run: runResolve },
   { name: 'graph', summary: 'draw the topology and a flow on it (mermaid, dot, svg, html)', help: GRAPH_HELP, run: runGraph },
   { name: 'reach', summary: 'the reachability relation between every source and destination at once', help: REACH_HELP, run: runReach },
+  { name: 'diff', summary: 'the flows a change opens and closes, between two versions of a topology', help: DIFF_HELP, run: runDiff },
   { name: 'check', summary: 'run the checks in topology files (a CI gate)', help: CHECK_HELP, run: runCheckCommand },
   { name: 'import', summary: 'turn AWS describe output (a snapshot folder) into a topology file', help: IMPORT_HELP, run: runImport },
   { name: 'fmt', summary: 'print a topology in canonical form, or check or rewrite files', help: FMT_HELP, run: runFmt },

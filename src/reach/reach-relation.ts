@@ -20,6 +20,13 @@ export interface ReachQuery {
   readonly destinations?: ReadonlySet<string>;
   /** Most pairs traced one by one; pairs beyond it are `unknown`, never guessed. Default 50,000. */
   readonly maxTraces?: number;
+  /**
+   * The API request the flows carry, for endpoint policies (as `trace --principal/--action/
+   * --resource`); default none, so policies do not apply. Only traced pairs can cross a policy:
+   * a gateway endpoint's route never delivers to an end, and interface endpoint ENIs are
+   * always traced ("Control access to VPC endpoints using endpoint policies").
+   */
+  readonly request?: { readonly principal?: string; readonly action?: string; readonly resource?: string };
 }
 
 /** A pair's verdict. `unknown`: not computed (over the trace budget, or the trace refused the query). */

@@ -17,7 +17,7 @@ export interface PairToTrace {
 
 /** The trace engine's verdict for one pair. */
 export function tracePair(topology: Topology, query: ReachQuery, port: number | undefined, pair: PairToTrace): PairVerdict {
-  const flow: FlowQuery = { from: pair.from, to: pair.to, protocol: query.protocol, port };
+  const flow: FlowQuery = { from: pair.from, to: pair.to, protocol: query.protocol, port, ...query.request };
   const r = traceFlow(topology, flow);
   if (isQueryError(r)) return 'unknown';
   return r.reachable ? 'reachable' : 'unreachable';
