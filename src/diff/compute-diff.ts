@@ -11,11 +11,12 @@ import type { ReachQuery } from '../reach/reach-relation.js';
 import { WITNESS_LIMIT } from '../reach/witness.js';
 import { compareRelations } from './compare-relations.js';
 import type { DiffResult, FlowChange } from './diff-result.js';
-import { explainChange, type DiffRequest } from './explain-change.js';
+import type { DiffRequest } from './explain-change.js';
 import { compareChanges, groupChanges, KIND_ORDER } from './group-changes.js';
 import { overlayPorts } from './overlay-ports.js';
-import { refineGroups } from './refine-groups.js';
+import { refineGroups, type Block } from './refine-groups.js';
 import { resourceChanges } from './resource-changes.js';
+import { splitByWhy, type BlockMaps, type WhyBudget } from './split-by-why.js';
 
 /** What to compare. */
 export interface DiffQuery {
@@ -28,7 +29,7 @@ export interface DiffQuery {
   /** reach's budget of pairs traced one by one, per version and protocol. */
   readonly maxTraces?: number;
   readonly request?: DiffRequest;
-  /** Most changes explained by tracing a witness pair (default WITNESS_LIMIT). */
+  /** Most witness pairs traced to explain changes (default WITNESS_LIMIT). */
   readonly maxWhy?: number;
 }
 
@@ -47,6 +48,7 @@ export function computeDiff(oldTopology: Topology, newTopology: Topology, query:
   const order = new Map<string, number>();
   for (const e of [...newEnds.sources, ...newEnds.destinations]) if (!order.has(e.id)) order.set(e.id, order.size);
   const changes: Omit<FlowChange, 'why'>[] = [];
+  const blocksOf = new Map<Omit<FlowChange, 'why'>, BlockMaps>();
   let unknownPairs = 0;
   if (sources.length > 0 && destinations.length > 0) {
     for (const protocol of query.protocols) {
@@ -66,19 +68,20 @@ export function computeDiff(oldTopology: Topology, newTopology: Topology, query:
       const destinationBlocks = refineGroups(destinations.map((e) => e.id), oldGroups.destinations, newGroups.destinations);
       const cmp = compareRelations(oldRel, newRel, overlayPorts(oldRel.ports, newRel.ports), sourceBlocks, destinationBlocks);
       unknownPairs += cmp.unknownPairs;
-      changes.push(...groupChanges(cmp.cells, protocol, order));
+      const blocks: BlockMaps = { source: blockMap(sourceBlocks), destination: blockMap(destinationBlocks) };
+      for (const c of groupChanges(cmp.cells, protocol, order)) {
+        changes.push(c);
+        blocksOf.set(c, blocks);
+      }
     }
   }
   const protocolOrder = new Map(query.protocols.map((p, i) => [p, i]));
-  changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || protocolOrder.get(a.protocol)! - protocolOrder.get(b.protocol)! || compareChanges(a, b, order));
-  const maxWhy = query.maxWhy ?? WITNESS_LIMIT;
+  const sortChanges = <T extends Omit<FlowChange, 'why'>>(list: T[]): T[] =>
+    list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || protocolOrder.get(a.protocol)! - protocolOrder.get(b.protocol)! || compareChanges(a, b, order));
+  sortChanges(changes);
+  const budget: WhyBudget = { left: query.maxWhy ?? WITNESS_LIMIT };
   const request = query.request ?? {};
-  const explained: FlowChange[] = changes.map((c, i) => {
-    if (i >= maxWhy) return { ...c, why: undefined };
-    const { from, to } = firstPair(c.sources, c.destinations);
-    const why = explainChange(oldTopology, newTopology, { from, to, protocol: c.protocol, port: c.portFrom, before: c.before, after: c.after }, request);
-    return { ...c, why };
-  });
+  const explained = sortChanges(changes.flatMap((c) => splitByWhy(oldTopology, newTopology, c, blocksOf.get(c)!, request, budget)));
   const { added, removed } = resourceChanges(oldTopology, newTopology);
   return {
     oldFile: oldTopology.file,
@@ -90,12 +93,13 @@ export function computeDiff(oldTopology: Topology, newTopology: Topology, query:
     sources: sources.length,
     destinations: destinations.length,
     unknownPairs,
-    whyOmitted: Math.max(0, changes.length - maxWhy),
+    whyOmitted: explained.filter((c) => c.why === undefined).length,
   };
 }
 
-/** The first (source, destination) of a change that is a pair (an end and itself is not). */
-function firstPair(sources: readonly string[], destinations: readonly string[]): { from: string; to: string } {
-  for (const from of sources) for (const to of destinations) if (from !== to) return { from, to };
-  throw new Error('a change holds at least one pair');
+/** Each end's block key. */
+function blockMap(blocks: readonly Block[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of blocks) for (const m of b.members) out.set(m, b.key);
+  return out;
 }

@@ -79,6 +79,25 @@ describe('diff on built pairs', () => {
     expect(groups(diff('endpoint-policy-old', 'endpoint-policy-new', { request: { ...request, action: 'kms:Decrypt' } }))).toEqual([]);
   });
 
+  it('pairs that changed alike for different reasons are separate changes, each with its own cause', () => {
+    // From a route removed to the peering back plus a new peering: host-a reaches host-b
+    // over the restored route and host-c over the new peering's.
+    const d = diff('route-removed-new', 'peering-added-new');
+    expect(groups(d)).toEqual([
+      'host-a -> host-b tcp/443-443 unreachable->reachable',
+      'host-a -> host-c tcp/443-443 unreachable->reachable',
+      'host-b -> host-a tcp/443-443 unreachable->reachable',
+      'host-c -> host-a tcp/443-443 unreachable->reachable',
+    ]);
+    expect(d.changes.map((c) => at(d, d.changes.indexOf(c)).where)).toEqual([
+      'peering-added-new.yaml:20:13', 'peering-added-new.yaml:21:13', 'peering-added-new.yaml:20:13', 'peering-added-new.yaml:51:13',
+    ]);
+    // With no witness budget, nothing is explained and nothing is split.
+    const bare = diff('route-removed-new', 'peering-added-new', { maxWhy: 0 });
+    expect(bare.changes.every((c) => c.why === undefined)).toBe(true);
+    expect(bare.whyOmitted).toBe(bare.changes.length);
+  });
+
   it('a version against itself reports nothing', () => {
     for (const name of ['sg-widened-old', 'peering-old', 'endpoint-state-new', 'endpoint-policy-new']) {
       const d = diff(name, name);
