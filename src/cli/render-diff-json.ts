@@ -8,7 +8,7 @@ function at(span: Span | undefined): object | null {
 }
 
 function hop(h: WhyHop | undefined): object | null {
-  return h ? { component: h.component.id, kind: h.component.kind, action: h.action, detail: h.detail, location: at(h.location) } : null;
+  return h ? { component: h.component.id, kind: h.component.kind, action: h.action, detail: h.detail, location: at(h.location), ...(h.steps.length > 0 ? { steps: h.steps } : {}) } : null;
 }
 
 function why(w: ChangeWhy | undefined): object | null {

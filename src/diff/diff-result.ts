@@ -19,6 +19,8 @@ export interface WhyHop {
   readonly action: HopAction;
   readonly detail: string;
   readonly location: Span | undefined;
+  /** The hop's typed steps (docs/trace.md), when the engine gives them. */
+  readonly steps: readonly unknown[];
 }
 
 /**

@@ -5,7 +5,8 @@
 // one there (a rule that now allows, a deny rule or blackhole route added, a state changed,
 // a route sending elsewhere), and OLD's rule when NEW only falls through to the component's
 // default (a rule or route removed).
-// TODO(walk): when hops carry typed steps, compare the steps' rule/route fields instead of details.
+// With the step machine's typed steps, hops are compared by their steps (the rule, route,
+// state or policy decision as records), addresses left out; without them, by detail.
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
 import type { FlowProtocol } from '../engine/query.js';
 import type { Hop, Trace } from '../engine/trace.js';
@@ -47,13 +48,25 @@ function traceIn(topology: Topology, q: WitnessQuery, request: DiffRequest, like
   return { verdict: r.reachable ? 'reachable' : 'unreachable', trace };
 }
 
+// Fields of typed steps that hold the pair's own addresses (the packet before and after,
+// the destination looked up): left out, so an address that moved is not a change.
+const ADDRESS_FIELDS = new Set(['packet', 'before', 'after', 'inner', 'outer', 'dst', 'clientSrc', 'seenSrc', 'address']);
+
+/** A hop's typed steps, when the engine gives them (the step machine's walk). */
+export function stepsOf(h: Hop): readonly unknown[] {
+  return (h as { readonly steps?: readonly unknown[] }).steps ?? [];
+}
+
+/** What decided at a hop: its typed steps without addresses, or its detail without the pair's addresses. */
 function hopKey(h: Hop, trace: Trace): string {
+  const steps = stepsOf(h);
+  if (steps.length > 0) return `${h.component.id}\u0000${h.action}\u0000${JSON.stringify(steps, (k, v: unknown) => (ADDRESS_FIELDS.has(k) ? undefined : v))}`;
   const detail = h.detail.split(trace.flow.srcIp).join('<src>').split(trace.flow.dstIp).join('<dst>');
   return `${h.component.id}\u0000${h.action}\u0000${detail}`;
 }
 
 function whyHop(h: Hop | undefined): WhyHop | undefined {
-  return h && { component: h.component, action: h.action, detail: h.detail, location: h.location };
+  return h && { component: h.component, action: h.action, detail: h.detail, location: h.location, steps: stepsOf(h) };
 }
 
 function resourceSpan(topology: Topology, id: string): Span | undefined {
@@ -69,14 +82,29 @@ function namesRule(topology: Topology, h: Hop): boolean {
   return h.location !== undefined && !sameSpan(h.location, resourceSpan(topology, h.component.id));
 }
 
-function divergence(a: readonly Hop[], at: Trace, b: readonly Hop[], bt: Trace): number | undefined {
+function firstDifference(a: readonly Hop[], b: readonly Hop[], key: (h: Hop, i: number) => string): number | undefined {
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
-    if (!x || !y || hopKey(x, at) !== hopKey(y, bt)) return i;
+    if (!x || !y || key(x, 0) !== key(y, 1)) return i;
   }
   return undefined;
+}
+
+/**
+ * Where two hop lists part: the first hop whose component or action differs (a filter that
+ * now allows by another rule is not a difference), or the forwarding hop just before it
+ * when that hop decided differently (a route now pointing elsewhere); with the same
+ * components and actions throughout, the first hop that decided differently.
+ */
+function divergence(a: readonly Hop[], at: Trace, b: readonly Hop[], bt: Trace): number | undefined {
+  const fine = (h: Hop, side: number): string => hopKey(h, side === 0 ? at : bt);
+  const i = firstDifference(a, b, (h) => `${h.component.id}\u0000${h.action}`);
+  if (i === undefined) return firstDifference(a, b, fine);
+  const before = i - 1;
+  if (before >= 0 && a[before]!.action === 'forwarded' && fine(a[before]!, 0) !== fine(b[before]!, 1)) return before;
+  return i;
 }
 
 /** Trace a pair in both versions and say what made the difference. */
