@@ -1,6 +1,6 @@
 // `diff`'s contract over generated topologies (test/arbitraries) and small edits of them
-// (a security group or network ACL rule added, a rule or route removed, a route
-// blackholed): diff A A reports nothing; diff A B and diff B A report the same pairs and
+// (a security group or network ACL rule added, every filter opened, a rule or route
+// removed, a route blackholed): diff A A reports nothing; diff A B and diff B A report the same pairs and
 // ports with before and after swapped; every change agrees with `trace` on its witness
 // pair (and on its last pair) in both versions; and on one port, every pair whose trace
 // verdict differs between A and B is in some change (nothing is missed), no other is.
@@ -20,10 +20,31 @@ import { checkProperty, PROPERTY_TIMEOUT_MS } from '../properties/property-runne
 
 type EditPlan = { readonly kind: number; readonly pick: number; readonly index: number; readonly ingress: boolean };
 
-const editPlanArb: fc.Arbitrary<EditPlan> = fc.record({ kind: fc.nat(4), pick: fc.nat(), index: fc.nat(), ingress: fc.boolean() });
+// Kind 5 (every filter opened) is weighted up: single edits often change no flow at all.
+const editPlanArb: fc.Arbitrary<EditPlan> = fc.record({ kind: fc.oneof(fc.nat(4), fc.constant(5), fc.constant(5)), pick: fc.nat(), index: fc.nat(), ingress: fc.boolean() });
+
+/** Every security group and network ACL allows everything, both ways. */
+function openEveryFilter(raw: RawTopology): Edited | undefined {
+  let out: Edited = { raw, what: 'opened every filter' };
+  const sgs = resourcesOf(raw, 'securityGroups');
+  const acls = resourcesOf(raw, 'networkAcls');
+  if (sgs.length + acls.length === 0) return undefined;
+  for (const [vpc, id] of sgs) for (const dir of ['ingress', 'egress'] as const) out = { ...addSgRule(out.raw, vpc, id, dir, ALLOW_ALL_SG_RULE), what: out.what };
+  for (const [vpc, id] of acls) {
+    for (const dir of ['ingress', 'egress'] as const) {
+      try {
+        out = { ...addAclAllowAll(out.raw, vpc, id, dir), what: out.what };
+      } catch {
+        // No free rule number below the others: leave this direction as it is.
+      }
+    }
+  }
+  return out;
+}
 
 /** One small edit of a raw topology, or undefined when it has nothing the edit applies to. */
 function edit(raw: RawTopology, plan: EditPlan): Edited | undefined {
+  if (plan.kind === 5) return openEveryFilter(raw);
   const dir = plan.ingress ? 'ingress' : 'egress';
   const field = plan.kind <= 1 ? 'securityGroups' : plan.kind === 2 ? 'networkAcls' : 'routeTables';
   const list = resourcesOf(raw, field);
