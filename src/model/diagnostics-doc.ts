@@ -4,7 +4,7 @@
 import { DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from './diagnostic-codes.js';
 
 /** Codes whose example input a test generates (a missing file, a huge one, a snapshot folder). */
-export const GENERATED_EXAMPLES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'IMPORT_FAILED', 'IMPORT_WARNING']);
+export const GENERATED_EXAMPLES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['FILE_UNREADABLE', 'FILE_TOO_LARGE', 'TOO_MANY_NODES', 'IMPORT_FAILED', 'IMPORT_WARNING']);
 
 /** The corpus file that shows a code: `test/model/bad-input/<code-in-kebab-case>.yaml`. */
 export function exampleFile(code: DiagnosticCode): string {
@@ -42,8 +42,9 @@ export function diagnosticsMarkdown(): string {
     'with `# expect: CODE@line:col` lines naming exactly what loading it reports.',
     '',
     'Hostile input is bounded: files over 2 MiB, characters YAML does not allow (a NUL byte,',
-    'invalid UTF-8), nesting deeper than 64 levels and alias expansion beyond 100 each end in one',
-    'positioned error, at once, instead of a hang or a crash.',
+    'invalid UTF-8), nesting deeper than 64 levels, more than 100,000 YAML nodes (counted by the',
+    'lexer before anything is composed), and alias expansion beyond 100 aliases or 100,000 nodes',
+    'once expanded each end in one positioned error, at once, instead of a hang or a crash.',
     '',
     'This page is generated from `src/model/diagnostic-codes.ts` by `src/model/diagnostics-doc.ts`;',
     'a test keeps them equal.',

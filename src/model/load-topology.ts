@@ -40,13 +40,15 @@ function sortedMap<V>(m: ReadonlyMap<string, V>): Map<string, V> {
 export interface LoadTextOptions {
   /** Lifts the size bound. */
   readonly maxBytes?: number;
+  /** Lifts the node-count bound (count-yaml-nodes.ts). */
+  readonly maxNodes?: number;
   /** Replaces the YAML's positions, e.g. with the plan JSON's an imported plan came from. */
   readonly mapSources?: (yamlMap: SourceMap) => SourceMap;
 }
 
 /** Load topology text; `file` is the name diagnostics print. */
 export function loadTopologyText(file: string, text: string, options: LoadTextOptions = {}): LoadResult {
-  const parsed = parseYaml(file, text, options.maxBytes);
+  const parsed = parseYaml(file, text, options.maxBytes, options.maxNodes);
   if (parsed.data === undefined || !parsed.sourceMap) {
     return { topology: undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
   }

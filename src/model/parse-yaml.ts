@@ -1,13 +1,14 @@
 // Text -> plain data with a source map. Hostile input is bounded: file size, characters
-// YAML forbids, nesting depth, alias expansion and cycles each end in a positioned
-// diagnostic, never a hang or a crash.
+// YAML forbids, nesting depth, node count, alias expansion and cycles each end in a
+// positioned diagnostic, never a hang or a crash.
 import { isAlias, LineCounter, parseDocument, type Document, type Node, YAMLParseError } from 'yaml';
 import { describeCodePoint, findForbiddenCharacter } from './check-characters.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 import { locateUnclosed } from './locate-unclosed.js';
 import { yamlChildren as children } from './yaml-children.js';
-import { findExcessiveNesting } from './scan-nesting.js';
+import { scanYamlStructure } from './scan-nesting.js';
+import { firstNodePastLimit, MAX_NODES } from './count-yaml-nodes.js';
 import { buildSourceMap, type SourceMap } from './source-map.js';
 import { fileStartSpan, type Span } from './span.js';
 
@@ -52,8 +53,11 @@ function failed(code: DiagnosticCode, message: string, span: Span): ParsedYaml {
   return { data: undefined, sourceMap: undefined, diagnostics: [{ code, severity: 'error', message, span }] };
 }
 
-/** Parse topology text. `file` is the name printed in diagnostics. */
-export function parseYaml(file: string, text: string, maxBytes: number = MAX_FILE_BYTES): ParsedYaml {
+/**
+ * Parse topology text. `file` is the name printed in diagnostics; `maxBytes` and `maxNodes`
+ * are lifted only for text vpcsim wrote itself (an imported snapshot or plan).
+ */
+export function parseYaml(file: string, text: string, maxBytes: number = MAX_FILE_BYTES, maxNodes: number = MAX_NODES): ParsedYaml {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
     return failed('FILE_TOO_LARGE', `the file is ${bytes} bytes; vpcsim reads at most ${maxBytes}`, fileStartSpan(file));
@@ -66,8 +70,9 @@ export function parseYaml(file: string, text: string, maxBytes: number = MAX_FIL
       spanAtOffset(file, text, bad.offset),
     );
   }
-  const deep = findExcessiveNesting(text, MAX_DEPTH);
-  if (deep !== undefined) return tooDeep(spanAtOffset(file, text, deep));
+  const bound = scanYamlStructure(text, MAX_DEPTH, maxNodes);
+  if (bound?.kind === 'deep') return tooDeep(spanAtOffset(file, text, bound.offset));
+  if (bound?.kind === 'many') return tooMany(spanAtOffset(file, text, bound.offset), maxNodes);
 
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -114,6 +119,13 @@ export function parseYaml(file: string, text: string, maxBytes: number = MAX_FIL
   if (cycle) {
     const span = spanAt(file, lineCounter, text.length, cycle.range![0], cycle.range![1]);
     return failed('ALIAS_LIMIT', `alias *${cycle.source} refers to a node that contains it (a cycle); write the values out`, span);
+  }
+  // Aliases expanded, each standing for the whole node it names: a small file that aliases a
+  // big list many times is an alias bomb even under the alias count.
+  const past = firstNodePastLimit(doc, maxNodes);
+  if (past) {
+    const span = past.range ? spanAt(file, lineCounter, text.length, past.range[0], past.range[1]) : fileStartSpan(file);
+    return failed('ALIAS_LIMIT', `with its aliases expanded the YAML has more than ${maxNodes} nodes (from this value on); write the values out, or split the file`, span);
   }
   let data: unknown;
   try {
@@ -166,6 +178,10 @@ function findAliasCycle(doc: Document.Parsed): (Node & { source: string }) | und
     for (const child of children(node).reverse()) stack.push({ node: child, leave: false });
   }
   return undefined;
+}
+
+function tooMany(span: Span, limit: number): ParsedYaml {
+  return failed('TOO_MANY_NODES', `the YAML has more than ${limit} nodes (values, keys and collections; the limit is crossed here); a topology needs far fewer: split the file`, span);
 }
 
 function tooDeep(span: Span): ParsedYaml {

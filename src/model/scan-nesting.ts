@@ -4,7 +4,8 @@
 // needs is refused here, at the offset where the bound is crossed. The estimate counts
 // block indentation levels, indicators on the current line (`- `, `? `, `key: `) and open
 // flow collections, skipping quoted scalars, comments and block scalar content; it is an
-// approximation, and the exact depth is checked again on the composed document.
+// approximation, and the exact depth is checked again on the composed document. The same
+// pass counts the nodes the syntax announces, for the node-count bound (count-yaml-nodes.ts).
 
 const BLANK = new Set([' ', '\t', '\r', '\n']);
 
@@ -43,6 +44,25 @@ function endOfLine(text: string, i: number): number {
  * never does. Runs in one pass over the text.
  */
 export function findExcessiveNesting(text: string, limit: number): number | undefined {
+  const found = scanYamlStructure(text, limit, Number.POSITIVE_INFINITY);
+  return found?.kind === 'deep' ? found.offset : undefined;
+}
+
+/** Where the scan first crossed a bound: nesting depth, or the number of nodes. */
+export interface StructureBound {
+  readonly kind: 'deep' | 'many';
+  readonly offset: number;
+}
+
+/**
+ * One pass that bounds both nesting and size: besides the depth estimate, it counts the
+ * nodes that indicators and flow syntax announce (an opened flow collection, each item after
+ * a comma in one, each `- ` and `key:`), a lower bound on the composed nodes that a flow
+ * sequence of 900,000 items or aliases meets long before the yaml library would compose it.
+ */
+export function scanYamlStructure(text: string, limit: number, maxNodes: number): StructureBound | undefined {
+  let nodes = 0;
+  const many = (): boolean => ++nodes > maxNodes;
   const n = text.length;
   const indents: number[] = [];
   let flow = 0;
@@ -78,7 +98,7 @@ export function findExcessiveNesting(text: string, limit: number): number | unde
       expectNode = true;
       atLineStart = false;
       k = j;
-      if (tooDeep()) return k;
+      if (tooDeep()) return { kind: 'deep', offset: k };
       continue;
     }
     const c = text[k]!;
@@ -107,7 +127,8 @@ export function findExcessiveNesting(text: string, limit: number): number | unde
     }
     if ((c === '[' || c === '{') && (expectNode || flow > 0)) {
       flow++;
-      if (tooDeep()) return k;
+      if (tooDeep()) return { kind: 'deep', offset: k };
+      if (many()) return { kind: 'many', offset: k };
       expectNode = true;
       k++;
       continue;
@@ -119,6 +140,7 @@ export function findExcessiveNesting(text: string, limit: number): number | unde
       continue;
     }
     if (c === ',' && flow > 0) {
+      if (many()) return { kind: 'many', offset: k + 1 };
       expectNode = true;
       k++;
       continue;
@@ -127,7 +149,8 @@ export function findExcessiveNesting(text: string, limit: number): number | unde
     const indicatorEnds = isBlankAt(text, k + 1) || (flow > 0 && (next === ',' || next === ']' || next === '}'));
     if (((c === '-' || c === '?') && expectNode && isBlankAt(text, k + 1)) || (c === ':' && indicatorEnds)) {
       if (flow === 0) lineIndicators++;
-      if (tooDeep()) return k;
+      if (tooDeep()) return { kind: 'deep', offset: k };
+      if (many()) return { kind: 'many', offset: k };
       expectNode = true;
       k++;
       continue;

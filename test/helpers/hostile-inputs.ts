@@ -35,6 +35,8 @@ export function hostileInputs(): HostileInput[] {
     text('deep-flow-unclosed.yaml', `version: 1\nname: deep\ndescription: ${'{a: '.repeat(10_000)}\n`, 'NESTING_TOO_DEEP'),
     text('deep-block.yaml', `version: 1\nname: deep\ndescription:\n${'- '.repeat(10_000)}x\n`, 'NESTING_TOO_DEEP'),
     text('deep-block-indented.yaml', `version: 1\nname: deep\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i)}k:\n`).join('')}`, 'NESTING_TOO_DEEP'),
+    text('flow-400k-items.yaml', `version: 1\nname: many\ndescription: [${'0,'.repeat(400_000)}0]\n`, 'TOO_MANY_NODES'),
+    text('flow-300k-aliases.yaml', `version: 1\nname: many\nx: &a 0\ndescription: [${'*a,'.repeat(300_000)}*a]\n`, 'TOO_MANY_NODES'),
     text('five-mebibytes.yaml', `version: 1\nname: big\n${'# padding\n'.repeat((5 * 1024 * 1024) / 10)}`, 'FILE_TOO_LARGE'),
     { name: 'random-bytes.yaml', bytes: randomBytes(64 * 1024, 20_240_601), code: 'NOT_TEXT' },
     text('empty.yaml', '', 'WRONG_TYPE'),

@@ -10,6 +10,7 @@ import { loadInput } from '../../src/import/load-input.js';
 import { DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from '../../src/model/diagnostic-codes.js';
 import { exampleFile } from '../../src/model/diagnostics-doc.js';
 import { loadTopologyFile, loadTopologyText } from '../../src/model/load-topology.js';
+import { MAX_NODES } from '../../src/model/count-yaml-nodes.js';
 import { MAX_FILE_BYTES } from '../../src/model/parse-yaml.js';
 import { at, CORPUS_DIR, corpusFiles, expectedOf, GENERATED_CODES } from '../helpers/bad-input.js';
 
@@ -80,6 +81,26 @@ describe('inputs generated instead of committed', () => {
     writeFileSync(path, text);
     expect(loadTopologyFile(path).diagnostics.map(at)).toEqual(['FILE_TOO_LARGE@1:1']);
     expect(loadTopologyText('too-large.yaml', text).diagnostics.map(at)).toEqual(['FILE_TOO_LARGE@1:1']);
+  });
+
+  it('TOO_MANY_NODES: a flow sequence past the node bound, at the node that crosses it, before composing', () => {
+    // Nodes the syntax announces: three `key:` and the `[` (4), then one per comma: the item
+    // after comma 99,997 is node 100,001, at column 15 + 2 * 99,997 of line 3.
+    const text = `version: 1\nname: n\ndescription: [${'0,'.repeat(150_000)}0]\n`;
+    const started = performance.now();
+    expect(loadTopologyText('many.yaml', text).diagnostics.map(at)).toEqual([`TOO_MANY_NODES@3:${15 + 2 * 99_997}`]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const path = join(scratch, 'many.yaml');
+    writeFileSync(path, text);
+    expect(loadTopologyFile(path).diagnostics.map((d) => d.code)).toEqual(['TOO_MANY_NODES']);
+    // Just under the bound, the same shape loads (as far as the schema: description is text).
+    const under = `version: 1\nname: n\ndescription: [${'0,'.repeat(MAX_NODES - 10)}0]\n`;
+    expect(loadTopologyText('under.yaml', under).diagnostics.map((d) => d.code)).toEqual(['WRONG_TYPE']);
+  });
+
+  it('ALIAS_LIMIT: aliases that expand past the node bound, though few and under the alias count', () => {
+    const text = `version: 1\nname: n\nx: &big [${'0,'.repeat(30_000)}0]\ndescription: [*big, *big, *big, *big]\n`;
+    expect(loadTopologyText('expand.yaml', text).diagnostics.map(at)).toEqual(['ALIAS_LIMIT@4:14']);
   });
 
   it('IMPORT_FAILED: an AWS snapshot folder whose JSON is broken', () => {

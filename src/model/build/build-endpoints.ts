@@ -9,7 +9,7 @@ import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } fr
 import { pointer } from '../source-map.js';
 import { article, refAt, report, type BuildContext } from './context.js';
 import type { VpcFabric } from './build-vpcs.js';
-import { checkPlacedSubnets, type Workloads } from './build-workloads.js';
+import { checkPlacedSubnets, reportNoSecurityGroup, type Workloads } from './build-workloads.js';
 import { checkOneForm, endpointSubnets } from './subnet-mappings.js';
 import type { Ip } from '../../net/ip.js';
 import { ipv6InSubnet } from './assign-addresses.js';
@@ -96,6 +96,7 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
       const subnets = e.type === 'gateway' ? [] : checkPlacedSubnets(ctx, placed, vpcId, fabric);
       const sgs = e.type === 'interface' ? e.securityGroups ?? [`${vpcId}/default-sg`] : [];
       (e.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+      if (e.type === 'interface') reportNoSecurityGroup(ctx, e.securityGroups, `${ptr}/securityGroups`, `interface endpoint ${id}`);
       const routeTables = e.type === 'gateway' ? e.routeTables ?? [] : [];
       routeTables.forEach((rt, i) => refAt(ctx, rt, `${ptr}/routeTables/${i}`, ['routeTable'], vpcId));
       const privateDns = resolvePrivateDns(ctx, e.type, e.privateDns, target, out, vpc, ptr);

@@ -158,6 +158,7 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       if (!refAt(ctx, inst.subnet, `${ptr}/subnet`, ['subnet'], vpcId)) continue;
       const sgs = inst.securityGroups ?? [defaultSg];
       (inst.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+      reportNoSecurityGroup(ctx, inst.securityGroups, `${ptr}/securityGroups`, `instance ${id}`);
       const subnet = fabric.subnets.get(inst.subnet);
       const privateIp = addresses.get(id);
       if (!subnet || !privateIp) continue;
@@ -288,4 +289,16 @@ function ipTargetAllowed(ip: Ip, vpcId: string, fabric: VpcFabric): boolean {
   if (ip.family !== 4) return true;
   if (PRIVATE_TARGET_RANGES.some((p) => prefixContains(p, ip))) return true;
   return [...fabric.subnets.values()].some((s) => s.vpc === vpcId && prefixContains(s.cidr, ip));
+}
+
+/**
+ * `securityGroups: []` is not "unfiltered": every network interface has at least one
+ * security group, and an instance or interface endpoint launched without one gets the VPC's
+ * default group ("Security groups for your VPC", Amazon VPC guide: "If you don't specify a
+ * security group, we use the default security group"; a network interface needs at least one,
+ * ModifyNetworkInterfaceAttribute). Leaving the key out means that default group.
+ */
+export function reportNoSecurityGroup(ctx: BuildContext, groups: readonly string[] | undefined, at: string, what: string): void {
+  if (groups === undefined || groups.length > 0) return;
+  report(ctx, 'NO_SECURITY_GROUP', `${what} has no security group; AWS gives every network interface at least one (leave securityGroups out for the VPC's default group, or name one)`, at);
 }
