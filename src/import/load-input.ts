@@ -12,6 +12,12 @@ import { importAwsSnapshot, type ImportWarning } from './aws/index.js';
 import { importTerraformPlan, looksLikeTerraformFile } from './terraform/index.js';
 import { planSourceMap } from './terraform/plan-source-map.js';
 
+/**
+ * The YAML an importer wrote is ours, not hostile input: a large estate may exceed the bounds
+ * on users' files. The importers bound their own input (64 MiB, 5,000,000 JSON values).
+ */
+const IMPORTED_BOUNDS = { maxBytes: 64 * 1024 * 1024, maxNodes: 20_000_000 } as const;
+
 /** Whether a path is a folder that holds AWS describe JSON (and no topology YAML). */
 export function isSnapshotFolder(path: string): boolean {
   try {
@@ -44,7 +50,7 @@ function loadPlan(path: string): LoadResult {
     return { topology: undefined, diagnostics: sortDiagnostics([...errors, ...warnings]) };
   }
   const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, {
-    maxBytes: 64 * 1024 * 1024,
+    ...IMPORTED_BOUNDS,
     mapSources: (yaml) => planSourceMap(path, imported.locations, yaml),
   });
   return { topology: loaded.topology, diagnostics: sortDiagnostics([...warnings, ...loaded.diagnostics]) };
@@ -94,6 +100,6 @@ export function loadInput(path: string, options: LoadInputOptions = {}): LoadRes
     return { topology: undefined, diagnostics };
   }
   // The YAML is ours, not hostile input: a large estate may exceed the bound on users' files.
-  const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, { maxBytes: 64 * 1024 * 1024 });
+  const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, IMPORTED_BOUNDS);
   return { topology: loaded.topology, diagnostics: [...snapshotWarnings(path, imported.warnings, options.verbose === true), ...loaded.diagnostics] };
 }

@@ -115,10 +115,15 @@ export class JsonReader {
     const arr = this.array(v, `${path}.${key}`);
     if (!arr) return [];
     const out: T[] = [];
-    arr.forEach((item, i) => {
-      const r = fn(item, `${path}.${key}[${i}]`);
+    for (let i = 0; i < arr.length; i++) {
+      // A file with as many errors as are reported is not read further (problems.ts).
+      if (this.problems.full(this.file.rel)) {
+        this.problems.error('WRONG_SHAPE', this.file.rel, `${path}.${key}[${i}]`, 'not read');
+        break;
+      }
+      const r = fn(arr[i], `${path}.${key}[${i}]`);
       if (r !== undefined) out.push(r);
-    });
+    }
     return out;
   }
 

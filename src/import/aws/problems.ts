@@ -6,7 +6,7 @@
 /** Every error code, with its meaning. */
 export const IMPORT_ERROR_CODES = {
   NOT_A_SNAPSHOT: 'The folder is missing, unreadable, or holds no .json file.',
-  FILE_UNREADABLE: 'A file could not be read, or is larger than the importer reads (64 MiB).',
+  FILE_UNREADABLE: 'A file could not be read, or is larger than the importer reads (64 MiB, or 5,000,000 JSON values, counted before parsing).',
   NOT_JSON: 'A .json file is not valid JSON.',
   WRONG_SHAPE: 'A recognised describe output has a value of the wrong type, or lacks a key AWS always gives.',
   UNKNOWN_REFERENCE: 'A resource of the snapshot names another (a subnet, security group, target group...) that the snapshot should hold, and does not.',
@@ -53,16 +53,39 @@ export interface ImportWarning<C extends string = ImportWarningCode> {
   readonly message: string;
 }
 
+/** Most errors reported for one file; the reader stops reading a file that has this many. */
+export const MAX_ERRORS_PER_FILE = 20;
+
+/** Most errors reported for one import; past it, nothing more is read. */
+export const MAX_ERRORS = 100;
+
 /**
  * Collects problems during one import; warnings are deduplicated and sorted on output.
  * Generic over the code lists, so the Terraform importer shares it with its own codes.
+ * Errors are capped (per file and in all): `{"Vpcs": [0, 0, ...]}` is one mistake, not
+ * 25 million, and readers stop early once a file is `full`.
  */
 export class Problems<E extends string = ImportErrorCode, W extends string = ImportWarningCode> {
   readonly errors: ImportError<E>[] = [];
   private readonly warningsByKey = new Map<string, ImportWarning<W>>();
+  private readonly perFile = new Map<string, number>();
 
   error(code: E, file: string, path: string, message: string): void {
+    const n = this.perFile.get(file) ?? 0;
+    if (n > MAX_ERRORS_PER_FILE || this.errors.length > MAX_ERRORS) return;
+    this.perFile.set(file, n + 1);
+    if (n === MAX_ERRORS_PER_FILE || this.errors.length === MAX_ERRORS) {
+      // One more line says that the list is cut, and why.
+      const cap = n === MAX_ERRORS_PER_FILE ? `${MAX_ERRORS_PER_FILE} errors in this file` : `${MAX_ERRORS} errors in all`;
+      this.errors.push({ code, file, path: '', message: `more errors are not listed: the importer stops after ${cap}; fix these and import again` });
+      return;
+    }
     this.errors.push({ code, file, path, message });
+  }
+
+  /** Whether a file (or the whole import) has as many errors as are reported: stop reading it. */
+  full(file: string): boolean {
+    return (this.perFile.get(file) ?? 0) >= MAX_ERRORS_PER_FILE || this.errors.length >= MAX_ERRORS;
   }
 
   warn(code: W, resource: string, file: string, path: string, message: string): void {

@@ -4,6 +4,7 @@
 // is read too, with whatever account or region its folder names carry.
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { MAX_JSON_VALUES, tooManyJsonValues } from '../count-json-values.js';
 import { cmp, type Problems } from './problems.js';
 
 /** One parsed JSON file of the snapshot. */
@@ -133,6 +134,10 @@ export function readSnapshotFolder(root: string, problems: Problems): SnapshotFi
       text = readFileSync(path, 'utf8');
     } catch (e) {
       problems.error('FILE_UNREADABLE', rel, '', `cannot read the file: ${(e as Error).message}`);
+      continue;
+    }
+    if (tooManyJsonValues(text)) {
+      problems.error('FILE_UNREADABLE', rel, '', `the file holds more than ${MAX_JSON_VALUES} JSON values; the importer reads at most that many (split the describe output)`);
       continue;
     }
     let json: unknown;

@@ -5,6 +5,7 @@
 // -out`, a zip archive), a `terraform plan -json` event stream (JSON lines), a raw
 // terraform.tfstate, HCL configuration, or other JSON.
 import { readFileSync, statSync } from 'node:fs';
+import { MAX_JSON_VALUES, tooManyJsonValues } from '../count-json-values.js';
 import { lineIndex, parseJsonWithPositions, type JsonOffsets } from './parse-json-positions.js';
 import type { PlanErrorCode, PlanProblem } from './plan-problems.js';
 
@@ -59,6 +60,7 @@ export function readPlanFile(path: string): Read {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const mistake = mistakeOf(bytes, text);
   if (mistake !== undefined) return fail('NOT_A_PLAN', mistake);
+  if (tooManyJsonValues(text)) return fail('FILE_UNREADABLE', `the plan holds more than ${MAX_JSON_VALUES} JSON values; vpcsim reads plans of at most that many`);
   const parsed = parseJsonWithPositions(text);
   const lineOf = lineIndex(text);
   if (!parsed.ok) {
