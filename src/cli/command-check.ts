@@ -12,6 +12,7 @@ import { reportSarif } from '../scenarios/report-sarif.js';
 import { reportText } from '../scenarios/report-text.js';
 import { runCheckFiles } from '../scenarios/run-check-files.js';
 import type { TraceFn } from '../scenarios/run-check.js';
+import { baselineAnnotations, baselineText, FAIL_ON, runBaseline } from './check-baseline.js';
 import { EXIT } from './exit-codes.js';
 import { echo } from './echo-argument.js';
 import { expandInputs } from './input-files.js';
@@ -29,6 +30,7 @@ type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** Help text of the command. */
 export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--format text|json|junit|github|sarif|markdown] [--output FILE] [--verbose]
+                     [--baseline OLD [--fail-on protected|opened]]
 
 Runs every check of every topology file (folders: every .yaml/.yml inside) and reports
   PASS  file:line  name
@@ -41,7 +43,11 @@ for each failure, its trace as text and as a Mermaid sequence diagram). --output
 report. Exit 0 when every check passes, 1 when any fails, 2 on bad input (a file that
 does not load, an unknown id in a check). --output never writes over an input file.
 An AWS snapshot folder is imported in memory; its import warnings go to stderr, summed up
-in one line per folder, or each with --verbose.`;
+in one line per folder, or each with --verbose.
+--baseline OLD also compares each file with OLD (a file, REF:PATH, or a git revision such as
+main: each file's own version there) as vpcsim diff does, and fails on flows the change
+opens toward the destinations under the file's protect: block (docs/diff.md); --fail-on
+opened fails on every opened flow. Baseline failures count toward exit 1.`;
 
 /** Run the command with the engine. */
 export function runCheckCommand(args: readonly string[], io: CliIo): number {
@@ -50,7 +56,13 @@ export function runCheckCommand(args: readonly string[], io: CliIo): number {
 
 /** Run the command with a given tracer (tests use a stand-in for the engine). */
 export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn): number {
-  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, output: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string', default: 'text' }, output: { type: 'string' }, verbose: { type: 'boolean', default: false },
+    baseline: { type: 'string' }, 'fail-on': { type: 'string' },
+  });
+  const failOn = values['fail-on'] ?? 'protected';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not ${echo(failOn)}`);
+  if (values['fail-on'] !== undefined && values.baseline === undefined) throw new UsageError('--fail-on needs --baseline OLD');
   const format = values.format as CheckFormat;
   if (!CHECK_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${echo(values.format)}`);
   if (positionals.length === 0) throw new UsageError('name at least one topology file or folder');
@@ -88,8 +100,17 @@ export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn)
   if (run.files.every((f) => f.diagnostics.length === 0 && f.checks.length === 0)) {
     io.stderr.write(`vpcsim check: warning: no checks in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
   }
+  let baselineFailed = 0;
+  if (values.baseline !== undefined) {
+    const results = runBaseline(files, values.baseline, failOn === 'opened', io);
+    if (!results) return EXIT.badInput;
+    baselineFailed = results.reduce((n, r) => n + r.violations.length, 0);
+    if (format === 'github') for (const a of baselineAnnotations(results)) io.stdout.write(a + '\n');
+    // Machine formats keep stdout one document: the baseline goes to stderr beside them.
+    (textOnStdout ? io.stdout : io.stderr).write(baselineText(results, values.baseline));
+  }
   if (run.invalidFiles > 0 || run.errored > 0) return EXIT.badInput;
-  return run.failed > 0 ? EXIT.failed : EXIT.ok;
+  return run.failed > 0 || baselineFailed > 0 ? EXIT.failed : EXIT.ok;
 }
 
 function render(format: CheckFormat, run: CheckRun): string {

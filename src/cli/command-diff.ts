@@ -2,7 +2,6 @@
 // anything other commands read, or REF:PATH from git. Exit 0 when no flow changed, 1 when
 // some did (or some pairs are unknown), 2 on bad input.
 import { appendFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { computeDiff, type DiffQuery } from '../diff/compute-diff.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import type { FlowProtocol } from '../engine/query.js';
@@ -15,6 +14,7 @@ import { portOf, PROTOCOLS } from './command-reach.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { loadInputOrRevision } from './load-revision.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { formatDiagnostic } from './print-diagnostics.js';
 import { renderDiffGithub } from './render-diff-github.js';
 import { renderDiffJson } from './render-diff-json.js';
@@ -96,20 +96,16 @@ function load(arg: string, io: CliIo): Topology | undefined {
 
 /** Run the command. */
 export function runDiff(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      protocol: { type: 'string', default: 'tcp' },
-      port: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      'max-traces': { type: 'string' },
-      principal: { type: 'string' },
-      action: { type: 'string' },
-      resource: { type: 'string' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    protocol: { type: 'string', default: 'tcp' },
+    port: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    'max-traces': { type: 'string' },
+    principal: { type: 'string' },
+    action: { type: 'string' },
+    resource: { type: 'string' },
   });
   if (positionals.length !== 2) throw new UsageError('name two topologies: OLD and NEW');
   const format = values.format as DiffFormat;

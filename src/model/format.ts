@@ -261,6 +261,15 @@ export interface RawCheck {
   readonly resource?: string;
 }
 
+/** A `protect:` entry as written. */
+export interface RawProtect {
+  readonly name?: string;
+  readonly from?: string | readonly string[];
+  readonly to: string | readonly string[];
+  readonly protocol?: string;
+  readonly ports?: number | string;
+}
+
 /** A whole topology file as written. */
 export interface RawTopology {
   readonly version: 1;
@@ -276,4 +285,5 @@ export interface RawTopology {
   readonly internet?: IdMap<RawInternetHost>;
   readonly onPremises?: null | IdMap<never>;
   readonly checks?: readonly RawCheck[];
+  readonly protect?: readonly RawProtect[];
 }

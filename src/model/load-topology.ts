@@ -20,6 +20,7 @@ import { buildWorkloads } from './build/build-workloads.js';
 import { buildPrivateLink } from './build/build-endpoints.js';
 import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, regionsInUse } from './build/build-globals.js';
 import { buildChecks } from './build/build-checks.js';
+import { buildProtect } from './build/build-protect.js';
 import { buildGraph } from './build/build-graph.js';
 import { runValidators } from './validate/run-validators.js';
 
@@ -69,6 +70,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const privateLink = buildPrivateLink(ctx, raw, fabric, workloads, services);
   const internetHosts = buildInternetHosts(ctx, raw);
   const checks = buildChecks(ctx, raw);
+  const protect = buildProtect(ctx, raw);
 
   const byId = new Map<string, Resource>();
   const maps: ReadonlyMap<string, Resource>[] = [
@@ -106,6 +108,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     enis: sortedMap(workloads.enis),
     byId: sortedMap(byId),
     checks,
+    protect,
     graph: buildGraph(byId, workloads.enis),
   };
   const diagnostics = sortDiagnostics([...schemaDiagnostics, ...ctx.diagnostics, ...runValidators(topology, map)]);

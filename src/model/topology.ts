@@ -4,6 +4,7 @@ import type { Graph } from '@dagrejs/graphlib';
 import type { Ip } from '../net/ip.js';
 import type { AwsService } from './aws-services.js';
 import type { Check } from './check.js';
+import type { ProtectRule } from './protect.js';
 import type {
   Account,
   Endpoint,
@@ -62,6 +63,8 @@ export interface Topology {
   /** Every resource by id (ENIs are separate: see `enis`). */
   readonly byId: ReadonlyMap<string, Resource>;
   readonly checks: readonly Check[];
+  /** The `protect:` entries, for `check --baseline`. */
+  readonly protect: readonly ProtectRule[];
   /** Containment and attachment: vpc -> subnet -> eni, endpoint -> service -> lb -> tg -> target. */
   readonly graph: Graph;
 }

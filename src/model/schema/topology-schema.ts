@@ -316,6 +316,19 @@ const check = closed(
   ['name', 'from', 'to'],
 );
 
+const ids = (description: string): JsonSchema => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }], description });
+
+const protect = closed(
+  {
+    name: str('What the entry protects, in words'),
+    from: ids('Sources (as reach --from): ids, subnets, VPCs, security groups, or internet; default every source'),
+    to: ids('Protected destinations (as reach --to): ends, subnets, VPCs, security groups, endpoints, load balancers'),
+    protocol: oneOfStrings(['tcp', 'udp', 'icmp', 'icmpv6', 'all'], 'Default: every protocol diff compares'),
+    ports: { anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { type: 'string' }], description: 'A port or a range "from-to"; default every port' },
+  },
+  ['to'],
+);
+
 /** The topology JSON Schema, draft-07. */
 export const topologySchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -391,6 +404,7 @@ export const topologySchema: JsonSchema = {
         description: 'Reserved for networks behind VPN / Direct Connect; must be empty for now',
       },
       checks: list(check, 'Reachability checks run by `vpcsim check`'),
+      protect: list(protect, 'Destinations no change may open flows toward: `vpcsim check --baseline OLD` fails on such flows'),
     },
     ['version', 'name'],
   ),

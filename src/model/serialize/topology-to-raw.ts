@@ -89,5 +89,6 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
     })])),
     internet: nonEmpty(inSourceOrder(t.internetHosts.values()).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),
     checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
+    protect: t.protect.length > 0 ? t.protect.map((p) => p.written) : undefined,
   });
 }
