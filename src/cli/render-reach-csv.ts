@@ -1,5 +1,6 @@
 // `reach --format csv`: one row per (source, destination, port) for spreadsheets and pandas.
 import { pairVerdict } from '../reach/query-relation.js';
+import { selfPair } from '../reach/reach-ends.js';
 import type { ReachRelation } from '../reach/reach-relation.js';
 import { portLabel } from './render-reach-text.js';
 
@@ -19,7 +20,7 @@ export function writeReachCsv(rel: ReachRelation, write: (chunk: string) => void
       const rows: string[] = [];
       const from = cell(s.id);
       for (const d of rel.ends.destinations) {
-        if (d.id === s.id) continue;
+        if (selfPair(s, d)) continue;
         const v = pairVerdict(rel, port, s, d);
         rows.push(`${from},${cell(d.id)},${rel.query.protocol},${label},${v === 'reachable' ? 'true' : v === 'unreachable' ? 'false' : 'unknown'}\n`);
       }

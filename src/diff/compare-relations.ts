@@ -5,7 +5,7 @@
 import { getBit } from '../reach/bitset.js';
 import { pairVerdict } from '../reach/query-relation.js';
 import type { PortSpan } from '../reach/port-atoms.js';
-import type { ReachEnd } from '../reach/reach-ends.js';
+import { selfPair, type ReachEnd } from '../reach/reach-ends.js';
 import { pairKey, type PairVerdict, type PortRelation, type ReachRelation } from '../reach/reach-relation.js';
 import type { PortPiece } from './overlay-ports.js';
 import type { Block } from './refine-groups.js';
@@ -85,7 +85,7 @@ function comparePairs(o: Side, n: Side, piece: PortPiece, a: Block, b: Block, ce
   let same = 0;
   for (const from of a.members) {
     for (const to of b.members) {
-      if (from === to) continue;
+      if (selfPair(o.ends.get(from)!, o.ends.get(to)!)) continue;
       const before = pairOf(o, piece.old, from, to);
       const after = pairOf(n, piece.new, from, to);
       if (before === after) {

@@ -6,7 +6,7 @@ import { classSpace } from './class-rows.js';
 import { formClasses } from './form-classes.js';
 import { joinClasses } from './join-classes.js';
 import { portAtoms, type PortSpan } from './port-atoms.js';
-import { collectEnds, type ReachEnd } from './reach-ends.js';
+import { collectEnds, selfPair, type ReachEnd } from './reach-ends.js';
 import { forwardPacket } from './reach-packet.js';
 import type { PortRelation, ReachQuery, ReachRelation } from './reach-relation.js';
 import { routeFates } from './route-fates.js';
@@ -27,6 +27,8 @@ export function computeReach(topology: Topology, query: ReachQuery): ReachRelati
   const fates = routeFates(topology, atoms, classAtoms);
   const space = classSpace(topology, classes);
   const all = collectEnds(topology);
+  const sourceEnd = new Map(all.sources.map((e) => [e.id, e]));
+  const destinationEnd = new Map(all.destinations.map((e) => [e.id, e]));
   const ends = {
     sources: query.sources ? all.sources.filter((e) => query.sources!.has(e.id)) : all.sources,
     destinations: query.destinations ? all.destinations.filter((e) => query.destinations!.has(e.id)) : all.destinations,
@@ -49,8 +51,9 @@ export function computeReach(topology: Topology, query: ReachQuery): ReachRelati
     for (const [s, d] of join.complex) {
       tracedClassPairs.add(s * space.n + d);
       for (const from of classes[s]!.members) {
-        if (!wantSource(from)) continue;
-        for (const to of classes[d]!.members) if (from !== to && wantDestination(to)) pairs.push({ from, to });
+        const a = sourceEnd.get(from);
+        if (!a || !wantSource(from)) continue;
+        for (const to of classes[d]!.members) if (!selfPair(a, destinationEnd.get(to)!) && wantDestination(to)) pairs.push({ from, to });
       }
     }
     pairs.push(...outsideMatrix(ends.sources, ends.destinations));
@@ -77,12 +80,12 @@ function portSpans(topology: Topology, query: ReachQuery): (PortSpan | undefined
   return atoms.filter((a) => a.to >= p.from && a.from <= p.to).map((a) => ({ from: Math.max(a.from, p.from), to: Math.min(a.to, p.to) }));
 }
 
-/** Pairs with an end outside the class matrix (not an instance), self pairs left out. */
+/** Pairs with an end outside the class matrix, self pairs left out. */
 function outsideMatrix(sources: readonly ReachEnd[], destinations: readonly ReachEnd[]): PairToTrace[] {
   const out: PairToTrace[] = [];
-  const otherDestinations = destinations.filter((d) => d.kind !== 'instance');
+  const otherDestinations = destinations.filter((d) => !d.inMatrix);
   for (const s of sources) {
-    for (const d of s.kind === 'instance' ? otherDestinations : destinations) if (s.id !== d.id) out.push({ from: s.id, to: d.id });
+    for (const d of s.inMatrix ? otherDestinations : destinations) if (!selfPair(s, d)) out.push({ from: s.id, to: d.id });
   }
   return out;
 }

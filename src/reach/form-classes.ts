@@ -1,19 +1,23 @@
 // Interface classes: instances whose fate is the same toward every destination and from
 // every source. The key is (subnet, what their security groups say, the atom of the private
 // address, the atom of the public address); two security group sets that hold the same
-// rules and the same memberships of referenced groups are one. Interfaces the topology
-// names individually (load balancer targets, route targets, an address another interface
-// also holds) are classes of their own.
+// rules and the same memberships of referenced groups are one. A secondary private address
+// is a destination like an interface of its own in the same subnet with the same groups and
+// no public address ("Multiple IP addresses", Amazon EC2 guide: the interface receives on
+// it, its groups and its subnet's ACL filter it), so it joins classes by the same key.
+// Addresses the topology names individually (load balancer targets, route targets, an
+// address another interface also holds) are classes of their own.
 import type { Eni, SgRule } from '../model/resources.js';
 import type { Topology } from '../model/topology.js';
 import { atomBounds, atomOf, type AddressAtoms } from './address-atoms.js';
+import { addressHolders, collectEnds } from './reach-ends.js';
 
-/** One class of instances. */
+/** One class of instances (and of secondary addresses). */
 export interface InstanceClass {
   readonly index: number;
-  /** Member instance ids, sorted. */
+  /** Member end ids (instances, secondary addresses), in the topology's order. */
   readonly members: readonly string[];
-  /** The first member: the class's representative for rules and witnesses. */
+  /** The interface of the first member: the class's representative for rules and witnesses. */
   readonly eni: Eni;
   readonly atom: number;
   /** First address of the atom (classes are sorted by it). */
@@ -24,7 +28,7 @@ export interface InstanceClass {
   readonly securityGroups: readonly string[];
   /** Referenced groups the members hold. */
   readonly memberOf: readonly string[];
-  /** VPCs where another interface holds the same private address (singleton classes only). */
+  /** VPCs where another interface holds the first member's address (singleton classes only). */
   readonly sharedIn: ReadonlySet<string>;
 }
 
@@ -50,25 +54,18 @@ export function referencedGroups(topology: Topology): Set<string> {
   return out;
 }
 
-/** Private IPv4 address -> the interfaces holding it (several only across VPCs). */
-function interfacesByAddress(topology: Topology): Map<bigint, Eni[]> {
-  const byIp = new Map<bigint, Eni[]>();
-  for (const e of topology.enis.values()) {
-    const list = byIp.get(e.privateIp.value);
-    if (list) list.push(e);
-    else byIp.set(e.privateIp.value, [e]);
-  }
-  return byIp;
-}
-
-/** Instances the topology names one by one: targets, route targets, shared addresses. */
-function namedInstances(topology: Topology, byIp: ReadonlyMap<bigint, readonly Eni[]>): Set<string> {
+/**
+ * Addresses the topology names one by one, as `<interface>` for a primary address and the
+ * address for a secondary one: targets, route targets, addresses several interfaces hold.
+ */
+function namedAddresses(topology: Topology, byIp: ReadonlyMap<bigint, readonly Eni[]>): Set<string> {
   const out = new Set<string>();
-  for (const list of byIp.values()) if (list.length > 1) for (const e of list) out.add(e.id);
+  const name = (value: bigint, e: Eni): string => (e.privateIp.value === value ? e.id : `@${value}`);
+  for (const [value, list] of byIp) if (list.length > 1) for (const e of list) out.add(name(value, e));
   for (const tg of topology.targetGroups.values()) {
     for (const t of tg.targets) {
       if (t.kind === 'instance') out.add(t.instance);
-      else for (const e of byIp.get(t.ip.value) ?? []) out.add(e.id);
+      else for (const e of byIp.get(t.ip.value) ?? []) out.add(name(t.ip.value, e));
     }
   }
   for (const t of topology.routeTables.values()) for (const r of t.routes) if (r.target.kind === 'resource') out.add(r.target.id);
@@ -78,8 +75,8 @@ function namedInstances(topology: Topology, byIp: ReadonlyMap<bigint, readonly E
 /** Partition the instances of a topology into classes. */
 export function formClasses(topology: Topology, atoms: AddressAtoms): ClassPartition {
   const referenced = referencedGroups(topology);
-  const byIp = interfacesByAddress(topology);
-  const named = namedInstances(topology, byIp);
+  const byIp = addressHolders(topology);
+  const named = namedAddresses(topology, byIp);
   const signatures = new Map<string, { sig: string; memberOf: string[] }>();
   const signatureOf = (eni: Eni): { sig: string; memberOf: string[] } => {
     const ids = `${eni.filtered ? '' : '!'}${eni.securityGroups.join(',')}`;
@@ -95,17 +92,20 @@ export function formClasses(topology: Topology, atoms: AddressAtoms): ClassParti
     }
     return s;
   };
-  const groups = new Map<string, { eni: Eni; atom: number; memberOf: string[]; members: string[] }>();
-  for (const eni of topology.enis.values()) {
-    if (eni.owner.kind !== 'instance') continue;
-    const atom = atomOf(atoms, Number(eni.privateIp.value));
-    const pub = eni.publicIp ? atomOf(atoms, Number(eni.publicIp.value)) : -1;
+  const groups = new Map<string, { eni: Eni; address: bigint; atom: number; memberOf: string[]; members: string[] }>();
+  for (const end of collectEnds(topology).destinations) {
+    const eni = end.eni;
+    if (!end.inMatrix || !eni) continue;
+    const address = end.address.value;
+    const atom = atomOf(atoms, Number(address));
+    const pub = end.kind === 'instance' && eni.publicIp ? atomOf(atoms, Number(eni.publicIp.value)) : -1;
     const { sig, memberOf } = signatureOf(eni);
-    const own = named.has(eni.id) ? eni.id : '';
+    const self = end.kind === 'instance' ? eni.id : `@${address}`;
+    const own = named.has(self) ? self : '';
     const key = `${atom}\u0000${eni.subnet}\u0000${pub}\u0000${own}\u0000${sig}`;
     const g = groups.get(key);
-    if (g) g.members.push(eni.id);
-    else groups.set(key, { eni, atom, memberOf, members: [eni.id] });
+    if (g) g.members.push(end.id);
+    else groups.set(key, { eni, address, atom, memberOf, members: [end.id] });
   }
   const sorted = [...groups.entries()].sort(([ka, a], [kb, b]) => a.atom - b.atom || (ka < kb ? -1 : ka > kb ? 1 : 0));
   const classOf = new Map<string, number>();
@@ -114,7 +114,7 @@ export function formClasses(topology: Topology, atoms: AddressAtoms): ClassParti
     return {
       index, members: g.members, eni: g.eni, atom: g.atom, start: atomBounds(atoms, g.atom)[0], subnet: g.eni.subnet, vpc: g.eni.vpc,
       securityGroups: g.eni.securityGroups, memberOf: g.memberOf,
-      sharedIn: new Set((byIp.get(g.eni.privateIp.value) ?? []).filter((e) => e.id !== g.eni.id).map((e) => e.vpc)),
+      sharedIn: new Set((byIp.get(g.address) ?? []).filter((e) => e.id !== g.eni.id).map((e) => e.vpc)),
     };
   });
   return { classes, classOf };

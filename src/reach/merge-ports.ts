@@ -3,6 +3,7 @@
 // not known to be and some port's verdict is unknown.
 import { getBit } from './bitset.js';
 import { pairVerdict } from './query-relation.js';
+import { selfPair } from './reach-ends.js';
 import { pairKey, type PairVerdict, type PortRelation, type ReachRelation } from './reach-relation.js';
 
 /** One PortRelation answering "on any of the relation's ports". */
@@ -22,7 +23,8 @@ export function mergePorts(rel: ReachRelation): PortRelation {
   };
   for (const p of rel.ports) for (const [k, v] of p.traced) merge(k, v);
   // Class pairs traced on some port and joined on others: every member pair gets a verdict of its own.
-  const byId = new Map([...rel.ends.sources, ...rel.ends.destinations].map((e) => [e.id, e]));
+  const sourceById = new Map(rel.ends.sources.map((e) => [e.id, e]));
+  const destinationById = new Map(rel.ends.destinations.map((e) => [e.id, e]));
   const chosenSource = new Set(rel.ends.sources.map((e) => e.id));
   const chosenDestination = new Set(rel.ends.destinations.map((e) => e.id));
   for (const x of tracedClassPairs) {
@@ -30,9 +32,12 @@ export function mergePorts(rel: ReachRelation): PortRelation {
     const d = rel.partition.classes[x % n]!;
     for (const a of s.members) {
       if (!chosenSource.has(a)) continue;
+      const from = sourceById.get(a)!;
       for (const b of d.members) {
-        if (a === b || !chosenDestination.has(b)) continue;
-        for (const p of rel.ports) merge(pairKey(a, b), pairVerdict(rel, p, byId.get(a)!, byId.get(b)!));
+        if (!chosenDestination.has(b)) continue;
+        const to = destinationById.get(b)!;
+        if (selfPair(from, to)) continue;
+        for (const p of rel.ports) merge(pairKey(a, b), pairVerdict(rel, p, from, to));
       }
     }
     // The bit is meaningless for a traced class pair; keep it clear.

@@ -3,7 +3,7 @@
 // to run through `trace`. Self pairs (an end to itself) are not part of the relation.
 import { getBit, popcount } from './bitset.js';
 import { inMatrix, pairKey, type PairVerdict, type PortRelation, type ReachRelation } from './reach-relation.js';
-import type { ReachEnd, ReachEndKind } from './reach-ends.js';
+import { selfPair, type ReachEnd, type ReachEndKind } from './reach-ends.js';
 
 /** A set of ends that share one fate: an instance class, or an end of another kind alone. */
 export interface ReachGroup {
@@ -57,14 +57,49 @@ export function pairVerdict(rel: ReachRelation, port: PortRelation, source: Reac
   return port.traced.get(pairKey(source.id, destination.id)) ?? 'unknown';
 }
 
-/** The verdict of a group pair, how many pairs it holds, and how many are reachable or unknown. */
-export function groupPairVerdict(rel: ReachRelation, port: PortRelation, source: ReachGroup, destination: ReachGroup): { verdict: GroupVerdict; pairs: number; reachable: number; unknown: number } {
+const endMaps = new WeakMap<ReachRelation, { sources: Map<string, ReachEnd>; destinations: Map<string, ReachEnd> }>();
+
+/** The ends of a relation by id, per side. */
+function endsById(rel: ReachRelation): { sources: Map<string, ReachEnd>; destinations: Map<string, ReachEnd> } {
+  let m = endMaps.get(rel);
+  if (!m) {
+    m = { sources: new Map(rel.ends.sources.map((e) => [e.id, e])), destinations: new Map(rel.ends.destinations.map((e) => [e.id, e])) };
+    endMaps.set(rel, m);
+  }
+  return m;
+}
+
+/** Whether two member ids are a self pair (see selfPair). */
+function selfMembers(rel: ReachRelation, a: string, b: string): boolean {
+  if (a === b) return true;
+  const m = endsById(rel);
+  const from = m.sources.get(a);
+  const to = m.destinations.get(b);
+  return from !== undefined && to !== undefined && selfPair(from, to);
+}
+
+/** Self pairs between two groups: an end and itself, an interface and its own secondary addresses. */
+function selfPairCount(rel: ReachRelation, source: ReachGroup, destination: ReachGroup): number {
   let self = 0;
   if (source.id === destination.id) {
     const mine = new Set(source.members);
     self = destination.members.filter((m) => mine.has(m)).length;
   }
-  const pairs = source.members.length * destination.members.length - self;
+  const m = endsById(rel);
+  for (const b of destination.members) {
+    const to = m.destinations.get(b);
+    if (to?.kind !== 'secondaryAddress') continue;
+    for (const a of source.members) {
+      const from = m.sources.get(a);
+      if (from && from.id !== to.id && selfPair(from, to)) self++;
+    }
+  }
+  return self;
+}
+
+/** The verdict of a group pair, how many pairs it holds, and how many are reachable or unknown. */
+export function groupPairVerdict(rel: ReachRelation, port: PortRelation, source: ReachGroup, destination: ReachGroup): { verdict: GroupVerdict; pairs: number; reachable: number; unknown: number } {
+  const pairs = source.members.length * destination.members.length - selfPairCount(rel, source, destination);
   if (source.classIndex !== undefined && destination.classIndex !== undefined && !port.tracedClassPairs.has(source.classIndex * rel.space.n + destination.classIndex)) {
     const yes = getBit(port.matrix, destination.classIndex, source.classIndex * rel.space.words);
     return { verdict: yes ? 'reachable' : 'unreachable', pairs, reachable: yes ? pairs : 0, unknown: 0 };
@@ -73,7 +108,7 @@ export function groupPairVerdict(rel: ReachRelation, port: PortRelation, source:
   let unknown = 0;
   for (const a of source.members) {
     for (const b of destination.members) {
-      if (a === b) continue;
+      if (selfMembers(rel, a, b)) continue;
       const v = port.traced.get(pairKey(a, b)) ?? 'unknown';
       if (v === 'reachable') reachable++;
       else if (v === 'unknown') unknown++;
@@ -126,12 +161,25 @@ export function countPairs(rel: ReachRelation, port: PortRelation, groups: Relat
     else if (v === 'unknown') unknown++;
   }
   const destinationIds = new Set(rel.ends.destinations.map((d) => d.id));
-  const overlap = rel.ends.sources.filter((e) => destinationIds.has(e.id)).length;
+  let overlap = rel.ends.sources.filter((e) => destinationIds.has(e.id)).length;
+  // An interface and its own secondary addresses are no pair: out of the total, and out of
+  // the matrix count where the class bit counted them.
+  const { classOf } = rel.partition;
+  for (const d of rel.ends.destinations) {
+    if (d.kind !== 'secondaryAddress') continue;
+    for (const s of rel.ends.sources) {
+      if (s.id === d.id || !selfPair(s, d)) continue;
+      overlap++;
+      const sc = classOf.get(s.id);
+      const dc = classOf.get(d.id);
+      if (sc !== undefined && dc !== undefined && !port.tracedClassPairs.has(sc * n + dc) && getBit(port.matrix, dc, sc * words)) reachable--;
+    }
+  }
   return { reachable, unknown, total: rel.ends.sources.length * rel.ends.destinations.length - overlap };
 }
 
-/** One pair of a group pair to explain with `trace`: the first members that differ. */
-export function witnessPair(source: ReachGroup, destination: ReachGroup): { from: string; to: string } | undefined {
-  for (const from of source.members) for (const to of destination.members) if (from !== to) return { from, to };
+/** One pair of a group pair to explain with `trace`: the first members that are no self pair. */
+export function witnessPair(rel: ReachRelation, source: ReachGroup, destination: ReachGroup): { from: string; to: string } | undefined {
+  for (const from of source.members) for (const to of destination.members) if (!selfMembers(rel, from, to)) return { from, to };
   return undefined;
 }

@@ -77,5 +77,5 @@ export function pairKey(source: string, destination: string): string {
 
 /** Whether an end is part of the class matrix. */
 export function inMatrix(end: ReachEnd): boolean {
-  return end.kind === 'instance';
+  return end.inMatrix;
 }

@@ -1,7 +1,8 @@
 // `--from` / `--to` selectors for the relation: a comma-separated list of ids, each an end
-// (instance, interface, internet host), or a set of them: a subnet, a VPC, a security group
+// (instance, interface, secondary address, internet host), or a set of them: a subnet, a VPC, a security group
 // (the ends holding it), an endpoint (its interfaces), a load balancer (its nodes), or
 // `internet` (every internet host).
+import { formatIp } from '../net/ip.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Topology } from '../model/topology.js';
 import type { ReachEnd } from './reach-ends.js';
@@ -14,7 +15,7 @@ export function selectEnds(topology: Topology, ends: readonly ReachEnd[], select
   const ids = new Set<string>();
   for (const item of selector.split(',').map((s) => s.trim()).filter((s) => s.length > 0)) {
     const before = ids.size;
-    const known = itemIsKnown(topology, item);
+    const known = itemIsKnown(topology, item) || ends.some((e) => e.id === item);
     for (const e of ends) if (matches(topology, e, item)) ids.add(e.id);
     if (!known) {
       const candidates = [...topology.byId.keys(), ...topology.enis.keys(), 'internet'];
@@ -27,7 +28,9 @@ export function selectEnds(topology: Topology, ends: readonly ReachEnd[], select
 }
 
 function itemIsKnown(topology: Topology, item: string): boolean {
-  return item === 'internet' || topology.byId.has(item) || topology.enis.has(item);
+  if (item === 'internet' || topology.byId.has(item) || topology.enis.has(item)) return true;
+  // A secondary address is a destination only: as a source it is known, and selects nothing.
+  return [...topology.enis.values()].some((e) => e.secondaryIps.some((ip) => formatIp(ip) === item));
 }
 
 function matches(topology: Topology, e: ReachEnd, item: string): boolean {

@@ -24,7 +24,7 @@ export interface Witness {
 
 /** Trace one pair of a group pair. */
 export function traceWitness(rel: ReachRelation, port: PortRelation, source: ReachGroup, destination: ReachGroup): Witness | undefined {
-  const pair = witnessPair(source, destination);
+  const pair = witnessPair(rel, source, destination);
   if (!pair) return undefined;
   const { verdict } = groupPairVerdict(rel, port, source, destination);
   const r = traceFlow(rel.topology, { from: pair.from, to: pair.to, protocol: rel.query.protocol, port: port.port });
@@ -39,7 +39,7 @@ export function traceWitnesses(rel: ReachRelation, port: PortRelation, groups: R
   let omitted = 0;
   for (const s of groups.sources) {
     for (const d of groups.destinations) {
-      if (witnessPair(s, d) === undefined) continue;
+      if (witnessPair(rel, s, d) === undefined) continue;
       if (witnesses.length >= WITNESS_LIMIT) {
         omitted++;
         continue;

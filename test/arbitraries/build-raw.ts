@@ -3,7 +3,7 @@
 // left out (two routes to one destination, a route that repeats a local route, a written
 // route to the S3 prefix list in a table the S3 gateway endpoint already adds it to).
 import type { RawAclRule, RawRoute, RawSgRule, RawTopology, RawVpc } from '../../src/model/format.js';
-import type { AclRulePlan, CidrPlan, PortsPlan, SgRulePlan, TopologyPlan, VpcPlan } from './plan.js';
+import type { AclRulePlan, CidrPlan, InstancePlan, PortsPlan, SgRulePlan, TopologyPlan, VpcPlan } from './plan.js';
 
 /** The AWS-managed S3 prefix list of us-east-1, by name and by id. */
 export const S3_PREFIX_LIST = { name: 'com.amazonaws.us-east-1.s3', id: 'pl-63a5400a' } as const;
@@ -30,6 +30,8 @@ interface Names {
   readonly vpcCidrs: readonly string[];
   readonly subnetCidrs: readonly string[];
   readonly hostIps: readonly string[];
+  /** Secondary private addresses of every instance and interface. */
+  readonly secondaryIps: readonly string[];
   readonly securityGroups: readonly string[];
   readonly prefixLists: readonly string[];
 }
@@ -42,6 +44,10 @@ function cidrText(c: CidrPlan, n: Names): string {
     case 'host': {
       const ip = pick(n.hostIps, c.host);
       return ip ? `${ip}/32` : '192.0.2.0/24';
+    }
+    case 'secondary': {
+      const ip = pick(n.secondaryIps, c.address);
+      return ip ? `${ip}/32` : '10.0.0.0/8';
     }
     case 'random': return maskedCidr(c.value, c.length);
     default: {
@@ -93,6 +99,7 @@ function vpcIdsOf(i: number, v: VpcPlan) {
     securityGroups: v.securityGroups.map((_, j) => `${p}-sg${j}`),
     networkAcls: v.networkAcls.map((_, j) => `${p}-acl${j}`),
     instances: v.instances.map((_, j) => `${p}-i${j}`),
+    networkInterfaces: v.networkInterfaces.map((_, j) => `${p}-eni${j}`),
   };
 }
 
@@ -100,6 +107,20 @@ function subnetCidr(v: VpcPlan, s: { octet: number; secondary: boolean }): strin
   if (!s.secondary) return `10.${v.octet}.${s.octet}.0/24`;
   // Without a secondary block, "secondary" subnets move up the primary one, so they stay unique.
   return v.secondary ? `100.${64 + v.octet}.${s.octet}.0/24` : `10.${v.octet}.${16 + s.octet}.0/24`;
+}
+
+/**
+ * Secondary addresses of interface `j` of a VPC (instances first, then network interfaces):
+ * offsets 100 + 4j + k of its subnet, clear of written primaries (4-29) and the loader's picks.
+ */
+function secondaryIpsOf(v: VpcPlan, inst: InstancePlan, j: number): string[] {
+  const s = pick(v.subnets, inst.subnet)!;
+  return Array.from({ length: inst.secondaryIps }, (_, k) => subnetCidr(v, s).replace(/\.0\/24$/, `.${100 + 4 * j + k}`));
+}
+
+/** Every interface plan of a VPC: instances, then network interfaces. */
+function interfacePlans(v: VpcPlan): InstancePlan[] {
+  return [...v.instances, ...v.networkInterfaces];
 }
 
 /** The distinct items, first occurrence first. */
@@ -143,6 +164,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
     vpcCidrs: plan.vpcs.flatMap((v) => [`10.${v.octet}.0.0/16`, ...(v.secondary ? [`100.${64 + v.octet}.0.0/16`] : [])]),
     subnetCidrs: plan.vpcs.flatMap((v) => v.subnets.map((s) => subnetCidr(v, s))),
     hostIps,
+    secondaryIps: plan.vpcs.flatMap((v) => interfacePlans(v).flatMap((inst, j) => secondaryIpsOf(v, inst, j))),
     securityGroups: ids.flatMap((x) => x.securityGroups),
     prefixLists: [...customerLists, S3_PREFIX_LIST.name, S3_PREFIX_LIST.id, DYNAMODB_PREFIX_LIST],
   };
@@ -227,17 +249,21 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         ...(v.nat.connectivity === 'public' && v.nat.publicIp ? { publicIp: `203.0.113.${200 + i}` } : {}),
       }
       : undefined;
-    const instances = Object.fromEntries(v.instances.map((inst, j) => {
+    const interfaceOf = (inst: InstancePlan, j: number) => {
       const sgs = inst.securityGroups === null ? [] : uniq(inst.securityGroups.map((k) => pick(x.securityGroups, k)).filter((s): s is string => s !== undefined));
       const subnet = pick(x.subnets, inst.subnet)!;
-      return [x.instances[j]!, {
+      const secondary = secondaryIpsOf(v, inst, j);
+      return {
         subnet,
         ...privateIp(subnet, inst.privateIp),
+        ...(secondary.length > 0 ? { secondaryPrivateIps: secondary } : {}),
         ...(inst.publicIp ? { publicIp: `203.0.113.${10 + publicCount++}` } : {}),
         ...(sgs.length > 0 ? { securityGroups: sgs } : {}),
         ...(inst.sourceDestCheck ? {} : { sourceDestCheck: false }),
-      }];
-    }));
+      };
+    };
+    const instances = Object.fromEntries(v.instances.map((inst, j) => [x.instances[j]!, interfaceOf(inst, j)]));
+    const networkInterfaces = Object.fromEntries(v.networkInterfaces.map((ni, j) => [x.networkInterfaces[j]!, interfaceOf(ni, v.instances.length + j)]));
     // An interface endpoint to an AWS service: one subnet per AZ.
     const zones = new Set<string>();
     const epSubnets = (v.awsInterface?.subnets ?? []).map((k) => pick(x.subnets, k)!).filter((id) => {
@@ -270,6 +296,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         }])) }
         : {}),
       instances,
+      ...(v.networkInterfaces.length > 0 ? { networkInterfaces } : {}),
       ...(v.s3 !== null || awsInterface
         ? { endpoints: {
           ...(v.s3 !== null ? { [x.s3]: { type: 'gateway' as const, service: S3_PREFIX_LIST.name, routeTables: s3Tables } } : {}),

@@ -14,6 +14,8 @@ export type CidrPlan =
   | { readonly kind: 'vpc'; readonly vpc: number }
   | { readonly kind: 'subnet'; readonly subnet: number }
   | { readonly kind: 'host'; readonly host: number }
+  /** A /32 of a secondary private address of an instance or interface. */
+  | { readonly kind: 'secondary'; readonly address: number }
   | { readonly kind: 'random'; readonly value: number; readonly length: number };
 
 
@@ -67,6 +69,8 @@ export interface InstancePlan {
   readonly securityGroups: readonly number[] | null;
   /** Source/destination checking (EC2's default true); off, a route target instance forwards. */
   readonly sourceDestCheck: boolean;
+  /** How many secondary private addresses (0-2) it holds. */
+  readonly secondaryIps: number;
 }
 
 /** One VPC and what it holds. */
@@ -81,6 +85,8 @@ export interface VpcPlan {
   readonly securityGroups: readonly { readonly ingress: readonly SgRulePlan[]; readonly egress: readonly SgRulePlan[] | null }[];
   readonly networkAcls: readonly { readonly ingress: readonly AclRulePlan[]; readonly egress: readonly AclRulePlan[] }[];
   readonly instances: readonly InstancePlan[];
+  /** Standalone network interfaces (a Lambda's, an RDS instance's), as instances without a public address. */
+  readonly networkInterfaces: readonly InstancePlan[];
   /** An S3 gateway endpoint associated with these route tables (indices), or none. */
   readonly s3: readonly number[] | null;
   /** An interface endpoint to an AWS service (KMS or STS) in these subnets, with this SG (or the default one). */
@@ -137,6 +143,7 @@ export const cidrArb: fc.Arbitrary<CidrPlan> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('vpc' as const), vpc: fc.nat(3) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('subnet' as const), subnet: fc.nat(8) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('host' as const), host: fc.nat(2) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('secondary' as const), address: fc.nat(5) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('random' as const), value: randomValue, length: fc.integer({ min: 0, max: 32 }) }), weight: 1 },
 );
 
@@ -174,6 +181,15 @@ const routeArb: fc.Arbitrary<RoutePlan> = fc.record({
   target: fc.nat(20),
 });
 
+const instanceArb: fc.Arbitrary<InstancePlan> = fc.record({
+  subnet: fc.nat(3),
+  privateIp: fc.option(fc.integer({ min: 4, max: 29 }), { freq: 2 }),
+  publicIp: fc.boolean(),
+  securityGroups: fc.option(fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 })),
+  sourceDestCheck: fc.boolean(),
+  secondaryIps: fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 }),
+});
+
 function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
   return fc.record({
     octet: fc.nat(7),
@@ -203,16 +219,8 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
       { maxLength: 2 },
     ),
     networkAcls: f.nacls ? fc.array(fc.record({ ingress: aclRulesArb, egress: aclRulesArb }), { maxLength: 2 }) : fc.constant([]),
-    instances: fc.array(
-      fc.record({
-        subnet: fc.nat(3),
-        privateIp: fc.option(fc.integer({ min: 4, max: 29 }), { freq: 2 }),
-        publicIp: fc.boolean(),
-        securityGroups: fc.option(fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 })),
-        sourceDestCheck: fc.boolean(),
-      }),
-      { minLength: 1, maxLength: 3 },
-    ),
+    instances: fc.array(instanceArb, { minLength: 1, maxLength: 3 }),
+    networkInterfaces: fc.array(instanceArb.map((i) => ({ ...i, publicIp: false })), { maxLength: 2 }),
     s3: f.routes ? fc.option(fc.uniqueArray(fc.nat(2), { maxLength: 2 })) : fc.constant(null),
     awsInterface: fc.option(fc.record({
       service: fc.constantFrom('kms' as const, 'sts' as const),

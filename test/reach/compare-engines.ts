@@ -4,6 +4,7 @@
 import { computeReach } from '../../src/reach/compute-reach.js';
 import { pairVerdict } from '../../src/reach/query-relation.js';
 import type { ReachQuery, ReachRelation } from '../../src/reach/reach-relation.js';
+import { selfPair } from '../../src/reach/reach-ends.js';
 import { tracePair } from '../../src/reach/trace-pairs.js';
 import type { Topology } from '../../src/model/topology.js';
 
@@ -24,7 +25,7 @@ export function disagreements(topology: Topology, query: ReachQuery): { rel: Rea
   for (const port of rel.ports) {
     for (const s of rel.ends.sources) {
       for (const d of rel.ends.destinations) {
-        if (s.id === d.id) continue;
+        if (selfPair(s, d)) continue;
         pairs++;
         const r = pairVerdict(rel, port, s, d);
         const t = tracePair(topology, query, port.port, { from: s.id, to: d.id });
@@ -40,18 +41,23 @@ export function unsoundClasses(topology: Topology, query: ReachQuery): string[] 
   const rel = computeReach(topology, query);
   const out: string[] = [];
   for (const port of rel.ports) {
+    const sources = new Map(rel.ends.sources.map((e) => [e.id, e]));
+    const destinations = new Map(rel.ends.destinations.map((e) => [e.id, e]));
     for (const c of rel.partition.classes) {
       if (c.members.length < 2) continue;
       const [first, ...rest] = c.members;
       for (const other of rest) {
-        for (const d of rel.ends.destinations) {
-          if (d.id === first || d.id === other) continue;
+        // Toward every destination: members that are sources (secondary addresses are destinations only).
+        const fa = sources.get(first!);
+        const fb = sources.get(other);
+        for (const d of fa && fb ? rel.ends.destinations : []) {
+          if (selfPair(fa!, d) || selfPair(fb!, d)) continue;
           const a = tracePair(topology, query, port.port, { from: first!, to: d.id });
           const b = tracePair(topology, query, port.port, { from: other, to: d.id });
           if (a !== b) out.push(`class c${c.index}: ${first} -> ${d.id} is ${a}, ${other} -> ${d.id} is ${b} (port ${port.port})`);
         }
         for (const s of rel.ends.sources) {
-          if (s.id === first || s.id === other) continue;
+          if (selfPair(s, destinations.get(first!)!) || selfPair(s, destinations.get(other)!)) continue;
           const a = tracePair(topology, query, port.port, { from: s.id, to: first! });
           const b = tracePair(topology, query, port.port, { from: s.id, to: other });
           if (a !== b) out.push(`class c${c.index}: ${s.id} -> ${first} is ${a}, ${s.id} -> ${other} is ${b} (port ${port.port})`);
