@@ -45,7 +45,7 @@ export function runResolve(args: readonly string[], io: CliIo): number {
     const body = r.kind === 'resolved'
       ? { resolved: true, rule: r.record.rule, owner: r.record.owner, addresses: r.record.addresses.map((a) => ({ ip: formatIp(a.ip), label: a.label })), location: r.record.location }
       : { resolved: false, addresses: [], location: r.location };
-    io.stdout.write(JSON.stringify({ name: r.name, from: source.label, vantage: vantage.kind === 'vpc' ? { vpc: vantage.vpc.id } : 'internet', ...body, detail: r.detail, why: r.why }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ name: r.name, from: source.label, vantage: vantage.kind === 'vpc' ? { vpc: vantage.vpc.id } : 'internet', ...body, ...(r.step.privateDns ? { privateDns: r.step.privateDns } : {}), detail: r.detail, why: r.why }, null, 2) + '\n');
   } else if (r.kind === 'resolved') {
     const at = r.record.location ? `  [${formatSpan(r.record.location)}]` : '';
     const lines = [

@@ -15,6 +15,7 @@ function checkHops(hops: readonly Hop[], where: string, problems: string[]): voi
     if (!h.component.id || !h.component.kind) problems.push(`${where}[${i}] has no component id or kind`);
     if (!h.detail) problems.push(`${where}[${i}] has no detail`);
     if (!ACTIONS.has(h.action)) problems.push(`${where}[${i}] has an unknown action ${h.action}`);
+    if ((h.steps ?? []).length === 0) problems.push(`${where}[${i}] has no step (its detail is rendered from one)`);
     for (const s of h.steps ?? []) {
       if (!STEP_TYPE_SET.has(s.type) || !STEP_ACTION_SET.has(s.action)) problems.push(`${where}[${i}] has a step of unknown type or action ${s.type}/${s.action}`);
     }

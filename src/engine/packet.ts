@@ -33,20 +33,23 @@ export function viewPacket(p: Packet): PacketView {
   return { src: formatIp(p.src), dst: formatIp(p.dst), protocol: protocolName(p.protocol), srcPort: p.srcPort, dstPort: p.dstPort };
 }
 
-/** "10.0.1.10:49152", "[2600:1f18::10]:443", or the bare address when there is no port. */
-export function addressWithPort(ip: Ip, port: number | undefined): string {
-  if (port === undefined) return formatIp(ip);
-  return ip.family === 6 ? `[${formatIp(ip)}]:${port}` : `${formatIp(ip)}:${port}`;
-}
-
 /** "10.0.1.10:49152 -> 52.216.1.1:443 tcp"; ICMP shows its type: "10.0.1.4 -> 10.0.2.4 icmp type 8". */
 export function describePacket(p: Packet): string {
-  const icmp = p.protocol === 1 || p.protocol === 58;
-  if (icmp) {
-    const type = p.dstPort === undefined ? '' : ` type ${p.dstPort}`;
-    return `${formatIp(p.src)} -> ${formatIp(p.dst)} ${protocolName(p.protocol)}${type}`;
+  return describeView(viewPacket(p));
+}
+
+function viewAddress(ip: string, port: number | undefined): string {
+  if (port === undefined) return ip;
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+
+/** describePacket of a packet as a hop shows it (the same text). */
+export function describeView(v: PacketView): string {
+  if (v.protocol === 'icmp' || v.protocol === 'icmpv6') {
+    const type = v.dstPort === undefined ? '' : ` type ${v.dstPort}`;
+    return `${v.src} -> ${v.dst} ${v.protocol}${type}`;
   }
-  return `${addressWithPort(p.src, p.srcPort)} -> ${addressWithPort(p.dst, p.dstPort)} ${protocolName(p.protocol)}`;
+  return `${viewAddress(v.src, v.srcPort)} -> ${viewAddress(v.dst, v.dstPort)} ${v.protocol}`;
 }
 
 /**

@@ -1,39 +1,73 @@
 // The typed steps of a hop (docs/trace.md, "Steps"), as batfish records them: what decided
-// at the hop as data (the route matched, the filter rule with its direction and index, the
-// target a load balancer chose), each with an action from one closed list. Tests and
-// diagrams read these fields, never the hop's detail sentence.
+// at the hop as data (the route matched, the filter rule with its direction and index, a
+// translation with the packet before and after, a DNS answer, the target a load balancer
+// chose, a policy statement), each with an action from one closed list. Every hop has one;
+// its `detail` and `--explain` sentence are rendered from it in one place (render-step.ts).
+// Tests and diagrams read these fields, never the hop's detail sentence.
+import type { DnsRule } from './dns/dns-records.js';
+import type { PacketView } from './trace.js';
 
-/** Every step type. */
-export const STEP_TYPES = ['route', 'securityGroup', 'networkAcl', 'targetChoice'] as const;
+/** Every step type, in the order docs/trace.md lists them. */
+export const STEP_TYPES = [
+  'send', 'dns', 'securityGroup', 'networkAcl', 'route', 'edgeRoute', 'loopGuard', 'vpc', 'delivered',
+  'internetGateway', 'natGateway', 'appliance', 'egressOnlyGateway', 'internet', 'peering',
+  'gatewayEndpoint', 'endpointPolicy', 'endpointState', 'interfaceEndpoint', 'privateLink',
+  'listener', 'targetChoice', 'loadBalancerNode', 'gwlbEndpoint', 'geneve', 'serviceReply',
+] as const;
 
 /** A step type. */
 export type StepType = (typeof STEP_TYPES)[number];
 
 /** Every step action. */
-export const STEP_ACTIONS = ['matched', 'dropped', 'allowed', 'denied', 'chosen'] as const;
+export const STEP_ACTIONS = ['matched', 'dropped', 'allowed', 'denied', 'chosen', 'forwarded', 'translated', 'delivered', 'resolved'] as const;
 
 /** What a step did. */
 export type StepAction = (typeof STEP_ACTIONS)[number];
+
+type S<T extends StepType, A extends StepAction, F> = { readonly type: T; readonly action: A } & F;
+
+/** A route as a step records it. */
+export interface RouteRecord {
+  /** 1-based position among the table's routes. */
+  readonly index: number;
+  /** The CIDR or prefix list id written. */
+  readonly destination: string;
+  /** `local`, `blackhole`, or the target's id. */
+  readonly target: string;
+  readonly origin: 'written' | 'local' | 'gatewayEndpoint';
+  /** The route in words (describe-rule.ts): "route 0.0.0.0/0 -> igw-main". */
+  readonly text: string;
+}
 
 /** A route table matched a route (or dropped the packet by it, or for want of one). */
 export interface RouteStep {
   readonly type: 'route';
   readonly action: Extract<StepAction, 'matched' | 'dropped'>;
   readonly table: string;
+  /** The subnet whose table it is. */
+  readonly subnet: string;
   /** The route matched; undefined when none matched. */
-  readonly route: {
-    /** 1-based position among the table's routes. */
-    readonly index: number;
-    /** The CIDR or prefix list id written. */
-    readonly destination: string;
-    /** `local`, `blackhole`, or the target's id. */
-    readonly target: string;
-    readonly origin: 'written' | 'local' | 'gatewayEndpoint';
-  } | undefined;
+  readonly route: RouteRecord | undefined;
   /** The prefix that matched (a prefix list's entry), with its length. */
   readonly prefix: string | undefined;
   /** The prefix-list route this static route beats for the same prefix, by destination. */
   readonly over?: string;
+  /** That prefix-list route in words. */
+  readonly overText?: string;
+  /** `noRoute`: nothing matched; `blackhole`: a blackhole route; `cannotCarry`: the target carries nothing. */
+  readonly verdict: 'matched' | 'noRoute' | 'blackhole' | 'cannotCarry';
+}
+
+/** A security group rule as a step records it. */
+export interface SgRuleRecord {
+  /** 1-based position in the group's rules of this direction. */
+  readonly index: number;
+  /** False for AWS's implicit rules (default egress). */
+  readonly written: boolean;
+  readonly direction: 'ingress' | 'egress';
+  readonly ports: { readonly from: number; readonly to: number };
+  /** The rule in words (describe-rule.ts). */
+  readonly text: string;
 }
 
 /** Security groups judged the packet at an interface. */
@@ -43,19 +77,32 @@ export interface SecurityGroupStep {
   readonly direction: 'ingress' | 'egress';
   /** The group that allowed it (the first group of the interface otherwise). */
   readonly group: string;
+  /** Every group of the interface. */
+  readonly groups: readonly string[];
+  /** The interface judged. */
+  readonly interface: string;
   /**
    * `rule`: a rule allowed it; `tracked`: the reply of a tracked connection; `noRule`: no
    * rule allows it; `notEvaluated`: the rules do not apply (PrivateLink traffic to an NLB).
    */
   readonly verdict: 'rule' | 'tracked' | 'noRule' | 'notEvaluated';
-  readonly rule: {
-    /** 1-based position in the group's rules of this direction. */
-    readonly index: number;
-    /** False for AWS's implicit rules (default egress). */
-    readonly written: boolean;
-    readonly direction: 'ingress' | 'egress';
-    readonly ports: { readonly from: number; readonly to: number };
-  } | undefined;
+  readonly rule: SgRuleRecord | undefined;
+  /** Whose rules these are, beyond the plain case: GENEVE to an appliance, PrivateLink traffic at an NLB. */
+  readonly context?: 'geneve' | 'privateLinkNlb';
+  /** The NLB (privateLinkNlb, notEvaluated). */
+  readonly loadBalancer?: string;
+  /** privateLinkNlb: the consumer client's private IP the rules judge. */
+  readonly clientIp?: string;
+  /** Behind a load balancer that translated the source: a rule that would allow the client's own address. */
+  readonly clientHint?: ClientHintRecord;
+}
+
+/** A target's group rule that allows the client's address, though the target sees the node's. */
+export interface ClientHintRecord {
+  readonly group: string;
+  readonly rule: string;
+  readonly clientSrc: string;
+  readonly seenSrc: string;
 }
 
 /** A network ACL judged the packet at a subnet boundary. */
@@ -65,19 +112,173 @@ export interface NetworkAclStep {
   readonly direction: 'ingress' | 'egress';
   readonly acl: string;
   readonly subnet: string;
-  /** The rule that decided; `*` is the implicit final deny. */
-  readonly rule: { readonly rule: number | '*'; readonly action: 'allow' | 'deny' };
+  /** The rule that decided; `*` is the implicit final deny (no text). */
+  readonly rule: { readonly rule: number | '*'; readonly action: 'allow' | 'deny'; readonly text?: string };
 }
 
-/** A load balancer node chose the target of a flow. */
-export interface TargetChoiceStep {
-  readonly type: 'targetChoice';
-  readonly action: Extract<StepAction, 'chosen'>;
-  readonly targetGroup: string;
-  readonly chosen: { readonly name: string; readonly port: number; readonly az: string };
-  /** Every target it could have chosen (each gets a trace of its own). */
-  readonly candidates: readonly string[];
+/** A target as a step records it. */
+export interface TargetRecord {
+  /** Instance id, or the IP for IP targets. */
+  readonly name: string;
+  readonly port: number;
+  readonly az: string;
 }
+
+/** A load balancer node chose the target of a flow (or found none). */
+export type TargetChoiceStep = S<'targetChoice', 'chosen' | 'dropped', {
+  readonly targetGroup: string;
+  readonly loadBalancer: string;
+  readonly node: string;
+  readonly nodeAz: string;
+  readonly crossZone: boolean;
+  /**
+   * `chosen`: one of the candidates; `sticky`: the reply's appliance (GWLB flow stickiness);
+   * `noTargets`: none registered; `notCrossZone`: healthy targets only in other zones;
+   * `noHealthy`: none healthy in a zone it may use.
+   */
+  readonly verdict: 'chosen' | 'sticky' | 'noTargets' | 'notCrossZone' | 'noHealthy';
+  /** The target taken (chosen, sticky). */
+  readonly chosen?: TargetRecord;
+  /** Every target that could take the flow; each gets a trace of its own. */
+  readonly candidates: readonly string[];
+  /** Registered targets not used: "name (az)" or "name (unhealthy)". */
+  readonly skipped: readonly string[];
+  /** notCrossZone: the healthy targets elsewhere; noHealthy: the unhealthy ones, those in zones not enabled. */
+  readonly elsewhere?: readonly string[];
+  readonly unhealthy?: readonly string[];
+  readonly outside?: readonly string[];
+  /** Every target is unhealthy (AWS would fail open). */
+  readonly failOpen?: boolean;
+}>;
+
+/** A DNS answer (or none), as the resolver of the source gave it. */
+export type DnsStep = S<'dns', 'resolved' | 'dropped', {
+  readonly name: string;
+  /** The VPC whose resolver answered, or `internet` for public DNS. */
+  readonly vantage: string;
+  /** `answered`: a record; `dnsSupportOff`: the VPC's resolver is off; `noRecord`: nothing matches. */
+  readonly verdict: 'answered' | 'dnsSupportOff' | 'noRecord';
+  /** The rule of the record that answered (docs/dns.md). */
+  readonly rule?: DnsRule;
+  /** Where the record comes from, in words ("private DNS of vpce-api"). */
+  readonly source?: string;
+  readonly addresses: readonly string[];
+  /** The address this trace follows, when there are several. */
+  readonly followed?: string;
+  /** Why an endpoint's private DNS did not answer here. */
+  readonly privateDns?:
+    | { readonly reason: 'inboundResolverOnly' | 'privateDnsOff'; readonly endpoint: string; readonly vpcAttributesMissing?: boolean }
+    | { readonly reason: 'otherVpcs'; readonly endpoints: readonly { readonly endpoint: string; readonly vpc: string }[] };
+}>;
 
 /** One typed step of a hop. */
-export type HopStep = RouteStep | SecurityGroupStep | NetworkAclStep | TargetChoiceStep;
+export type HopStep =
+  | S<'send', 'forwarded', { readonly sender: string }>
+  | DnsStep
+  | SecurityGroupStep
+  | NetworkAclStep
+  | RouteStep
+  | S<'edgeRoute', 'forwarded' | 'dropped', {
+    readonly table: string; readonly gateway: string;
+    /** `local`: on to the subnet; `toGwlbEndpoint`: ingress routing to an inspection endpoint; `unsupported`: another target; `noRoute`. */
+    readonly verdict: 'local' | 'toGwlbEndpoint' | 'unsupported' | 'noRoute';
+    readonly route: RouteRecord | undefined;
+  }>
+  | S<'loopGuard', 'dropped', { readonly table: string; readonly reason: 'loop' | 'hopLimit'; readonly limit: number }>
+  | S<'vpc', 'dropped', {
+    readonly vpc: string; readonly verdict: 'noInterface' | 'otherVpc';
+    /** otherVpc: what holds the address here, and the interface the query named elsewhere. */
+    readonly holder?: string; readonly intended?: { readonly id: string; readonly vpc: string };
+  }>
+  | S<'delivered', 'delivered', { readonly receiver: string; readonly to: 'interface' | 'internetHost' | 'internet' | 'awsServicePublic' | 'awsService' }>
+  | S<'internetGateway', 'forwarded' | 'translated' | 'dropped', {
+    readonly gateway: string;
+    /** Out: `ipv6Out`, `sourceNat`, `noPublicIp`; in: `ipv6In`, `destinationNat`. */
+    readonly verdict: 'ipv6Out' | 'sourceNat' | 'noPublicIp' | 'ipv6In' | 'destinationNat';
+    readonly interface?: string;
+    readonly before: PacketView; readonly after: PacketView;
+  }>
+  | S<'natGateway', 'translated' | 'dropped', {
+    readonly gateway: string; readonly vpc: string;
+    readonly verdict: 'sourceNat' | 'replyBack' | 'sourceOutsideVpc' | 'noInbound';
+    readonly connectivity: 'public' | 'private';
+    readonly before: PacketView; readonly after: PacketView;
+  }>
+  | S<'appliance', 'forwarded' | 'translated' | 'dropped', {
+    readonly instance: string; readonly subnet: string;
+    /** `sourceDestCheck`: on, so dropped; `forward`: unchanged; `natInstance` / `natInstanceReply`: read as a NAT instance. */
+    readonly verdict: 'sourceDestCheck' | 'forward' | 'natInstance' | 'natInstanceReply';
+    readonly before: PacketView; readonly after: PacketView;
+  }>
+  | S<'egressOnlyGateway', 'forwarded' | 'dropped', { readonly gateway: string; readonly verdict: 'out' | 'replyIn' | 'ipv4' | 'noInbound' }>
+  | S<'internet', 'forwarded' | 'dropped', {
+    /** `notPublic` / `privateAddress`: no route on the internet; `noGateway`: the VPC has no IGW; `replyCrosses`. */
+    readonly verdict: 'notPublic' | 'privateAddress' | 'noGateway' | 'replyCrosses';
+    readonly interface?: string; readonly vpc?: string;
+  }>
+  | S<'peering', 'forwarded' | 'dropped', {
+    readonly connection: string; readonly status: string; readonly fromVpc: string; readonly peer: string;
+    readonly verdict: 'carried' | 'notActive' | 'notPeerCidr';
+  }>
+  | S<'gatewayEndpoint', 'forwarded' | 'dropped', {
+    readonly endpoint: string; readonly endpointType: string; readonly vpc: string; readonly service?: string;
+    readonly verdict: 'carried' | 'replyBack' | 'notRouteTarget' | 'protocol' | 'otherVpc';
+  }>
+  | S<'endpointPolicy', 'allowed' | 'denied', {
+    readonly endpoint: string;
+    /** The deciding statement; absent for the default policy and the implicit deny. */
+    readonly statement?: { readonly index: number; readonly sid?: string; readonly effect: 'Allow' | 'Deny' };
+    /** `default`: no policy; `allow`; `deny`: an explicit Deny; `implicitDeny`: nothing allows. */
+    readonly verdict: 'default' | 'allow' | 'deny' | 'implicitDeny';
+    /** The policy evaluator's sentence and the stricter readings it took (policy/evaluate-policy.ts). */
+    readonly reason: string;
+    readonly caveats: readonly string[];
+  }>
+  | S<'endpointState', 'dropped', { readonly endpoint: string; readonly state: string; readonly stateReason: string }>
+  | S<'interfaceEndpoint', 'forwarded' | 'dropped', {
+    readonly endpoint: string; readonly interface: string; readonly service: string; readonly vpc: string;
+    readonly verdict: 'toAwsService' | 'toEndpointService' | 'replyBack' | 'returnIntoVpc' | 'protocol' | 'gwlbNotAddressable';
+    /** toEndpointService: a written policy that does not apply (not an AWS service). */
+    readonly policyIgnored?: boolean;
+    /** returnIntoVpc: the endpoint's own address the reply comes from. */
+    readonly address?: string;
+  }>
+  | S<'privateLink', 'forwarded' | 'dropped', {
+    readonly service: string;
+    readonly verdict: 'toNode' | 'replyBack' | 'gwlbToNode' | 'gwlbBack' | 'principalNotAllowed' | 'serviceState' | 'noLoadBalancer' | 'notInAz';
+    readonly endpoint?: string; readonly interface?: string; readonly loadBalancer?: string; readonly node?: string; readonly az?: string;
+    /** principalNotAllowed: the consumer's account (absent when its VPC names none), the list, the endpoint's written state. */
+    readonly account?: string; readonly endpointVpc?: string; readonly allowedPrincipals?: readonly string[]; readonly writtenAvailable?: boolean;
+    readonly state?: string; readonly nodeZones?: readonly string[];
+  }>
+  | S<'listener', 'forwarded' | 'dropped', {
+    readonly loadBalancer: string; readonly node: string;
+    /** `matched`; `none`: no listener takes the protocol and port; `noTargetGroup`: its target group does not exist. */
+    readonly verdict: 'matched' | 'none' | 'noTargetGroup';
+    readonly protocol: string; readonly port: number | undefined;
+    readonly targetGroup?: string;
+    /** Every listener, "tcp 443". */
+    readonly listeners: readonly string[];
+  }>
+  | TargetChoiceStep
+  | S<'loadBalancerNode', 'translated' | 'dropped', {
+    readonly node: string; readonly loadBalancer: string;
+    /**
+     * To a target: `privateLinkSource`, `preserveClient`, `nodeSource` (what source the target
+     * sees), `hairpin`; back: `reverse`; `noConnection`, `gatewayNotAddressable`, `noTargetGroup`.
+     */
+    readonly verdict: 'privateLinkSource' | 'preserveClient' | 'nodeSource' | 'hairpin' | 'reverse' | 'noConnection' | 'gatewayNotAddressable' | 'noTargetGroup';
+    readonly targetGroup?: string;
+    readonly target?: TargetRecord & { readonly ip: string };
+    readonly before: PacketView; readonly after: PacketView;
+  }>
+  | S<'gwlbEndpoint', 'forwarded' | 'dropped', { readonly endpoint: string; readonly interface?: string; readonly service?: string; readonly subnet?: string; readonly verdict: 'toService' | 'release' | 'noInterface' }>
+  | S<'geneve', 'translated' | 'forwarded' | 'dropped', {
+    readonly loadBalancer: string; readonly node: string; readonly appliance: string;
+    readonly verdict: 'encapsulate' | 'inspect' | 'noAppliance';
+    readonly inner: PacketView; readonly outer: PacketView;
+  }>
+  | S<'serviceReply', 'forwarded', { readonly service: string }>;
+
+/** The step of one type. */
+export type StepOf<T extends StepType> = Extract<HopStep, { readonly type: T }>;

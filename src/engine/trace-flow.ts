@@ -14,6 +14,7 @@ import { DEFAULT_SOURCE_PORT, type FlowQuery, type QueryError, type TraceResult 
 import { isError, resolveDestinations, resolveSource, sourceAddress, type Destination, type Source } from './resolve-query.js';
 import type { Explanation, Hop, Trace, TracedFlow } from './trace.js';
 import { NO_CARRY, type At, type Carry, type Delivery } from './walk/position.js';
+import { makeHop } from './walk/hop-log.js';
 import { returnsToSource } from './walk/reply-start.js';
 import { newWalkRun, runWalk, type WalkRun } from './walk/walk-loop.js';
 
@@ -166,8 +167,8 @@ function finish(
 }
 
 function dnsHop(dns: Resolved, packet: Packet, dest: Destination): Hop {
-  const many = dns.record.addresses.length > 1 ? `; this trace follows ${formatIp(dest.ip)}` : '';
-  return { component: { id: dns.name, kind: 'dns' }, action: 'resolved', detail: `${dns.detail}${many}`, location: dns.record.location, packet: viewPacket(packet), why: dns.why };
+  const step = dns.record.addresses.length > 1 ? { ...dns.step, followed: formatIp(dest.ip) } : dns.step;
+  return makeHop({ id: dns.name, kind: 'dns' }, 'resolved', step, dns.record.location, viewPacket(packet), false);
 }
 
 function unresolvedTrace(query: FlowQuery, source: Source, dns: Extract<DnsResolution, { kind: 'notResolved' }>): Trace {
@@ -176,10 +177,7 @@ function unresolvedTrace(query: FlowQuery, source: Source, dns: Extract<DnsResol
   const srcPort = ported ? query.sourcePort ?? DEFAULT_SOURCE_PORT : undefined;
   const flow: TracedFlow = { from: source.label, to: dns.name, protocol: query.protocol, srcIp, dstIp: '', srcPort, dstPort: query.port };
   const component = { id: dns.name, kind: 'dns' as const };
-  const h: Hop = {
-    component, action: 'dropped', detail: dns.detail, location: dns.location,
-    packet: { src: srcIp, dst: '', protocol: query.protocol, srcPort, dstPort: query.port }, why: dns.why,
-  };
+  const h = makeHop(component, 'dropped', dns.step, dns.location, { src: srcIp, dst: '', protocol: query.protocol, srcPort, dstPort: query.port }, false);
   return { flow, reachable: false, hops: [h], returnHops: [], explanations: [{ code: 'DNS_NAME_NOT_RESOLVED', message: dns.detail, component, location: dns.location }] };
 }
 

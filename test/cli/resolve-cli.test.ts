@@ -26,7 +26,7 @@ describe('vpcsim resolve', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { resolved: boolean; rule: string; vantage: { vpc: string }; detail: string };
     expect(json).toMatchObject({ resolved: true, rule: 'awsService', vantage: { vpc: 'vpc-app' } });
-    expect(json.detail).toContain('does not cross peering');
+    expect(json).toMatchObject({ privateDns: { reason: 'otherVpcs', endpoints: [{ endpoint: 'vpce-kms', vpc: 'vpc-hub' }] } });
   });
 
   it('an unknown name: exit 1', async () => {

@@ -155,7 +155,7 @@ describe('renderMermaidSequence', () => {
 describe('typed steps (docs/trace.md) on hops', () => {
   const result = traceFlow(PL, { from: 'client', to: 'api.example.com', protocol: 'tcp', port: 443, pinAddress: '10.2.1.4' }) as TraceResult;
   const base = result.traces[0]!;
-  const step: HopStep = { type: 'securityGroup', action: 'allowed', direction: 'ingress', verdict: 'rule', group: 'sg-vpce-api', rule: { index: 1, written: true, direction: 'ingress', ports: { from: 443, to: 443 } } };
+  const step: HopStep = { type: 'securityGroup', action: 'allowed', direction: 'ingress', verdict: 'rule', group: 'sg-vpce-api', groups: ['sg-vpce-api'], interface: 'vpce-api/consumer-a', rule: { index: 1, written: true, direction: 'ingress', ports: { from: 443, to: 443 }, text: 'ingress rule 1' } };
   const trace = { ...base, hops: base.hops.map((h) => (h.component.id === 'sg-vpce-api' ? { ...h, steps: [step] } : h)) };
 
   it('the sequence diagram draws an ingress filter where the packet arrives, with its rule', () => {

@@ -37,14 +37,14 @@ describe('gateway endpoint policy (S3)', () => {
     const r = withRequest(s3, 'app-endpoint', '52.216.237.77', { principal: role, action: 's3:GetObject', resource: 'arn:aws:s3:::reports/q1.csv' });
     expect(r.reachable).toBe(true);
     const h = r.traces[0]!.hops.find((x) => x.component.id === 'vpce-s3' && x.action === 'allowed')!;
-    expect(h.detail).toContain('statement 1 (Sid ReadReports)');
+    expect(h.steps).toMatchObject([{ type: 'endpointPolicy', action: 'allowed', verdict: 'allow', statement: { index: 1, sid: 'ReadReports', effect: 'Allow' } }]);
   });
   it('an explicit Deny wins: ENDPOINT_POLICY_DENY naming the statement', () => {
     const r = withRequest(s3, 'app-endpoint', '52.216.237.77', { principal: role, action: 's3:DeleteObject', resource: 'arn:aws:s3:::reports/q1.csv' });
     const tr = r.traces[0]!;
     expect(codes(tr)).toEqual(['ENDPOINT_POLICY_DENY']);
     expect(stoppingHop(tr)!.component).toEqual({ id: 'vpce-s3', kind: 'endpoint' });
-    expect(tr.explanations[0]!.message).toContain('statement 2 (Sid NoDeletes)');
+    expect(stoppingHop(tr)!.steps).toMatchObject([{ type: 'endpointPolicy', action: 'denied', verdict: 'deny', statement: { index: 2, sid: 'NoDeletes', effect: 'Deny' } }]);
     expect(tr.explanations[0]!.location).toEqual(s3.endpoints.get('vpce-s3')!.span);
   });
   it('a request no statement allows is implicitly denied', () => {

@@ -31,7 +31,7 @@ describe('internet gateway', () => {
   it('treats a public address not in the file as the internet', () => {
     const tr = trace(t, 'web', '8.8.8.8', 443);
     expectReachableVia(tr, ['igw-a', 'internet']);
-    expect(tr.hops.at(-1)!.detail).toContain('exits to the internet');
+    expect(tr.hops.at(-1)!.steps).toEqual([{ type: 'delivered', action: 'delivered', receiver: 'internet', to: 'internet' }]);
   });
 });
 

@@ -12,7 +12,7 @@ describe('route tables', () => {
   it('delivers inside the VPC by the implicit local route', () => {
     const tr = trace(t, 'bastion', 'app', 22);
     expectReachableVia(tr, ['bastion', 'sg-bastion', 'rtb-a-private', 'sg-app', 'app']);
-    expect(tr.hops[2]!.steps).toEqual([{ type: 'route', action: 'matched', table: 'rtb-a-private', prefix: '10.0.0.0/16', route: { index: expect.any(Number), destination: '10.0.0.0/16', target: 'local', origin: 'local' } }]);
+    expect(tr.hops[2]!.steps).toMatchObject([{ type: 'route', action: 'matched', table: 'rtb-a-private', prefix: '10.0.0.0/16', route: { index: expect.any(Number), destination: '10.0.0.0/16', target: 'local', origin: 'local' } }]);
   });
 
   it('drops a packet for a VPC address no interface holds', () => {

@@ -31,14 +31,14 @@ describe('private DNS', () => {
     const t = topologyOf(kmsText.replace('        privateDns: true', '        privateDns: false'));
     const r = traceAll(t, 'app', KMS, 443);
     expect(r.traces).toHaveLength(1);
-    expect(r.traces[0]!.hops[0]!.detail).toContain('public DNS');
+    expect(r.traces[0]!.hops[0]!.steps).toMatchObject([{ type: 'dns', action: 'resolved', verdict: 'answered', rule: 'awsService', privateDns: { reason: 'privateDnsOff', endpoint: 'vpce-kms' } }]);
     expectBlocked(r.traces[0]!, 'NO_ROUTE_TO_DESTINATION', 'rtb-private');
   });
 
   it('needs enableDnsHostnames: without it private DNS is off, whatever the endpoint asks', () => {
     const t = topologyOf(kmsText.replace('    enableDnsHostnames: true', '    enableDnsHostnames: false').replace('        privateDns: true\n', ''));
     const r = traceAll(t, 'app', KMS, 443);
-    expect(r.traces[0]!.hops[0]!.detail).toContain('private DNS off');
+    expect(r.traces[0]!.hops[0]!.steps).toMatchObject([{ type: 'dns', rule: 'awsService', privateDns: { reason: 'privateDnsOff', endpoint: 'vpce-kms', vpcAttributesMissing: true } }]);
     expect(codes(r.traces[0]!)).toEqual(['NO_ROUTE_TO_DESTINATION']);
   });
 

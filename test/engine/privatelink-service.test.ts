@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnosticsOf } from '../helpers/load.js';
 import { formatIp } from '../../src/net/ip.js';
 import { loadTopologyFile } from '../../src/model/load-topology.js';
-import { codes, expectBlocked, expectReachableVia, hopIds, returnHopIds, trace, traceAll } from '../helpers/trace.js';
+import { codes, expectBlocked, expectReachableVia, hopIds, returnHopIds, stoppingHop, trace, traceAll } from '../helpers/trace.js';
 
 const t = loadTopologyFile('test/engine/fixtures/privatelink.yaml').topology!;
 const ip = (eni: string): string => formatIp(t.enis.get(eni)!.privateIp);
@@ -21,7 +21,7 @@ describe('consumer to provider through an interface endpoint', () => {
     expect(tr.hops.at(-1)!.packet.dstPort).toBe(8443);
     expect(tr.returnHops.at(-1)!.packet.src).toBe(ip('vpce-api/cons-a'));
     const nat = tr.hops.find((h) => h.component.id === 'nlb-api/prov-a' && h.action === 'translated')!;
-    expect(nat.why).toContain('PrivateLink always translates the source');
+    expect(nat.steps).toMatchObject([{ type: 'loadBalancerNode', verdict: 'privateLinkSource', targetGroup: 'tg-api', target: { name: 'api-a', port: 8443 }, after: { src: ip('nlb-api/prov-a') } }]);
   });
 
   it('by the endpoint id, one trace per endpoint ENI, each to the node in its own zone', () => {
@@ -89,7 +89,7 @@ describe('zones', () => {
   it('no healthy target is ELBV2_NO_TARGETS_IN_AZ (stricter than AWS fail-open)', () => {
     const tr = trace(t, 'client', 'vpce-sick', 443);
     expectBlocked(tr, 'ELBV2_NO_TARGETS_IN_AZ', 'tg-sick');
-    expect(tr.explanations[0]!.message).toContain('fails open');
+    expect(stoppingHop(tr)!.steps).toMatchObject([{ type: 'targetChoice', action: 'dropped', verdict: 'noHealthy', failOpen: true }]);
   });
 });
 

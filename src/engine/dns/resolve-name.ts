@@ -8,80 +8,66 @@ import type { Vpc } from '../../model/resources.js';
 import type { Span } from '../../model/span.js';
 import type { Topology } from '../../model/topology.js';
 import { normaliseName } from './dns-names.js';
+import { renderDns } from '../render-step.js';
+import type { DnsStep } from '../steps.js';
 import { dnsRecords, type DnsRecord } from './dns-records.js';
 
 /** Where the question is asked: a VPC's resolver, or public DNS (from the internet). */
 export type DnsVantage = { readonly kind: 'vpc'; readonly vpc: Vpc } | { readonly kind: 'internet' };
 
-/** What a name resolves to at a vantage point, and why. */
+/** What a name resolves to at a vantage point, and why: the typed answer, and its words (render-step.ts). */
 export type DnsResolution =
-  | { readonly kind: 'resolved'; readonly name: string; readonly record: DnsRecord; readonly detail: string; readonly why: string }
-  | { readonly kind: 'notResolved'; readonly name: string; readonly detail: string; readonly why: string; readonly location: Span | undefined };
+  | { readonly kind: 'resolved'; readonly name: string; readonly record: DnsRecord; readonly step: DnsStep; readonly detail: string; readonly why: string }
+  | { readonly kind: 'notResolved'; readonly name: string; readonly step: DnsStep; readonly detail: string; readonly why: string; readonly location: Span | undefined };
 
-function where(v: DnsVantage): string {
-  return v.kind === 'vpc' ? `in VPC ${v.vpc.id}` : 'on the internet';
+function vantageOf(v: DnsVantage): string {
+  return v.kind === 'vpc' ? v.vpc.id : 'internet';
 }
 
 /** Why private DNS did not answer a name that some endpoint's private DNS would answer. */
-function privateHint(t: Topology, name: string, v: DnsVantage): string {
+function privateHint(t: Topology, name: string, v: DnsVantage): DnsStep['privateDns'] {
   const owners = dnsRecords(t).privateNameOwners.get(name) ?? [];
-  if (owners.length === 0) return '';
+  if (owners.length === 0) return undefined;
   const here = v.kind === 'vpc' ? owners.filter((e) => e.vpc === v.vpc.id) : [];
   const inboundOnly = here.find((e) => e.privateDns && e.privateDnsOnlyForInboundResolverEndpoint);
-  if (inboundOnly) {
-    return `; interface endpoint ${inboundOnly.id} here answers this name only for queries through an inbound Resolver endpoint (privateDnsOnlyForInboundResolverEndpoint), so clients in the VPC get the public answer and use the gateway endpoint`;
-  }
+  if (inboundOnly) return { reason: 'inboundResolverOnly', endpoint: inboundOnly.id };
   const off = here.find((e) => !e.privateDns);
   if (off) {
     const vpc = v.kind === 'vpc' ? v.vpc : undefined;
-    const attrs = vpc && !(vpc.enableDnsSupport && vpc.enableDnsHostnames) ? ' (the VPC lacks enableDnsSupport or enableDnsHostnames, which private DNS needs)' : '';
-    return `; interface endpoint ${off.id} here has private DNS off${attrs}, so its ENIs do not answer this name`;
+    return { reason: 'privateDnsOff', endpoint: off.id, ...(vpc && !(vpc.enableDnsSupport && vpc.enableDnsHostnames) ? { vpcAttributesMissing: true } : {}) };
   }
   const elsewhere = owners.filter((e) => e.privateDns && (v.kind === 'internet' || e.vpc !== v.vpc.id));
-  if (elsewhere.length === 0) return '';
-  return `; the private DNS of ${elsewhere.map((e) => `${e.id} (VPC ${e.vpc})`).join(', ')} answers only inside its own VPC and does not cross peering`;
+  if (elsewhere.length === 0) return undefined;
+  return { reason: 'otherVpcs', endpoints: elsewhere.map((e) => ({ endpoint: e.id, vpc: e.vpc })) };
 }
 
-function answer(r: DnsRecord): string {
-  return r.addresses.map((a) => formatIp(a.ip)).join(', ');
+function answered(name: string, v: DnsVantage, record: DnsRecord, hint: DnsStep['privateDns']): DnsResolution {
+  const step: DnsStep = {
+    type: 'dns', action: 'resolved', name, vantage: vantageOf(v), verdict: 'answered', rule: record.rule, source: record.source,
+    addresses: record.addresses.map((a) => formatIp(a.ip)), ...(hint ? { privateDns: hint } : {}),
+  };
+  const { detail, why } = renderDns(step);
+  return { kind: 'resolved', name, record, step, detail, why };
 }
 
-const WHY = {
-  privateDns: 'Private DNS puts the service\'s own name in a private hosted zone of this VPC, so unchanged clients reach the endpoint\'s ENIs; other VPCs, even peered ones, still get the public answer.',
-  endpointRegional: 'Endpoint-specific names are public DNS records: they answer the endpoint\'s private ENI addresses from anywhere, whatever private DNS says.',
-  endpointZonal: 'A zonal endpoint-specific name answers only the endpoint\'s ENI in that Availability Zone.',
-  loadBalancer: 'A load balancer\'s DNS name is public; an internal one answers its nodes\' private addresses, usable only by clients with a path into its VPC. With cross-zone load balancing off, a zone whose node has no healthy target is left out.',
-  loadBalancerZonal: 'A load balancer\'s zonal name answers the node in that zone only, whatever the health of its targets.',
-  instanceHostname: 'An instance\'s public DNS hostname answers its public IP outside its VPC (and outside peered VPCs that do not allow DNS resolution from the remote VPC).',
-  instanceHostnamePrivate: 'Inside its own VPC, and from a peered VPC allowed to resolve it, an instance\'s public DNS hostname answers its private IP, so traffic stays off the internet.',
-  internetHost: 'Public DNS answers the same everywhere.',
-  awsService: 'Without an interface endpoint with private DNS in this VPC, an AWS service\'s name resolves to its public addresses, reachable only through an internet gateway, a NAT gateway or a gateway endpoint.',
-} as const;
+function notResolved(step: DnsStep, location: Span | undefined): DnsResolution {
+  const { detail, why } = renderDns(step);
+  return { kind: 'notResolved', name: step.name, step, detail, why, location };
+}
 
 /** Resolve a name at a vantage point. */
 export function resolveName(t: Topology, rawName: string, v: DnsVantage): DnsResolution {
   const name = normaliseName(rawName);
   if (v.kind === 'vpc' && !v.vpc.enableDnsSupport) {
-    return {
-      kind: 'notResolved', name, location: v.vpc.span,
-      detail: `VPC ${v.vpc.id} has enableDnsSupport false, so the Amazon-provided DNS server does not answer ${name} (vpcsim models no other resolver)`,
-      why: 'With enableDnsSupport off, the Amazon DNS server at the VPC base address plus two is disabled: nothing resolves, not even public names.',
-    };
+    return notResolved({ type: 'dns', action: 'dropped', name, vantage: v.vpc.id, verdict: 'dnsSupportOff', addresses: [] }, v.vpc.span);
   }
   const records = dnsRecords(t);
   if (v.kind === 'vpc') {
     const own = records.privateByVpc.get(v.vpc.id)?.get(name);
-    if (own) {
-      return { kind: 'resolved', name, record: own, why: WHY[own.rule], detail: `${name} resolves ${where(v)} to ${answer(own)} by ${own.source}` };
-    }
+    if (own) return answered(name, v, own, undefined);
   }
   const pub = records.publicByName.get(name);
-  if (pub) {
-    return { kind: 'resolved', name, record: pub, why: WHY[pub.rule], detail: `${name} resolves ${where(v)} to ${answer(pub)} by ${pub.source}${privateHint(t, name, v)}` };
-  }
-  return {
-    kind: 'notResolved', name, location: undefined,
-    detail: `${name} does not resolve ${where(v)}: no interface endpoint's private DNS, endpoint-specific name, load balancer, internet host or AWS service name matches${privateHint(t, name, v)}`,
-    why: 'A name resolves only where a record for it exists; vpcsim knows the records the file implies and nothing else.',
-  };
+  if (pub) return answered(name, v, pub, privateHint(t, name, v));
+  const hint = privateHint(t, name, v);
+  return notResolved({ type: 'dns', action: 'dropped', name, vantage: vantageOf(v), verdict: 'noRecord', addresses: [], ...(hint ? { privateDns: hint } : {}) }, undefined);
 }

@@ -9,12 +9,17 @@
 // its own, the appliance is read as a NAT instance and rewrites the source to its own private
 // address (the gateway maps it to the public IP), remembering the connection for the reply.
 // The hop says which assumption it made.
-import { formatIp, ipEquals } from '../../net/ip.js';
+import { ipEquals } from '../../net/ip.js';
 import { lookupRoute } from '../compile/route-index.js';
-import { describePacket, type Packet } from '../packet.js';
+import { viewPacket, type Packet } from '../packet.js';
+import type { StepOf } from '../steps.js';
 import { crossSubnets, passSecurityGroups } from './filters.js';
 import { newHopLog } from './hop-log.js';
 import type { Handler } from './position.js';
+
+function applianceStep(instance: string, subnet: string, action: StepOf<'appliance'>['action'], verdict: StepOf<'appliance'>['verdict'], before: Packet, after: Packet): StepOf<'appliance'> {
+  return { type: 'appliance', action, instance, subnet, verdict, before: viewPacket(before), after: viewPacket(after) };
+}
 
 /** A packet routed to an instance. */
 export const appliance: Handler<'appliance'> = (env, at) => {
@@ -26,10 +31,7 @@ export const appliance: Handler<'appliance'> = (env, at) => {
   if (crossed) return log.end(crossed);
   const component = { id: instance.id, kind: 'instance' as const };
   if (instance.sourceDestCheck) {
-    return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE',
-      `the route sends ${describePacket(packet)} to instance ${instance.id}, which is not its destination; source/destination checking is on (sourceDestCheck, EC2's default), so the instance drops it`,
-      instance.span, packet,
-      'An instance forwards traffic that is not addressed to it only with source/destination checking turned off, as NAT instances, routers and firewalls need.'));
+    return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', applianceStep(instance.id, eni.subnet, 'dropped', 'sourceDestCheck', packet, packet), instance.span, packet));
   }
   const refused = passSecurityGroups(log, eni, 'ingress', packet, { sender });
   if (refused) return log.end(refused);
@@ -40,13 +42,9 @@ export const appliance: Handler<'appliance'> = (env, at) => {
   const out: Packet = nat ? { ...packet, src: eni.privateIp } : packet;
   if (nat) {
     log.remember.push({ table: 'nat', key: instance.id, entry: { originalSrc: packet.src, originalSrcPort: packet.srcPort } });
-    log.hop(component, 'translated',
-      `${instance.id} (sourceDestCheck off) forwards toward the internet gateway; vpcsim reads it as a NAT instance and assumes it translates source ${formatIp(packet.src)} to its own address ${formatIp(eni.privateIp)}`,
-      instance.span, out, 'A NAT instance rewrites the source to its own address, which the internet gateway maps to its public IP; the reply comes back to it and it rewrites the destination back.');
+    log.hop(component, 'translated', applianceStep(instance.id, eni.subnet, 'translated', 'natInstance', packet, out), instance.span, out);
   } else {
-    log.hop(component, 'forwarded',
-      `${instance.id} (sourceDestCheck off) forwards ${describePacket(packet)} unchanged by the route table of ${eni.subnet}; vpcsim assumes the appliance lets the flow pass`,
-      instance.span, out, 'An appliance forwards by the route table of its own subnet; what its software allows is outside the file, so vpcsim assumes it passes the flow.');
+    log.hop(component, 'forwarded', applianceStep(instance.id, eni.subnet, 'forwarded', 'forward', packet, out), instance.span, out);
   }
   const denied = passSecurityGroups(log, eni, 'egress', out);
   if (denied) return log.end(denied);
@@ -59,7 +57,7 @@ export const natInstanceReply: Handler<'natInstanceReply'> = (env, at) => {
   const { eni, packet, entry, carry } = at;
   const ported = packet.protocol === 6 || packet.protocol === 17;
   const back: Packet = { ...packet, dst: entry.originalSrc, dstPort: ported ? entry.originalSrcPort : packet.dstPort };
-  log.hop({ id: eni.owner.id, kind: 'instance' }, 'translated', `${eni.owner.id} (NAT instance) translates the reply's destination back to ${formatIp(entry.originalSrc)}`, eni.span, back);
+  log.hop({ id: eni.owner.id, kind: 'instance' }, 'translated', applianceStep(eni.owner.id, eni.subnet, 'translated', 'natInstanceReply', packet, back), eni.span, back);
   const denied = passSecurityGroups(log, eni, 'egress', back);
   if (denied) return log.end(denied);
   return log.go({ kind: 'routeFromSubnet', subnet: eni.subnet, origin: eni, packet: back, carry });

@@ -1,7 +1,6 @@
 // A packet arrives at an interface: what happens depends on who owns it. An instance's
 // security groups judge it on the way in; the other owners have handlers of their own.
 import { ipEquals } from '../../net/ip.js';
-import { describePacket } from '../packet.js';
 import { eniComponent } from './components.js';
 import { passSecurityGroups } from './filters.js';
 import { newHopLog } from './hop-log.js';
@@ -23,7 +22,7 @@ export const arriveAtEni: Handler<'arriveAtEni'> = (env, at) => {
       if (denied) return log.end(denied);
       const natBack = env.reply ? env.memory.nat.get(eni.owner.id) : undefined;
       if (natBack && ipEquals(packet.dst, eni.privateIp)) return log.go({ kind: 'natInstanceReply', eni, packet, entry: natBack, carry });
-      log.hop(eniComponent(eni), 'delivered', `${eni.id} receives ${describePacket(packet)}`, eni.span, packet);
+      log.hop(eniComponent(eni), 'delivered', { type: 'delivered', action: 'delivered', receiver: eni.id, to: 'interface' }, eni.span, packet);
       return log.deliver(carry.lb ? { kind: 'eni', eni, packet, lb: carry.lb } : { kind: 'eni', eni, packet });
     }
     default: {

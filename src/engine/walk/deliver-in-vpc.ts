@@ -1,7 +1,7 @@
 // Delivery inside a VPC: the interface holding the destination address, after the network
 // ACLs of the subnets crossed. The local route delivers to whatever interface holds the
 // address ("Configure route tables": local route); an address no interface holds goes nowhere.
-import { formatIp, ipEquals } from '../../net/ip.js';
+import { ipEquals } from '../../net/ip.js';
 import { eniAt } from '../compile/engine-context.js';
 import { crossSubnets } from './filters.js';
 import { newHopLog } from './hop-log.js';
@@ -16,16 +16,13 @@ export const deliverInVpc: Handler<'deliverInVpc'> = (env, at) => {
   // destination's address, delivered in another VPC, is not delivered to it.
   const intended = carry.intended;
   if (!env.reply && intended && intended.vpc !== vpc && ipEquals(intended.ip, packet.dst)) {
-    const holder = eni ? `${eni.id} holds that address there` : 'nothing holds that address there';
     return log.end(log.drop({ id: vpc, kind: 'vpc' }, 'dropped', 'UNKNOWN_DESTINATION',
-      `the packet for ${formatIp(packet.dst)} stays in VPC ${vpc} (${holder}); ${intended.id} has that address in VPC ${intended.vpc}, which this path never reaches`,
-      env.ctx.topology.vpcs.get(vpc)?.span, packet,
-      'An address means something only inside its own VPC: with overlapping CIDRs the same address can be two different interfaces.'));
+      { type: 'vpc', action: 'dropped', vpc, verdict: 'otherVpc', ...(eni ? { holder: eni.id } : {}), intended: { id: intended.id, vpc: intended.vpc } },
+      env.ctx.topology.vpcs.get(vpc)?.span, packet));
   }
   if (!eni) {
     const v = env.ctx.topology.vpcs.get(vpc)!;
-    return log.end(log.drop({ id: vpc, kind: 'vpc' }, 'dropped', 'UNKNOWN_DESTINATION',
-      `no interface in VPC ${vpc} holds ${formatIp(packet.dst)}`, v.span, packet));
+    return log.end(log.drop({ id: vpc, kind: 'vpc' }, 'dropped', 'UNKNOWN_DESTINATION', { type: 'vpc', action: 'dropped', vpc, verdict: 'noInterface' }, v.span, packet));
   }
   const denied = crossSubnets(log, fromSubnet, eni.subnet, packet);
   if (denied) return log.end(denied);

@@ -18,12 +18,16 @@ export function passEndpointPolicy(log: HopLog, ep: Endpoint, packet: Packet): S
   if (req.principal) context.set('aws:principalarn', req.principal);
   const d = evaluatePolicy(ep.policy, req, context, ep.type === 'gateway' ? 'rootOnly' : 'wholeAccount');
   const component = { id: ep.id, kind: 'endpoint' as const };
-  const caveats = d.caveats.length > 0 ? ` (${d.caveats.join('; ')})` : '';
+  const s = d.statement;
+  const step = {
+    type: 'endpointPolicy', endpoint: ep.id,
+    ...(s ? { statement: { index: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect } } : {}),
+    verdict: s ? (d.allowed ? 'allow' : 'deny') : d.allowed ? 'default' : 'implicitDeny',
+    reason: d.reason, caveats: d.caveats,
+  } as const;
   if (d.allowed) {
-    log.hop(component, 'allowed', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
-      'An endpoint policy is checked for every request through the endpoint; it allows nothing that IAM and the resource\'s own policies deny.');
+    log.hop(component, 'allowed', { ...step, action: 'allowed' }, ep.span, packet);
     return undefined;
   }
-  return log.drop(component, 'denied', 'ENDPOINT_POLICY_DENY', `${ep.id} endpoint policy: ${d.reason}${caveats}`, ep.span, packet,
-    'An endpoint policy limits what may be done through the endpoint: a request it does not allow, or that a Deny matches, is refused even when the network path is open.');
+  return log.drop(component, 'denied', 'ENDPOINT_POLICY_DENY', { ...step, action: 'denied' }, ep.span, packet);
 }

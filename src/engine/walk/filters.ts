@@ -5,7 +5,7 @@ import type { Eni } from '../../model/resources.js';
 import { describeAclRule, describeSgRule } from '../describe-rule.js';
 import { evaluateNacl } from '../evaluate-nacl.js';
 import { evaluateSecurityGroups } from '../evaluate-sg.js';
-import { describePacket, type Packet } from '../packet.js';
+import type { Packet } from '../packet.js';
 import type { NetworkAclStep } from '../steps.js';
 import type { HopLog } from './hop-log.js';
 import type { Stop } from './position.js';
@@ -16,10 +16,8 @@ export interface SgCheckOptions {
   readonly remoteOutside?: boolean;
   /** Evaluate the rules even on the return walk: the packet opens a flow of its own (GENEVE to an appliance). */
   readonly fresh?: boolean;
-  /** A clause added to the hop's detail. */
-  readonly note?: string;
-  /** The hop's why, when the default sentence does not fit. */
-  readonly why?: string;
+  /** Whose rules these are beyond the plain case, with what the step records for it. */
+  readonly context?: { readonly kind: 'geneve' } | { readonly kind: 'privateLinkNlb'; readonly loadBalancer: string; readonly clientIp: string };
   /** Ingress: the interface that sent the packet on its last hop (group references match only its groups). */
   readonly sender?: Eni | undefined;
 }
@@ -29,30 +27,27 @@ export function passSecurityGroups(log: HopLog, eni: Eni, direction: 'ingress' |
   if (!eni.filtered || eni.securityGroups.length === 0) return undefined;
   const w = log.env;
   const first = eni.securityGroups[0]!;
-  const names = eni.securityGroups.join(', ');
-  const note = opts.note ? ` (${opts.note})` : '';
+  const ctx = opts.context;
+  const base = {
+    type: 'securityGroup', direction, groups: eni.securityGroups, interface: eni.id,
+    ...(ctx?.kind === 'privateLinkNlb' ? { context: ctx.kind, loadBalancer: ctx.loadBalancer, clientIp: ctx.clientIp } : ctx ? { context: ctx.kind } : {}),
+  } as const;
   if (w.reply && !opts.fresh) {
-    log.hop({ id: first, kind: 'securityGroup' }, 'allowed', `${names}: reply of a tracked connection (security groups are stateful)`, undefined, packet,
-      'Security groups are stateful: once a connection is allowed one way, its replies pass whatever the rules say.',
-      [{ type: 'securityGroup', action: 'allowed', direction, group: first, verdict: 'tracked', rule: undefined }]);
+    log.hop({ id: first, kind: 'securityGroup' }, 'allowed', { ...base, action: 'allowed', group: first, verdict: 'tracked', rule: undefined }, undefined, packet);
     return undefined;
   }
   const sender = direction === 'ingress' ? opts.sender : undefined;
   const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, sender);
   if (d.allowed && d.group && d.rule) {
-    const rule = { index: d.rule.index, written: d.rule.written, direction: d.rule.direction, ports: { from: d.rule.ports.from, to: d.rule.ports.to } };
-    log.hop({ id: d.group.id, kind: 'securityGroup' }, 'allowed', `${d.group.id} ${describeSgRule(d.rule, w.ctx.topology)} allows ${describePacket(packet)}${note}`, d.rule.span, packet, opts.why,
-      [{ type: 'securityGroup', action: 'allowed', direction, group: d.group.id, verdict: 'rule', rule }]);
+    const rule = { index: d.rule.index, written: d.rule.written, direction: d.rule.direction, ports: { from: d.rule.ports.from, to: d.rule.ports.to }, text: describeSgRule(d.rule, w.ctx.topology) };
+    log.hop({ id: d.group.id, kind: 'securityGroup' }, 'allowed', { ...base, action: 'allowed', group: d.group.id, verdict: 'rule', rule }, d.rule.span, packet);
     return undefined;
   }
   // Behind a load balancer that translated the source, a refusal says what the rule missed.
   const hint = log.carry.clientHint;
   const sg = w.ctx.topology.securityGroups.get(first);
-  const toFrom = direction === 'egress' ? 'out of' : 'into';
   return log.drop({ id: first, kind: 'securityGroup' }, 'denied', 'ENI_SG_RULES_MISMATCH',
-    `no ${direction} rule of ${names} allows ${describePacket(packet)} ${toFrom} ${eni.id}${note}${hint?.note ?? ''}`, sg?.span, packet,
-    hint?.why ?? opts.why ?? 'Security groups only allow: traffic that no rule of any group on the interface allows is dropped.', [],
-    [{ type: 'securityGroup', action: 'denied', direction, group: first, verdict: 'noRule', rule: undefined }]);
+    { ...base, action: 'denied', group: first, verdict: 'noRule', rule: undefined, ...(hint ? { clientHint: hint } : {}) }, sg?.span, packet);
 }
 
 /** The network ACL of a subnet in one direction; records the hop. The stop when denied. */
@@ -62,20 +57,16 @@ export function passNacl(log: HopLog, subnetId: string, direction: 'ingress' | '
   const acl = subnet ? w.ctx.topology.networkAcls.get(subnet.networkAcl) : undefined;
   if (!subnet || !acl) return undefined;
   const d = evaluateNacl(acl, direction, packet);
-  const where = direction === 'egress' ? `leaving ${subnetId}` : `entering ${subnetId}`;
-  const step = (action: 'allowed' | 'denied'): NetworkAclStep[] =>
-    [{ type: 'networkAcl', action, direction, acl: acl.id, subnet: subnetId, rule: d.rule ? { rule: d.rule.rule, action: d.rule.action } : { rule: '*', action: 'deny' } }];
+  const step = (action: 'allowed' | 'denied'): NetworkAclStep => ({
+    type: 'networkAcl', action, direction, acl: acl.id, subnet: subnetId,
+    rule: d.rule ? { rule: d.rule.rule, action: d.rule.action, text: describeAclRule(d.rule) } : { rule: '*', action: 'deny' },
+  });
+  const component = { id: acl.id, kind: 'networkAcl' as const };
   if (d.allowed && d.rule) {
-    log.hop({ id: acl.id, kind: 'networkAcl' }, 'allowed', `${acl.id} ${describeAclRule(d.rule)} lets ${describePacket(packet)} ${where}`, d.rule.span, packet, undefined, step('allowed'));
+    log.hop(component, 'allowed', step('allowed'), d.rule.span, packet);
     return undefined;
   }
-  const why = w.reply
-    ? 'Network ACLs are stateless: the reply is a packet of its own and needs a rule that allows it, usually on ephemeral ports 1024-65535.'
-    : 'Network ACLs check rules in number order; the first match decides and no match is the implicit deny.';
-  if (d.rule) {
-    return log.drop({ id: acl.id, kind: 'networkAcl' }, 'denied', 'SUBNET_ACL_RESTRICTION', `${acl.id} ${describeAclRule(d.rule)} blocks ${describePacket(packet)} ${where}`, d.rule.span, packet, why, [], step('denied'));
-  }
-  return log.drop({ id: acl.id, kind: 'networkAcl' }, 'denied', 'SUBNET_ACL_RESTRICTION', `${acl.id}: no ${direction} rule matches ${describePacket(packet)} ${where}; the implicit deny (*) applies`, acl.span, packet, why, [], step('denied'));
+  return log.drop(component, 'denied', 'SUBNET_ACL_RESTRICTION', step('denied'), d.rule ? d.rule.span : acl.span, packet);
 }
 
 /** Cross from one subnet into another (either may be outside any subnet: undefined). The stop when denied. */

@@ -5,9 +5,8 @@
 // wraps it in GENEVE (UDP 6081) to a healthy appliance; the appliance returns it, the
 // endpoint releases it unchanged, and the endpoint subnet's route table takes it on. Both
 // directions of a flow cross the same appliance (flow stickiness).
-import { formatIp } from '../../net/ip.js';
 import type { Eni } from '../../model/resources.js';
-import { describePacket, replyOf, type Packet } from '../packet.js';
+import { replyOf, viewPacket, type Packet } from '../packet.js';
 import { eniComponent } from './components.js';
 import { crossSubnets, passSecurityGroups } from './filters.js';
 import { newHopLog } from './hop-log.js';
@@ -24,24 +23,29 @@ export const gwlbEndpoint: Handler<'gwlbEndpoint'> = (env, at) => {
   const { endpoint: ep, fromSubnet, packet, carry } = at;
   const topo = env.ctx.topology;
   const eni = ep.enis.map((id) => topo.enis.get(id)).find((e): e is Eni => e !== undefined);
-  if (!eni) return log.end(log.drop({ id: ep.id, kind: 'endpoint' }, 'dropped', 'CANNOT_ROUTE', `${ep.id} has no network interface`, ep.span, packet));
+  if (!eni) return log.end(log.drop({ id: ep.id, kind: 'endpoint' }, 'dropped', 'CANNOT_ROUTE', { type: 'gwlbEndpoint', action: 'dropped', endpoint: ep.id, verdict: 'noInterface' }, ep.span, packet));
   const denied = crossSubnets(log, fromSubnet, eni.subnet, packet);
   if (denied) return log.end(denied);
   const pl = enterPrivateLink(log, ep, eni, packet);
   if (isPrivateLinkStop(pl)) return log.end(pl);
   const { service, lb, node } = pl;
-  log.hop(eniComponent(eni), 'forwarded', `${eni.id} (Gateway Load Balancer endpoint ${ep.id}) takes ${describePacket(packet)} as a route target and sends it, unchanged, over PrivateLink to ${service.id}`, ep.span, packet,
-    'A Gateway Load Balancer endpoint is a route target, not a destination: it carries the packet as it is to the inspection service and brings it back.');
-  log.hop({ id: service.id, kind: 'endpointService' }, 'forwarded', `${service.id} hands it to ${lb.id}'s node ${node.id} in ${node.az}`, service.span, packet,
-    'PrivateLink joins the Gateway Load Balancer endpoint to the GWLB node in the same Availability Zone.');
+  log.hop(eniComponent(eni), 'forwarded', { type: 'gwlbEndpoint', action: 'forwarded', endpoint: ep.id, interface: eni.id, service: service.id, verdict: 'toService' }, ep.span, packet);
+  log.hop({ id: service.id, kind: 'endpointService' }, 'forwarded',
+    { type: 'privateLink', action: 'forwarded', service: service.id, verdict: 'gwlbToNode', endpoint: ep.id, interface: eni.id, loadBalancer: lb.id, node: node.id, az: node.az }, service.span, packet);
   const tg = lb.targetGroup ? topo.targetGroups.get(lb.targetGroup) : undefined;
-  if (!tg) return log.end(log.drop(eniComponent(node), 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', `${lb.id} has no target group`, lb.span, packet));
+  if (!tg) {
+    return log.end(log.drop(eniComponent(node), 'dropped', 'ELBV2_NO_TARGETS_IN_AZ',
+      { type: 'loadBalancerNode', action: 'dropped', node: node.id, loadBalancer: lb.id, verdict: 'noTargetGroup', before: viewPacket(packet), after: viewPacket(packet) }, lb.span, packet));
+  }
   const position = (appliance: ResolvedTarget): At => ({ kind: 'gwlbAppliance', endpoint: ep, eni, service, lb, node, tg, appliance, packet, carry });
   if (env.reply) {
     const sticky = env.memory.flows.get(lb.id);
     const appliance = resolveTargets(env.ctx, tg).find((t) => t.eni !== undefined && t.eni.id === sticky);
     if (appliance) {
-      log.hop({ id: tg.id, kind: 'targetGroup' }, 'forwarded', `${lb.id} sends the return traffic of this flow to the same appliance, ${appliance.name} (flow stickiness)`, appliance.target.span, packet);
+      log.hop({ id: tg.id, kind: 'targetGroup' }, 'forwarded', {
+        type: 'targetChoice', action: 'chosen', targetGroup: tg.id, loadBalancer: lb.id, node: node.id, nodeAz: node.az, crossZone: lb.crossZone,
+        verdict: 'sticky', chosen: { name: appliance.name, port: appliance.port, az: appliance.az }, candidates: [appliance.name], skipped: [],
+      }, appliance.target.span, packet);
       return log.go(position(appliance));
     }
   }
@@ -54,20 +58,18 @@ export const gwlbAppliance: Handler<'gwlbAppliance'> = (env, at) => {
   const { endpoint: ep, eni, service, lb, node, tg, appliance, packet, carry } = at;
   if (appliance.eni) log.remember.push({ table: 'flows', key: lb.id, eni: appliance.eni.id });
   const outer: Packet = { src: node.privateIp, dst: appliance.ip, protocol: 17, srcPort: GENEVE_PORT, dstPort: GENEVE_PORT };
-  log.hop(eniComponent(node), 'translated',
-    `${node.id} wraps ${describePacket(packet)} in GENEVE: ${formatIp(node.privateIp)} -> ${formatIp(appliance.ip)} udp ${GENEVE_PORT} to appliance ${appliance.name}; the inner packet keeps its addresses`, lb.span, outer,
-    'A Gateway Load Balancer does not rewrite the packet: it encapsulates it in GENEVE (UDP 6081) so the appliance sees the original addresses and ports.');
+  const geneve = { type: 'geneve', loadBalancer: lb.id, node: node.id, appliance: appliance.name, inner: viewPacket(packet), outer: viewPacket(outer) } as const;
+  log.hop(eniComponent(node), 'translated', { ...geneve, action: 'translated', verdict: 'encapsulate' }, lb.span, outer);
   const target = appliance.eni;
-  if (!target) return log.end(log.drop({ id: tg.id, kind: 'targetGroup' }, 'dropped', 'UNKNOWN_DESTINATION', `no interface holds appliance address ${formatIp(appliance.ip)}`, appliance.target.span, outer));
+  if (!target) return log.end(log.drop({ id: tg.id, kind: 'targetGroup' }, 'dropped', 'UNKNOWN_DESTINATION', { ...geneve, action: 'dropped', verdict: 'noAppliance' }, appliance.target.span, outer));
   const denied = crossSubnets(log, node.subnet, target.subnet, outer)
-    ?? passSecurityGroups(log, target, 'ingress', outer, { fresh: true, sender: node, why: 'The appliance\'s security group must allow GENEVE (UDP 6081) from the Gateway Load Balancer\'s address; it sees only the GWLB as the source.' });
+    ?? passSecurityGroups(log, target, 'ingress', outer, { fresh: true, sender: node, context: { kind: 'geneve' } });
   if (denied) return log.end(denied);
-  log.hop(eniComponent(target), 'forwarded', `${appliance.name} inspects the inner packet and returns it to ${lb.id} in GENEVE (vpcsim assumes the appliance lets the flow pass)`, target.span, outer,
-    'The appliance sees the original packet inside GENEVE and sends it back to the GWLB to continue; what it allows is its own configuration, outside the file.');
+  log.hop(eniComponent(target), 'forwarded', { ...geneve, action: 'forwarded', verdict: 'inspect' }, target.span, outer);
   const back = crossSubnets(log, target.subnet, node.subnet, replyOf(outer));
   if (back) return log.end(back);
-  log.hop({ id: service.id, kind: 'endpointService' }, 'forwarded', `${node.id} returns the packet over PrivateLink to ${eni.id}`, service.span, packet);
-  log.hop(eniComponent(eni), 'forwarded', `${eni.id} releases ${describePacket(packet)} into ${eni.subnet}, whose route table takes it on`, ep.span, packet,
-    'After inspection the packet continues by the route table of the endpoint\'s subnet: that table, not the original one, decides where it goes next.');
+  log.hop({ id: service.id, kind: 'endpointService' }, 'forwarded',
+    { type: 'privateLink', action: 'forwarded', service: service.id, verdict: 'gwlbBack', endpoint: ep.id, interface: eni.id, loadBalancer: lb.id, node: node.id, az: node.az }, service.span, packet);
+  log.hop(eniComponent(eni), 'forwarded', { type: 'gwlbEndpoint', action: 'forwarded', endpoint: ep.id, interface: eni.id, service: service.id, subnet: eni.subnet, verdict: 'release' }, ep.span, packet);
   return log.go({ kind: 'routeFromSubnet', subnet: eni.subnet, origin: eni, packet, carry });
 };

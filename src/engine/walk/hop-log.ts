@@ -1,8 +1,11 @@
 // The hops one handler call makes, and how it ends: a handler creates a log, records hops
 // (and the filters it calls record theirs), and returns the log's step with what comes next.
+// A hop is recorded as its typed step; its detail and `why` are rendered from that step here,
+// by render-step.ts, never written by the handler.
 import type { Span } from '../../model/span.js';
 import type { ExplanationCode } from '../explanation-codes.js';
 import { viewPacket, type Packet } from '../packet.js';
+import { renderStep } from '../render-step.js';
 import type { HopStep } from '../steps.js';
 import type { Component, Explanation, Hop, HopAction, PacketView } from '../trace.js';
 import type { At, Carry, Delivery, Memo, Next, Step, Stop, WalkEnv } from './position.js';
@@ -14,16 +17,25 @@ export interface HopLog {
   readonly carry: Carry;
   readonly hops: Hop[];
   readonly remember: Memo[];
-  /** Record a hop. */
-  hop(component: Component, action: HopAction, detail: string, location: Span | undefined, packet: Packet, why?: string, steps?: readonly HopStep[]): void;
+  /** Record a hop decided by `step`; `packet` is the packet as it leaves the hop. */
+  hop(component: Component, action: HopAction, step: HopStep, location: Span | undefined, packet: Packet): void;
   /** Record a hop that stops the packet, with its explanation, and return the stop. */
-  drop(component: Component, action: 'denied' | 'dropped', code: ExplanationCode, detail: string, location: Span | undefined, packet: Packet, why?: string, also?: readonly Explanation[], steps?: readonly HopStep[]): Stop;
+  drop(component: Component, action: 'denied' | 'dropped', code: ExplanationCode, step: HopStep, location: Span | undefined, packet: Packet, also?: readonly Explanation[]): Stop;
   /** End the handler with `next`. */
   end(next: Next): Step;
   /** End the handler going to `at`. */
   go(at: At): Step;
   /** End the handler with the packet delivered. */
   deliver(delivery: Delivery): Step;
+}
+
+/** A hop made of its step: the detail and why rendered from it. */
+export function makeHop(component: Component, action: HopAction, step: HopStep, location: Span | undefined, packet: PacketView, reply: boolean): Hop {
+  const { detail, why } = renderStep(step, { packet, reply });
+  const h: Hop = why === undefined
+    ? { component, action, detail, location, packet }
+    : { component, action, detail, location, packet, why };
+  return { ...h, steps: [step] };
 }
 
 /** A fresh log for one handler call at a position carrying `carry`. */
@@ -34,19 +46,16 @@ export function newHopLog(env: WalkEnv, carry: Carry): HopLog {
   let lastView: PacketView | undefined;
   const log: HopLog = {
     env, carry, hops, remember,
-    hop(component, action, detail, location, packet, why, steps) {
+    hop(component, action, step, location, packet) {
       if (lastPacket !== packet || !lastView) {
         lastPacket = packet;
         lastView = viewPacket(packet);
       }
-      const h: Hop = why === undefined
-        ? { component, action, detail, location, packet: lastView }
-        : { component, action, detail, location, packet: lastView, why };
-      hops.push(steps === undefined ? h : { ...h, steps });
+      hops.push(makeHop(component, action, step, location, lastView, env.reply));
     },
-    drop(component, action, code, detail, location, packet, why, also = [], steps) {
-      log.hop(component, action, detail, location, packet, why, steps);
-      return { kind: 'stop', verdict: 'dropped', explanations: [{ code, message: detail, component, location }, ...also] };
+    drop(component, action, code, step, location, packet, also = []) {
+      log.hop(component, action, step, location, packet);
+      return { kind: 'stop', verdict: 'dropped', explanations: [{ code, message: hops[hops.length - 1]!.detail, component, location }, ...also] };
     },
     end: (next) => ({ hops, next, remember }),
     go: (at) => ({ hops, next: { kind: 'go', at }, remember }),

@@ -6,7 +6,8 @@
 // fine and nothing flows the other way.
 import { formatIp } from '../../net/ip.js';
 import type { Endpoint, Eni } from '../../model/resources.js';
-import { describePacket, type Packet } from '../packet.js';
+import type { Packet } from '../packet.js';
+import type { StepOf } from '../steps.js';
 import { eniComponent } from './components.js';
 import { passEndpointPolicy } from './endpoint-policy.js';
 import { passSecurityGroups } from './filters.js';
@@ -14,19 +15,26 @@ import { newHopLog, type HopLog } from './hop-log.js';
 import type { Handler, Step } from './position.js';
 import { badState, enterPrivateLink, isPrivateLinkStop } from './privatelink.js';
 
+function endpointStep(ep: Endpoint, eni: Eni, service: string, action: 'forwarded' | 'dropped', verdict: StepOf<'interfaceEndpoint'>['verdict']): StepOf<'interfaceEndpoint'> {
+  return { type: 'interfaceEndpoint', action, endpoint: ep.id, interface: eni.id, service, vpc: ep.vpc, verdict };
+}
+
+function serviceName(ep: Endpoint): string {
+  return ep.service.kind === 'awsService' ? ep.service.service.name : ep.service.id;
+}
+
 /** A packet reaches an endpoint's ENI. */
 export const endpointEni: Handler<'endpointEni'> = (env, at) => {
   const log = newHopLog(env, at.carry);
   const { eni, packet, sender } = at;
   const ep = env.ctx.topology.endpoints.get(eni.owner.id)!;
   if (ep.type !== 'interface') {
-    return log.end(log.drop(eniComponent(eni), 'dropped', 'CANNOT_ROUTE',
-      `${formatIp(packet.dst)} is the address of ${eni.id}, a Gateway Load Balancer endpoint: it forwards what routes send to it, and takes no traffic addressed to itself`, ep.span, packet));
+    return log.end(log.drop(eniComponent(eni), 'dropped', 'CANNOT_ROUTE', endpointStep(ep, eni, serviceName(ep), 'dropped', 'gwlbNotAddressable'), ep.span, packet));
   }
   const denied = passSecurityGroups(log, eni, 'ingress', packet, { sender });
   if (denied) return log.end(denied);
   if (env.reply) {
-    log.hop(eniComponent(eni), 'delivered', `${eni.id} receives ${describePacket(packet)}`, eni.span, packet);
+    log.hop(eniComponent(eni), 'delivered', { type: 'delivered', action: 'delivered', receiver: eni.id, to: 'interface' }, eni.span, packet);
     return log.deliver({ kind: 'eni', eni, packet });
   }
   return ep.service.kind === 'awsService' ? toAwsService(log, ep, eni, packet) : toEndpointService(log, ep, eni, packet);
@@ -40,14 +48,12 @@ function toAwsService(log: HopLog, ep: Endpoint, eni: Eni, packet: Packet): Step
   const service = ep.service.service;
   if (ep.state !== 'available') return log.end(badState(log, ep, packet));
   if (packet.protocol !== 6) {
-    return log.end(log.drop(eniComponent(eni), 'dropped', 'PROTOCOL_RESTRICTION', `${service.name} behind ${eni.id} answers TCP; this flow is ${describePacket(packet)}`, ep.span, packet,
-      'An interface endpoint of an AWS service carries the service\'s API, which is TCP; vpcsim takes the stricter reading that nothing else gets through.'));
+    return log.end(log.drop(eniComponent(eni), 'dropped', 'PROTOCOL_RESTRICTION', endpointStep(ep, eni, service.name, 'dropped', 'protocol'), ep.span, packet));
   }
   const denied = passEndpointPolicy(log, ep, packet);
   if (denied) return log.end(denied);
-  log.hop(eniComponent(eni), 'forwarded', `${eni.id} (interface endpoint ${ep.id}, available) hands ${describePacket(packet)} to ${service.name} over PrivateLink`, ep.span, packet,
-    'An interface endpoint is a network interface of the service in your subnet: no internet gateway, NAT gateway or public IP is involved.');
-  log.hop({ id: service.name, kind: 'awsService' }, 'delivered', `${service.name} receives the request`, undefined, packet);
+  log.hop(eniComponent(eni), 'forwarded', endpointStep(ep, eni, service.name, 'forwarded', 'toAwsService'), ep.span, packet);
+  log.hop({ id: service.name, kind: 'awsService' }, 'delivered', { type: 'delivered', action: 'delivered', receiver: service.name, to: 'awsService' }, undefined, packet);
   return log.deliver({ kind: 'awsService', service, packet, via: 'interfaceEndpoint', endpoint: ep, eni });
 }
 
@@ -56,27 +62,23 @@ function toEndpointService(log: HopLog, ep: Endpoint, eni: Eni, packet: Packet):
   if (isPrivateLinkStop(pl)) return log.end(pl);
   const { service, lb, node } = pl;
   // "Control access to VPC endpoints using endpoint policies": full access to services other than AWS services.
-  const policy = ep.policy !== undefined ? '; its endpoint policy does not apply (AWS allows full access through endpoints to services that are not AWS services)' : '';
-  log.hop(eniComponent(eni), 'forwarded', `${eni.id} (interface endpoint ${ep.id}, available) takes the connection into PrivateLink toward ${service.id}${policy}`, ep.span, packet,
-    'An interface endpoint is an address in your own VPC; PrivateLink carries what reaches it to the provider\'s load balancer without joining the two VPCs\' routing.');
+  log.hop(eniComponent(eni), 'forwarded', { ...endpointStep(ep, eni, service.id, 'forwarded', 'toEndpointService'), ...(ep.policy !== undefined ? { policyIgnored: true } : {}) }, ep.span, packet);
   const seen: Packet = { ...packet, dst: node.privateIp };
   log.hop({ id: service.id, kind: 'endpointService' }, 'forwarded',
-    `${service.id} hands the connection to ${lb.id}'s node ${node.id} in ${node.az}, the endpoint's zone`, service.span, seen,
-    'PrivateLink joins each endpoint ENI to the load balancer node in the same Availability Zone (by AZ ID, the same in every account).');
+    { type: 'privateLink', action: 'forwarded', service: service.id, verdict: 'toNode', endpoint: ep.id, interface: eni.id, loadBalancer: lb.id, node: node.id, az: node.az }, service.span, seen);
   if (node.filtered) {
     if (!lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
-      log.hop({ id: node.securityGroups[0]!, kind: 'securityGroup' }, 'allowed',
-        `${node.securityGroups.join(', ')}: inbound rules are not evaluated for PrivateLink traffic (enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is off on ${lb.id})`, lb.span, seen,
-        'With enforcement off, a Network Load Balancer\'s inbound rules judge only traffic that reaches it directly; PrivateLink traffic passes them by.',
-        [{ type: 'securityGroup', action: 'allowed', direction: 'ingress', group: node.securityGroups[0]!, verdict: 'notEvaluated', rule: undefined }]);
+      log.hop({ id: node.securityGroups[0]!, kind: 'securityGroup' }, 'allowed', {
+        type: 'securityGroup', action: 'allowed', direction: 'ingress', group: node.securityGroups[0]!, groups: node.securityGroups, interface: node.id,
+        verdict: 'notEvaluated', rule: undefined, loadBalancer: lb.id,
+      }, lb.span, seen);
     } else {
       // "Update the security groups for your Network Load Balancer": with inbound rules
       // enforced on PrivateLink traffic, the source they see is the client's private IP,
       // not the endpoint's interface.
       const denied = passSecurityGroups(log, node, 'ingress', seen, {
         remoteOutside: true,
-        note: `for PrivateLink traffic ${lb.id}'s inbound rules see the client's private IP ${formatIp(packet.src)}, not the endpoint's`,
-        why: "An NLB's security groups judge PrivateLink traffic by the consumer client's private IP (or turn that off with enforceSecurityGroupInboundRulesOnPrivateLinkTraffic); they cannot reference the consumer's security groups.",
+        context: { kind: 'privateLinkNlb', loadBalancer: lb.id, clientIp: formatIp(packet.src) },
       });
       if (denied) return log.end(denied);
     }

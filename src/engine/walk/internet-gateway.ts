@@ -1,9 +1,8 @@
 // Out through an internet gateway ("Enable internet access for a VPC using an internet
 // gateway", Amazon VPC guide): the IGW does 1:1 NAT of a private IPv4 address to its public
 // or Elastic IP; an address without one cannot use it. IPv6 passes unchanged.
-import { formatIp } from '../../net/ip.js';
 import { eniAt } from '../compile/engine-context.js';
-import { describePacket, type Packet } from '../packet.js';
+import { viewPacket, type Packet } from '../packet.js';
 import { crossSubnets } from './filters.js';
 import { newHopLog } from './hop-log.js';
 import type { Handler } from './position.js';
@@ -16,17 +15,15 @@ export const internetGateway: Handler<'internetGateway'> = (env, at) => {
   if (denied) return log.end(denied);
   const component = { id: igw.id, kind: 'internetGateway' as const };
   if (packet.src.family === 6) {
-    log.hop(component, 'forwarded', `${igw.id} forwards IPv6 ${describePacket(packet)} unchanged`, igw.span, packet);
+    log.hop(component, 'forwarded', { type: 'internetGateway', action: 'forwarded', gateway: igw.id, verdict: 'ipv6Out', before: viewPacket(packet), after: viewPacket(packet) }, igw.span, packet);
     return log.go({ kind: 'toInternet', packet, carry });
   }
   const eni = eniAt(env.ctx, igw.vpc, packet.src);
   if (!eni?.publicIp) {
     return log.end(log.drop(component, 'dropped', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
-      `${formatIp(packet.src)}${eni ? ` (${eni.id})` : ''} has no public IP, so ${igw.id} cannot translate it`, igw.span, packet,
-      'An internet gateway only translates addresses that have a public or Elastic IP; a private instance needs a NAT gateway instead.'));
+      { type: 'internetGateway', action: 'dropped', gateway: igw.id, verdict: 'noPublicIp', ...(eni ? { interface: eni.id } : {}), before: viewPacket(packet), after: viewPacket(packet) }, igw.span, packet));
   }
   const out: Packet = { ...packet, src: eni.publicIp };
-  log.hop(component, 'translated', `${igw.id} translates source ${formatIp(packet.src)} to its public IP ${formatIp(eni.publicIp)}`, igw.span, out,
-    'The internet gateway maps each public IP one-to-one to a private address; the instance itself never sees its public IP.');
+  log.hop(component, 'translated', { type: 'internetGateway', action: 'translated', gateway: igw.id, verdict: 'sourceNat', interface: eni.id, before: viewPacket(packet), after: viewPacket(out) }, igw.span, out);
   return log.go({ kind: 'toInternet', packet: out, carry });
 };

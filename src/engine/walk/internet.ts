@@ -1,14 +1,13 @@
 // The public internet as vpcsim sees it: internet hosts from the file, AWS services' public
 // ranges, public IPs of interfaces in the file (reached back through their VPC's internet
 // gateway), and every other public address as "the internet".
-import { formatIp } from '../../net/ip.js';
 import { prefixContains } from '../../net/prefix.js';
 import { isPublicAddress } from '../../net/special-ranges.js';
 import { addrKey } from '../compile/engine-context.js';
 import { lookupRoute } from '../compile/route-index.js';
-import { describeRoute } from '../describe-rule.js';
-import { describePacket, type Packet } from '../packet.js';
+import { viewPacket, type Packet } from '../packet.js';
 import { newHopLog } from './hop-log.js';
+import { routeRecord } from './route-record.js';
 import type { Handler } from './position.js';
 
 const INTERNET = { id: 'internet', kind: 'internet' as const };
@@ -17,7 +16,7 @@ const INTERNET = { id: 'internet', kind: 'internet' as const };
 export const internetSource: Handler<'internetSource'> = (env, at) => {
   const log = newHopLog(env, at.carry);
   const component = at.host ? { id: at.host.id, kind: 'internetHost' as const } : INTERNET;
-  log.hop(component, 'forwarded', `${at.label} sends ${describePacket(at.packet)}`, at.host?.span, at.packet);
+  log.hop(component, 'forwarded', { type: 'send', action: 'forwarded', sender: at.label }, at.host?.span, at.packet);
   return log.go({ kind: 'fromInternet', packet: at.packet, carry: at.carry });
 };
 
@@ -29,18 +28,18 @@ export const toInternet: Handler<'toInternet'> = (env, at) => {
   if (packet.dst.family === 4 ? ctx.eniByPublicIp.has(packet.dst.value) : ctx.eniByIpv6.has(packet.dst.value)) return log.go({ kind: 'fromInternet', packet, carry });
   const host = ctx.hostByIp.get(addrKey(packet.dst));
   if (host) {
-    log.hop({ id: host.id, kind: 'internetHost' }, 'delivered', `internet host ${host.id} receives ${describePacket(packet)}`, host.span, packet);
+    log.hop({ id: host.id, kind: 'internetHost' }, 'delivered', { type: 'delivered', action: 'delivered', receiver: host.id, to: 'internetHost' }, host.span, packet);
     return log.deliver({ kind: 'internet', packet, host });
   }
   const svc = ctx.serviceRanges.find((s) => prefixContains(s.prefix, packet.dst));
   if (svc) {
-    log.hop({ id: svc.service.name, kind: 'awsService' }, 'delivered', `${svc.service.name} receives ${describePacket(packet)} on its public address`, undefined, packet);
+    log.hop({ id: svc.service.name, kind: 'awsService' }, 'delivered', { type: 'delivered', action: 'delivered', receiver: svc.service.name, to: 'awsServicePublic' }, undefined, packet);
     return log.deliver({ kind: 'awsService', service: svc.service, packet, via: 'internet' });
   }
   if (!isPublicAddress(packet.dst)) {
-    return log.end(log.drop(INTERNET, 'dropped', 'UNKNOWN_DESTINATION', `${formatIp(packet.dst)} is not a public address; the internet has no route to it`, undefined, packet));
+    return log.end(log.drop(INTERNET, 'dropped', 'UNKNOWN_DESTINATION', { type: 'internet', action: 'dropped', verdict: 'notPublic' }, undefined, packet));
   }
-  log.hop(INTERNET, 'delivered', `exits to the internet toward ${formatIp(packet.dst)} (an address not in the file)`, undefined, packet);
+  log.hop(INTERNET, 'delivered', { type: 'delivered', action: 'delivered', receiver: 'internet', to: 'internet' }, undefined, packet);
   return log.deliver({ kind: 'internet', packet, host: undefined });
 };
 
@@ -56,8 +55,7 @@ export const fromInternet: Handler<'fromInternet'> = (env, at) => {
   const eni = packet.dst.family === 4 ? ctx.eniByPublicIp.get(packet.dst.value) : ctx.eniByIpv6.get(packet.dst.value);
   if (!eni) {
     if (!isPublicAddress(packet.dst)) {
-      return log.end(log.drop(INTERNET, 'dropped', 'NOT_ADDRESSABLE_FROM_INTERNET', `${formatIp(packet.dst)} is a private address; nothing on the internet can reach it`, undefined, packet,
-        'Only public or Elastic IPs are reachable from the internet; a private address needs a load balancer or another path in.'));
+      return log.end(log.drop(INTERNET, 'dropped', 'NOT_ADDRESSABLE_FROM_INTERNET', { type: 'internet', action: 'dropped', verdict: 'privateAddress' }, undefined, packet));
     }
     return log.go({ kind: 'toInternet', packet, carry });
   }
@@ -67,34 +65,36 @@ export const fromInternet: Handler<'fromInternet'> = (env, at) => {
     return log.go({ kind: 'egressOnlyInbound', gateway, vpc: eni.vpc, packet, carry });
   }
   if (!vpc.internetGateway) {
-    return log.end(log.drop(INTERNET, 'dropped', 'IGW_NOT_ATTACHED', `${formatIp(packet.dst)} belongs to ${eni.id}, but VPC ${vpc.id} has no internet gateway`, vpc.span, packet));
+    return log.end(log.drop(INTERNET, 'dropped', 'IGW_NOT_ATTACHED', { type: 'internet', action: 'dropped', verdict: 'noGateway', interface: eni.id, vpc: vpc.id }, vpc.span, packet));
   }
   const igw = ctx.topology.internetGateways.get(vpc.internetGateway)!;
   // IPv6 addresses are global: the gateway forwards them unchanged. IPv4 public addresses
   // are translated 1:1 to the interface's private address.
   const inside: Packet = packet.dst.family === 6 ? packet : { ...packet, dst: eni.privateIp };
+  const igwStep = { type: 'internetGateway', gateway: igw.id, interface: eni.id, before: viewPacket(packet), after: viewPacket(inside) } as const;
   if (packet.dst.family === 6) {
-    log.hop({ id: igw.id, kind: 'internetGateway' }, 'forwarded', `${igw.id} forwards ${describePacket(packet)} to ${eni.id} (IPv6, no translation)`, igw.span, inside);
+    log.hop({ id: igw.id, kind: 'internetGateway' }, 'forwarded', { ...igwStep, action: 'forwarded', verdict: 'ipv6In' }, igw.span, inside);
   } else {
-    log.hop({ id: igw.id, kind: 'internetGateway' }, 'translated', `${igw.id} translates destination ${formatIp(packet.dst)} to ${formatIp(eni.privateIp)} (${eni.id})`, igw.span, inside);
+    log.hop({ id: igw.id, kind: 'internetGateway' }, 'translated', { ...igwStep, action: 'translated', verdict: 'destinationNat' }, igw.span, inside);
   }
   const edge = [...ctx.topology.routeTables.values()].find((t) => t.gatewayAssociation === igw.id);
   if (edge) {
     const hit = lookupRoute(ctx.routes.get(edge.id)!, inside.dst);
     const component = { id: edge.id, kind: 'routeTable' as const };
-    if (!hit) return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION', `edge route table ${edge.id} has no route for ${formatIp(inside.dst)}`, edge.span, inside));
+    const edgeStep = { type: 'edgeRoute', table: edge.id, gateway: igw.id } as const;
+    if (!hit) return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION', { ...edgeStep, action: 'dropped', verdict: 'noRoute', route: undefined }, edge.span, inside));
+    const route = routeRecord(hit.route, ctx.topology);
     const target = hit.route.target.kind === 'resource' ? ctx.topology.byId.get(hit.route.target.id) : undefined;
     // "Gateway route tables" (Amazon VPC guide): ingress routing may send traffic for a
     // subnet to a Gateway Load Balancer endpoint (or a middlebox ENI), besides local.
     if (target?.kind === 'endpoint' && target.type === 'gatewayLoadBalancer') {
-      log.hop(component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} steers the ingress traffic to the Gateway Load Balancer endpoint`, hit.route.span, inside,
-        'An edge route table associated with the internet gateway (ingress routing) can send traffic arriving from the internet through an inspection endpoint before it reaches the subnet.');
+      log.hop(component, 'forwarded', { ...edgeStep, action: 'forwarded', verdict: 'toGwlbEndpoint', route }, hit.route.span, inside);
       return log.go({ kind: 'gwlbEndpoint', endpoint: target, fromSubnet: undefined, packet: inside, carry });
     }
     if (hit.route.target.kind !== 'local') {
-      return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)} redirects ingress traffic; only local and GWLB endpoint targets are modelled`, hit.route.span, inside));
+      return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', { ...edgeStep, action: 'dropped', verdict: 'unsupported', route }, hit.route.span, inside));
     }
-    log.hop(component, 'forwarded', `edge route table ${edge.id}: ${describeRoute(hit.route, ctx.topology)}`, hit.route.span, inside);
+    log.hop(component, 'forwarded', { ...edgeStep, action: 'forwarded', verdict: 'local', route }, hit.route.span, inside);
   }
   return log.go({ kind: 'deliverInVpc', vpc: eni.vpc, fromSubnet: undefined, packet: inside, sender: undefined, carry });
 };

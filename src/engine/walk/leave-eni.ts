@@ -1,6 +1,5 @@
 // A packet leaving an interface: the interface's security groups judge it on the way out
 // ("Security group rules", Amazon VPC guide), then its subnet's route table takes it.
-import { describePacket } from '../packet.js';
 import { eniComponent } from './components.js';
 import { passSecurityGroups } from './filters.js';
 import { newHopLog } from './hop-log.js';
@@ -10,7 +9,7 @@ import type { Handler } from './position.js';
 export const leaveEni: Handler<'leaveEni'> = (env, at) => {
   const log = newHopLog(env, at.carry);
   const { eni, packet } = at;
-  if (at.announce) log.hop(eniComponent(eni), 'forwarded', `${eni.id} sends ${describePacket(packet)}`, eni.span, packet);
+  if (at.announce) log.hop(eniComponent(eni), 'forwarded', { type: 'send', action: 'forwarded', sender: eni.id }, eni.span, packet);
   const denied = passSecurityGroups(log, eni, 'egress', packet);
   if (denied) return log.end(denied);
   return log.go({ kind: 'routeFromSubnet', subnet: eni.subnet, origin: eni, packet, carry: at.carry });

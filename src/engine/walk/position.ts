@@ -11,6 +11,7 @@ import type {
 import type { EngineContext } from '../compile/engine-context.js';
 import type { Packet } from '../packet.js';
 import type { PolicyRequest } from '../policy/evaluate-policy.js';
+import type { ClientHintRecord } from '../steps.js';
 import type { Explanation, Hop } from '../trace.js';
 import type { ResolvedTarget } from './select-target.js';
 
@@ -58,13 +59,11 @@ export interface Intended {
   readonly ip: Ip;
 }
 
-/** A note for a target's security group that refuses a load balancer node's address. */
-export interface ClientHint {
-  /** Added to the refusing hop's detail and explanation. */
-  readonly note: string;
-  /** Replaces the refusing hop's why. */
-  readonly why: string;
-}
+/**
+ * What a target's security group refusing a load balancer node's address is told: the rule
+ * that would allow the client's own address (the refusing step records it).
+ */
+export type ClientHint = ClientHintRecord;
 
 /** What travels with the packet from position to position. */
 export interface Carry {

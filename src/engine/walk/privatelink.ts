@@ -17,9 +17,8 @@ export interface PrivateLinkHop {
 
 /** The stop of an endpoint that is not available. */
 export function badState(log: HopLog, ep: Endpoint, packet: Packet): Stop {
-  const waiting = ep.state === 'pendingAcceptance' ? ' The provider must accept the connection request before the endpoint carries anything.' : '';
-  return log.drop({ id: ep.id, kind: 'endpoint' }, 'dropped', 'BAD_STATE', `${ep.id} is ${ep.state}, not available (${ep.stateReason})`, ep.span, packet,
-    `Only an available endpoint carries traffic.${waiting}`);
+  return log.drop({ id: ep.id, kind: 'endpoint' }, 'dropped', 'BAD_STATE',
+    { type: 'endpointState', action: 'dropped', endpoint: ep.id, state: ep.state, stateReason: ep.stateReason }, ep.span, packet);
 }
 
 /** Whether a PrivateLink entry is a stop. */
@@ -36,34 +35,33 @@ export function enterPrivateLink(log: HopLog, ep: Endpoint, eni: Eni, packet: Pa
   if (ep.service.kind !== 'endpointService') return { kind: 'stop', verdict: 'dropped', explanations: [] };
   const service = topo.endpointServices.get(ep.service.id)!;
   const svcComponent = { id: service.id, kind: 'endpointService' as const };
+  const step = { type: 'privateLink', action: 'dropped', service: service.id, endpoint: ep.id, interface: eni.id } as const;
   const account = topo.vpcs.get(ep.vpc)?.accountId;
   // "Manage permissions" (AWS PrivateLink guide): only allowed principals may connect. AWS
   // keeps an accepted connection when a principal is removed later; the file cannot say
   // when, so vpcsim takes the stricter reading and refuses.
   if (!principalAllowed(service.allowedPrincipals, account)) {
-    const who = account ? `account ${account}` : `VPC ${ep.vpc}, which names no account,`;
-    const written = ep.state === 'available' ? '; the file says the endpoint is available, but vpcsim takes the stricter reading that a principal no longer allowed has no connection' : '';
     const also = ep.state !== 'available'
       ? [{ code: 'BAD_STATE' as const, message: `${ep.id} is ${ep.state} (${ep.stateReason})`, component: { id: ep.id, kind: 'endpoint' as const }, location: ep.span }]
       : [];
-    return log.drop(svcComponent, 'dropped', 'PRINCIPAL_NOT_ALLOWED',
-      `${who} is not in the allowedPrincipals of ${service.id} (${service.allowedPrincipals.join(', ') || 'none'})${written}`, service.span, packet,
-      'A provider lets in only the principals it lists (an account root ARN, a role, or "*"); every other consumer\'s connection request is refused.', also);
+    return log.drop(svcComponent, 'dropped', 'PRINCIPAL_NOT_ALLOWED', {
+      ...step, verdict: 'principalNotAllowed', ...(account ? { account } : {}), endpointVpc: ep.vpc,
+      allowedPrincipals: service.allowedPrincipals, writtenAvailable: ep.state === 'available',
+    }, service.span, packet, also);
   }
   if (ep.state !== 'available') return badState(log, ep, packet);
   if (service.state !== 'available') {
-    return log.drop(svcComponent, 'dropped', 'BAD_STATE', `${service.id} is ${service.state}, not available`, service.span, packet);
+    return log.drop(svcComponent, 'dropped', 'BAD_STATE', { ...step, verdict: 'serviceState', state: service.state }, service.span, packet);
   }
   const lb = topo.loadBalancers.get(service.loadBalancer);
   if (!lb) {
-    return log.drop(svcComponent, 'dropped', 'CANNOT_ROUTE', `${service.id}'s load balancer ${service.loadBalancer} does not exist`, service.span, packet);
+    return log.drop(svcComponent, 'dropped', 'CANNOT_ROUTE', { ...step, verdict: 'noLoadBalancer', loadBalancer: service.loadBalancer }, service.span, packet);
   }
   const nodes = lb.nodes.map((n) => topo.enis.get(n)).filter((n): n is Eni => n !== undefined);
   const node = nodes.find((n) => n.az === eni.az);
   if (!node) {
     return log.drop(svcComponent, 'dropped', 'VPCE_SERVICE_NOT_INSTALLED_IN_AZ',
-      `${eni.id} is in ${eni.az}, but ${lb.id} behind ${service.id} has nodes only in ${nodes.map((n) => n.az).join(', ') || 'no zone'}`, lb.span, packet,
-      "PrivateLink hands traffic to the load balancer node in the endpoint's own Availability Zone (matched by AZ ID across accounts); an endpoint in a zone the load balancer does not serve has nowhere to go.");
+      { ...step, verdict: 'notInAz', az: eni.az, loadBalancer: lb.id, nodeZones: nodes.map((n) => n.az) }, lb.span, packet);
   }
   return { service, lb, node };
 }

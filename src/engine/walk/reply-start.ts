@@ -3,7 +3,7 @@
 // load balancer nodes, PrivateLink, the same appliance behind a Gateway Load Balancer).
 // Security groups let the reply pass by connection tracking ("Security group connection
 // tracking", EC2 guide); network ACLs and routes judge it like any packet.
-import { describePacket, type Packet } from '../packet.js';
+import type { Packet } from '../packet.js';
 import type { Source } from '../resolve-query.js';
 import { eniComponent } from './components.js';
 import { newHopLog } from './hop-log.js';
@@ -25,19 +25,25 @@ export const replyStart: Handler<'replyStart'> = (env, at) => {
       return log.go({ kind: 'leaveEni', eni: delivery.eni, packet: reply, announce: true, carry });
     case 'internet': {
       const component = delivery.host ? { id: delivery.host.id, kind: 'internetHost' as const } : { id: 'internet', kind: 'internet' as const };
-      log.hop(component, 'forwarded', `the reply ${describePacket(reply)} crosses the internet`, delivery.host?.span, reply);
+      log.hop(component, 'forwarded', { type: 'internet', action: 'forwarded', verdict: 'replyCrosses' }, delivery.host?.span, reply);
       return log.go({ kind: 'fromInternet', packet: reply, carry });
     }
     case 'awsService':
-      log.hop({ id: delivery.service.name, kind: 'awsService' }, 'forwarded', `${delivery.service.name} replies ${describePacket(reply)}`, undefined, reply);
+      log.hop({ id: delivery.service.name, kind: 'awsService' }, 'forwarded', { type: 'serviceReply', action: 'forwarded', service: delivery.service.name }, undefined, reply);
       switch (delivery.via) {
         case 'internet':
           return log.go({ kind: 'fromInternet', packet: reply, carry });
         case 'gatewayEndpoint':
-          log.hop({ id: delivery.endpoint.id, kind: 'endpoint' }, 'forwarded', `${delivery.endpoint.id} carries the reply back into VPC ${delivery.endpoint.vpc}`, delivery.endpoint.span, reply);
+          log.hop({ id: delivery.endpoint.id, kind: 'endpoint' }, 'forwarded', {
+            type: 'gatewayEndpoint', action: 'forwarded', endpoint: delivery.endpoint.id, endpointType: delivery.endpoint.type, vpc: delivery.endpoint.vpc,
+            service: delivery.service.name, verdict: 'replyBack',
+          }, delivery.endpoint.span, reply);
           return log.go({ kind: 'deliverInVpc', vpc: delivery.endpoint.vpc, fromSubnet: undefined, packet: reply, sender: undefined, carry });
         case 'interfaceEndpoint':
-          log.hop(eniComponent(delivery.eni), 'forwarded', `${delivery.eni.id} returns the reply into VPC ${delivery.endpoint.vpc}`, delivery.endpoint.span, reply);
+          log.hop(eniComponent(delivery.eni), 'forwarded', {
+            type: 'interfaceEndpoint', action: 'forwarded', endpoint: delivery.endpoint.id, interface: delivery.eni.id, service: delivery.service.name,
+            vpc: delivery.endpoint.vpc, verdict: 'replyBack',
+          }, delivery.endpoint.span, reply);
           return log.go({ kind: 'leaveEni', eni: delivery.eni, packet: reply, announce: false, carry });
         default: {
           const never: never = delivery;

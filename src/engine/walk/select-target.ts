@@ -41,8 +41,8 @@ export function resolveTargets(ctx: EngineContext, tg: TargetGroup): ResolvedTar
   return tg.targets.map((t) => resolveTarget(ctx, tg, t)).filter((t): t is ResolvedTarget => t !== undefined);
 }
 
-function list(ts: readonly ResolvedTarget[]): string {
-  return ts.map((t) => `${t.name} (${t.az})`).join(', ');
+function list(ts: readonly ResolvedTarget[]): string[] {
+  return ts.map((t) => `${t.name} (${t.az})`);
 }
 
 /**
@@ -57,39 +57,27 @@ export function selectTarget(log: HopLog, lb: LoadBalancer, tg: TargetGroup, nod
   const healthy = all.filter((t) => t.target.healthy);
   const enabled = healthy.filter((t) => t.az === 'all' || zones.has(t.az));
   const candidates = lb.crossZone ? enabled : enabled.filter((t) => t.az === 'all' || t.az === node.az);
-  const zonal = lb.crossZone ? 'cross-zone load balancing on: any enabled zone' : `cross-zone load balancing off: only targets in ${node.az}`;
+  const skipped = all.filter((t) => !candidates.includes(t)).map((t) => `${t.name} (${t.target.healthy ? t.az : 'unhealthy'})`);
+  const step = {
+    type: 'targetChoice', targetGroup: tg.id, loadBalancer: lb.id, node: node.id, nodeAz: node.az, crossZone: lb.crossZone,
+    candidates: candidates.map((c) => c.name), skipped,
+  } as const;
   if (candidates.length === 0) {
     if (all.length === 0) {
-      return log.drop(component, 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', `${tg.id} has no registered targets`, tg.span, packet);
+      return log.drop(component, 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', { ...step, action: 'dropped', verdict: 'noTargets' }, tg.span, packet);
     }
     if (!lb.crossZone && enabled.length > 0) {
-      return log.drop(component, 'dropped', 'ELB_NOT_CROSSZONE',
-        `${node.id} is in ${node.az}, but the healthy targets of ${tg.id} are only in other zones: ${list(enabled)}; cross-zone load balancing is off on ${lb.id}`, lb.span, packet,
-        'With cross-zone load balancing off (the default for Network and Gateway Load Balancers), each node sends only to targets in its own Availability Zone.');
+      return log.drop(component, 'dropped', 'ELB_NOT_CROSSZONE', { ...step, action: 'dropped', verdict: 'notCrossZone', elsewhere: list(enabled) }, lb.span, packet);
     }
     const unhealthy = all.filter((t) => !t.target.healthy);
     const outside = healthy.filter((t) => t.az !== 'all' && !zones.has(t.az));
-    const why = [
-      unhealthy.length > 0 ? `unhealthy: ${list(unhealthy)}` : '',
-      outside.length > 0 ? `in zones ${lb.id} is not enabled in: ${list(outside)}` : '',
-    ].filter(Boolean).join('; ');
-    const failOpen = unhealthy.length === all.length
-      ? '. AWS fails open when every target is unhealthy and sends to them anyway; vpcsim takes the stricter reading that an unhealthy target does not answer'
-      : '';
-    return log.drop(component, 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', `${node.id} (${node.az}) has no healthy target to send to in ${tg.id} (${why})${failOpen}`, tg.span, packet,
-      'A load balancer node sends only to healthy targets in the zones it may use; with none, the flow has nowhere to go.');
+    return log.drop(component, 'dropped', 'ELBV2_NO_TARGETS_IN_AZ', {
+      ...step, action: 'dropped', verdict: 'noHealthy', unhealthy: list(unhealthy), outside: list(outside), failOpen: unhealthy.length === all.length,
+    }, tg.span, packet);
   }
-  const skipped = all.filter((t) => !candidates.includes(t)).map((t) => `${t.name} (${t.target.healthy ? t.az : 'unhealthy'})`);
-  const others = candidates.length > 1 ? `; each of ${candidates.map((t) => t.name).join(', ')} gets a trace of its own` : '';
   const option = (pick: ResolvedTarget) => {
     const one = newHopLog(w, log.carry);
-    one.hop(component, 'forwarded',
-    `${tg.id} (${zonal}) sends this flow to ${pick.name}:${pick.port} in ${pick.az}${others}${skipped.length > 0 ? `; not used: ${skipped.join(', ')}` : ''}`,
-    pick.target.span, packet,
-    candidates.length > 1
-      ? 'A load balancer node sends each new flow to one of its healthy targets, by a hash of the flow; any of them may get it, so vpcsim follows each.'
-      : 'A load balancer node sends only to healthy targets it may use: its own zone, or every enabled zone with cross-zone load balancing.',
-    [{ type: 'targetChoice', action: 'chosen', targetGroup: tg.id, chosen: { name: pick.name, port: pick.port, az: pick.az }, candidates: candidates.map((c) => c.name) }]);
+    one.hop(component, 'forwarded', { ...step, action: 'chosen', verdict: 'chosen', chosen: { name: pick.name, port: pick.port, az: pick.az } }, pick.target.span, packet);
     return { name: pick.name, hops: one.hops, at: at(pick) };
   };
   return { kind: 'fork', key: `${node.id} ${tg.id}`, options: candidates.map(option) };

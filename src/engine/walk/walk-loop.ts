@@ -3,7 +3,6 @@
 // fork. The loop owns what no handler should: the hop limit, routing-loop detection, the
 // connection tracking handlers ask it to remember, and forks (every option but the one
 // taken is handed to `onFork` as a walk of its own, so each path is a trace).
-import { formatIp } from '../../net/ip.js';
 import type { Span } from '../../model/span.js';
 import type { EngineContext } from '../compile/engine-context.js';
 import { viewPacket, type Packet } from '../packet.js';
@@ -18,6 +17,7 @@ import { gwlbAppliance, gwlbEndpoint } from './gateway-load-balancer.js';
 import { endpointEni } from './interface-endpoint.js';
 import { fromInternet, internetSource, toInternet } from './internet.js';
 import { internetGateway } from './internet-gateway.js';
+import { makeHop } from './hop-log.js';
 import { leaveEni } from './leave-eni.js';
 import { natGateway, natGatewayEni } from './nat-gateway.js';
 import { loadBalancerNode, nlbListener, nlbReverse, nlbTarget, nlbTargetReply } from './network-load-balancer.js';
@@ -140,9 +140,11 @@ function seenBefore(run: WalkRun, key: string, packet: Packet): boolean {
   return false;
 }
 
-function stopHere(run: WalkRun, component: Component, code: 'ROUTING_LOOP' | 'HOP_LIMIT', detail: string, span: Span | undefined, packet: Packet): WalkEnd {
-  run.hops.push({ component, action: 'dropped', detail, location: span, packet: viewPacket(packet) });
-  return { verdict: 'dropped', explanations: [{ code, message: detail, component, location: span }] };
+function stopHere(run: WalkRun, component: Component, code: 'ROUTING_LOOP' | 'HOP_LIMIT', span: Span | undefined, packet: Packet): WalkEnd {
+  const step = { type: 'loopGuard', action: 'dropped', table: component.id, reason: code === 'ROUTING_LOOP' ? 'loop' : 'hopLimit', limit: HOP_LIMIT } as const;
+  const hop = makeHop(component, 'dropped', step, span, viewPacket(packet), run.reply);
+  run.hops.push(hop);
+  return { verdict: 'dropped', explanations: [{ code, message: hop.detail, component, location: span }] };
 }
 
 /**
@@ -160,9 +162,9 @@ export function runWalk(
     const guard = guardOf(ctx, at);
     if (guard) {
       if (seenBefore(run, guard.key, at.packet)) {
-        return stopHere(run, guard.component, 'ROUTING_LOOP', `the packet reaches ${guard.key} a second time for ${formatIp(at.packet.dst)}: a routing loop`, guard.span, at.packet);
+        return stopHere(run, guard.component, 'ROUTING_LOOP', guard.span, at.packet);
       }
-      if (run.hops.length > HOP_LIMIT) return stopHere(run, guard.component, 'HOP_LIMIT', `more than ${HOP_LIMIT} hops without arriving`, guard.span, at.packet);
+      if (run.hops.length > HOP_LIMIT) return stopHere(run, guard.component, 'HOP_LIMIT', guard.span, at.packet);
     }
     const step = dispatch(env, at);
     run.hops.push(...step.hops);

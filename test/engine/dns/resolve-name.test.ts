@@ -65,7 +65,7 @@ describe('DNS resolution per VPC', () => {
     expect(inVpc(t, 'vpc-hub', 'kms.us-east-1.amazonaws.com').kind === 'resolved' && addresses(inVpc(t, 'vpc-hub', 'kms.us-east-1.amazonaws.com'))).toEqual(eniIps(t, 'vpce-kms/hub-a'));
     const peer = inVpc(t, 'vpc-app', 'kms.us-east-1.amazonaws.com');
     expect(peer.kind === 'resolved' && peer.record.rule).toBe('awsService');
-    expect(peer.kind === 'resolved' && peer.detail).toMatch(/does not cross peering/);
+    expect(peer.step.privateDns).toEqual({ reason: 'otherVpcs', endpoints: [{ endpoint: 'vpce-kms', vpc: 'vpc-hub' }] });
   });
 
   it('endpoint-specific names resolve from anywhere, regional to every ENI and zonal to one', () => {
@@ -92,7 +92,7 @@ describe('DNS resolution per VPC', () => {
     const off = topologyOf(twoVpcs(false));
     const r = inVpc(off, 'vpc-a', 'kms.us-east-1.amazonaws.com');
     expect(r.kind === 'resolved' && r.record.rule).toBe('awsService');
-    expect(r.kind === 'resolved' && r.detail).toMatch(/private DNS off/);
+    expect(r.step.privateDns).toMatchObject({ reason: 'privateDnsOff', vpcAttributesMissing: true });
     const optedOut = topologyOf(twoVpcs(true, true, '\n        privateDns: false'));
     expect(inVpc(optedOut, 'vpc-a', 'kms.us-east-1.amazonaws.com').kind === 'resolved' && (inVpc(optedOut, 'vpc-a', 'kms.us-east-1.amazonaws.com') as { record: { rule: string } }).record.rule).toBe('awsService');
   });
@@ -101,7 +101,7 @@ describe('DNS resolution per VPC', () => {
     const t = topologyOf(twoVpcs(false, false));
     const r = inVpc(t, 'vpc-a', 'www.example.com');
     expect(r.kind).toBe('notResolved');
-    expect(r.detail).toMatch(/enableDnsSupport false/);
+    expect(r.step).toMatchObject({ type: 'dns', action: 'dropped', verdict: 'dnsSupportOff', vantage: 'vpc-a' });
   });
 
   it('load balancer names answer node public IPs (internet-facing) or private IPs (internal)', () => {

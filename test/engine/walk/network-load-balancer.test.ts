@@ -33,7 +33,7 @@ describe('nlbListener', () => {
     if (s.next.kind !== 'fork') return;
     expect(s.next.key).toBe(`${node.id} tg-ip`);
     expect(s.next.options.map((o) => [o.name, o.at.kind, o.hops.map((h) => h.component.id)])).toEqual([['10.5.2.50', 'nlbTarget', ['tg-ip']]]);
-    expect(s.next.options[0]!.hops[0]!.steps).toEqual([{ type: 'targetChoice', action: 'chosen', targetGroup: 'tg-ip', chosen: { name: '10.5.2.50', port: 8080, az: 'use1-az1' }, candidates: ['10.5.2.50'] }]);
+    expect(s.next.options[0]!.hops[0]!.steps).toMatchObject([{ type: 'targetChoice', action: 'chosen', targetGroup: 'tg-ip', chosen: { name: '10.5.2.50', port: 8080, az: 'use1-az1' }, candidates: ['10.5.2.50'] }]);
   });
 
   it('takes nothing no listener takes (ELBV2_LISTENER_PORT_RESTRICTION)', () => {
