@@ -13,7 +13,7 @@
 import type { Ip } from '../net/ip.js';
 import { prefixContains } from '../net/prefix.js';
 import type { Eni, SecurityGroup, SgRule } from '../model/resources.js';
-import { eniAt, type EngineContext } from './compile/engine-context.js';
+import type { EngineContext } from './compile/engine-context.js';
 import { ruleMatchesTraffic } from './match-traffic.js';
 import type { Packet } from './packet.js';
 
@@ -27,14 +27,14 @@ export interface SgDecision {
 
 /** The interface at the other end of the packet, if the address is one in reach. */
 function remoteEni(ctx: EngineContext, self: Eni, remote: Ip): Eni | undefined {
-  const local = eniAt(ctx, self.vpc, remote);
+  const local = ctx.eniAt(self.vpc, remote);
   if (local) return local;
   const region = ctx.topology.vpcs.get(self.vpc)?.region;
   for (const pcx of ctx.peerings.get(self.vpc) ?? []) {
     if (pcx.status !== 'active') continue;
     const other = pcx.requester === self.vpc ? pcx.accepter : pcx.requester;
     if (ctx.topology.vpcs.get(other)?.region !== region) continue;
-    const found = eniAt(ctx, other, remote);
+    const found = ctx.eniAt(other, remote);
     if (found) return found;
   }
   return undefined;

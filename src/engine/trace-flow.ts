@@ -5,7 +5,7 @@
 import { formatIp } from '../net/ip.js';
 import { portProblem } from '../model/check-port.js';
 import type { Topology } from '../model/topology.js';
-import { engineContext, type EngineContext, type LookupMode } from './compile/engine-context.js';
+import { engineContext, type EngineContext } from './compile/engine-context.js';
 import type { DnsResolution } from './dns/resolve-name.js';
 import { oneWayExplanation } from './explain-one-way.js';
 import { describePacket, replyOf, viewPacket, type Packet } from './packet.js';
@@ -28,10 +28,16 @@ export const MAX_BRANCHES = 256;
 /**
  * Trace a flow. A query that names nothing known is a QueryError (exit 2 at the CLI); a name
  * that does not resolve is an unreachable trace (DNS_NAME_NOT_RESOLVED).
- * `mode` 'linear' answers lookups by scanning, for the benchmark's baseline only.
  */
-export function traceFlow(topology: Topology, query: FlowQuery, mode: LookupMode = 'indexed'): TraceResult | QueryError {
-  const ctx = engineContext(topology, mode);
+export function traceFlow(topology: Topology, query: FlowQuery): TraceResult | QueryError {
+  return traceFlowIn(engineContext(topology), query);
+}
+
+/**
+ * traceFlow over a compiled context. Internal (src/index.ts does not export it): the
+ * benchmark passes its naive linear-scan context (bench/linear-baseline.ts) through it.
+ */
+export function traceFlowIn(ctx: EngineContext, query: FlowQuery): TraceResult | QueryError {
   const source = resolveSource(ctx, query.from);
   if (isError(source)) return source;
   const resolved = resolveDestinations(ctx, query.to, source);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eniAt, engineContext } from '../../src/engine/compile/engine-context.js';
+import { engineContext } from '../../src/engine/compile/engine-context.js';
 import type { Topology } from '../../src/model/topology.js';
 import { parseIp } from '../../src/net/ip.js';
 import { codes, hopIds, trace } from '../helpers/trace.js';
@@ -74,7 +74,7 @@ describe('every interface address of every real snapshot is in place after impor
             if (ip.includes(':') && t.enis.get(from)?.ipv6Ip === undefined) continue; // no IPv6 sender in that VPC
             const what = `${from} -> ${ip} (${e.NetworkInterfaceId})`;
             // The walk delivers to the interface its VPC's address index names...
-            expect(eniAt(engineContext(t), at!.vpc, parseIp(ip)!)?.id, what).toBe(at!.id);
+            expect(engineContext(t).eniAt(at!.vpc, parseIp(ip)!)?.id, what).toBe(at!.id);
             // ...and the trace gets there: delivered to it, or stopped by its own security groups.
             const tr = trace(t, from, ip, undefined, 'all');
             expect(codes(tr), what).not.toContain('UNKNOWN_DESTINATION');

@@ -1,21 +1,23 @@
 // Everything the walker looks up, compiled once per topology (and cached): route indexes,
 // ENIs by private and public address, security group membership, internet hosts, AWS
-// service ranges, peerings by VPC. The walk itself never parses or scans text.
+// service ranges, peerings by VPC. The walk itself never parses or scans text. The two
+// lookups on the walk's hot path (route and address) are functions of the context, so the
+// benchmark's naive baseline (bench/linear-baseline.ts) can pass a context of its own.
 import type { Ip } from '../../net/ip.js';
 import type { Prefix } from '../../net/prefix.js';
 import type { AwsService } from '../../model/aws-services.js';
 import type { Eni, InternetHost, PeeringConnection } from '../../model/resources.js';
 import type { Topology } from '../../model/topology.js';
-import { buildRouteIndex, linearRouteIndex, type RouteIndex } from './route-index.js';
-
-/** How lookups are answered: by the indexes (always), or by linear scans (the benchmark's baseline). */
-export type LookupMode = 'indexed' | 'linear';
+import { buildRouteIndex, lookupRoute, type IndexedRoute, type RouteIndex } from './route-index.js';
 
 /** Compiled lookups for one topology. */
 export interface EngineContext {
   readonly topology: Topology;
-  readonly mode: LookupMode;
   readonly routes: ReadonlyMap<string, RouteIndex>;
+  /** The route a table sends `dst` by (longest prefix match), or undefined. */
+  readonly routeFor: (table: string, dst: Ip) => IndexedRoute | undefined;
+  /** The interface holding a private address in a VPC. */
+  readonly eniAt: (vpc: string, ip: Ip) => Eni | undefined;
   /** vpc -> private address (v4 and v6 in separate maps) -> ENI. */
   readonly eniByVpcIp: ReadonlyMap<string, { readonly v4: Map<bigint, Eni>; readonly v6: Map<bigint, Eni> }>;
   readonly eniByPublicIp: ReadonlyMap<bigint, Eni>;
@@ -30,7 +32,7 @@ export interface EngineContext {
   readonly peerings: ReadonlyMap<string, readonly PeeringConnection[]>;
 }
 
-const caches: Record<LookupMode, WeakMap<Topology, EngineContext>> = { indexed: new WeakMap(), linear: new WeakMap() };
+const cache = new WeakMap<Topology, EngineContext>();
 
 /** Key of an address for maps that hold both families. */
 export function addrKey(ip: Ip): string {
@@ -38,14 +40,12 @@ export function addrKey(ip: Ip): string {
 }
 
 /** The compiled context of a topology (built on first use, then cached). */
-export function engineContext(topology: Topology, mode: LookupMode = 'indexed'): EngineContext {
-  const cache = caches[mode];
+export function engineContext(topology: Topology): EngineContext {
   const hit = cache.get(topology);
   if (hit) return hit;
   const routes = new Map<string, RouteIndex>();
   for (const [id, t] of topology.routeTables) {
-    const index = buildRouteIndex(t, topology.prefixLists);
-    routes.set(id, mode === 'linear' ? linearRouteIndex(index) : index);
+    routes.set(id, buildRouteIndex(t, topology.prefixLists));
   }
   const eniByVpcIp = new Map<string, { v4: Map<bigint, Eni>; v6: Map<bigint, Eni> }>();
   const eniByPublicIp = new Map<bigint, Eni>();
@@ -83,21 +83,14 @@ export function engineContext(topology: Topology, mode: LookupMode = 'indexed'):
   for (const p of topology.peeringConnections.values()) {
     for (const v of [p.requester, p.accepter]) peerings.set(v, [...(peerings.get(v) ?? []), p]);
   }
-  const ctx: EngineContext = { topology, mode, routes, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
+  const routeFor = (table: string, dst: Ip): IndexedRoute | undefined => lookupRoute(routes.get(table)!, dst);
+  const eniAt = (vpc: string, ip: Ip): Eni | undefined => {
+    const byVpc = eniByVpcIp.get(vpc);
+    return ip.family === 4 ? byVpc?.v4.get(ip.value) : byVpc?.v6.get(ip.value);
+  };
+  const ctx: EngineContext = { topology, routes, routeFor, eniAt, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
   cache.set(topology, ctx);
   return ctx;
-}
-
-/** The ENI holding a private address in a VPC. */
-export function eniAt(ctx: EngineContext, vpc: string, ip: Ip): Eni | undefined {
-  if (ctx.mode === 'linear') {
-    for (const e of ctx.topology.enis.values()) {
-      if (e.vpc === vpc && holdsAddress(e, ip)) return e;
-    }
-    return undefined;
-  }
-  const byVpc = ctx.eniByVpcIp.get(vpc);
-  return ip.family === 4 ? byVpc?.v4.get(ip.value) : byVpc?.v6.get(ip.value);
 }
 
 /** Whether an interface holds a private address (primary, secondary or its IPv6 one). */

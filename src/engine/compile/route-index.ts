@@ -29,8 +29,6 @@ export interface RouteIndex {
   readonly table: RouteTable;
   readonly v4: FamilyIndex;
   readonly v6: FamilyIndex;
-  /** Set only for the benchmark's baseline: every entry, scanned linearly. */
-  readonly linear?: readonly IndexedRoute[];
 }
 
 function emptyFamily(): FamilyIndex {
@@ -65,25 +63,8 @@ export function buildRouteIndex(table: RouteTable, prefixLists: ReadonlyMap<stri
   return index;
 }
 
-/** The same index, answered by a linear scan (the naive baseline `npm run bench` compares against). */
-export function linearRouteIndex(index: RouteIndex): RouteIndex {
-  const all: IndexedRoute[] = [];
-  for (const fam of [index.v4, index.v6]) for (const level of fam.byLength.values()) all.push(...level.values());
-  return { ...index, linear: all };
-}
-
-function scan(entries: readonly IndexedRoute[], dst: Ip): IndexedRoute | undefined {
-  let best: IndexedRoute | undefined;
-  for (const e of entries) {
-    if (e.prefix.family !== dst.family || (dst.value & e.prefix.mask) !== e.prefix.network) continue;
-    if (!best || e.prefix.length > best.prefix.length || (e.prefix.length === best.prefix.length && e.priority < best.priority)) best = e;
-  }
-  return best;
-}
-
 /** The route that carries a packet to `dst`, or undefined when none matches. */
 export function lookupRoute(index: RouteIndex, dst: Ip): IndexedRoute | undefined {
-  if (index.linear) return scan(index.linear, dst);
   const fam = dst.family === 4 ? index.v4 : index.v6;
   for (let i = 0; i < fam.lengths.length; i++) {
     const hit = fam.byLength.get(fam.lengths[i]!)!.get(dst.value & fam.masks[i]!);

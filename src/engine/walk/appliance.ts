@@ -10,7 +10,6 @@
 // address (the gateway maps it to the public IP), remembering the connection for the reply.
 // The hop says which assumption it made.
 import { ipEquals } from '../../net/ip.js';
-import { lookupRoute } from '../compile/route-index.js';
 import { viewPacket, type Packet } from '../packet.js';
 import type { StepOf } from '../steps.js';
 import { crossSubnets, passSecurityGroups } from './filters.js';
@@ -36,7 +35,7 @@ export const appliance: Handler<'appliance'> = (env, at) => {
   const refused = passSecurityGroups(log, eni, 'ingress', packet, { sender });
   if (refused) return log.end(refused);
   const table = topo.subnets.get(eni.subnet)!.routeTable;
-  const hit = lookupRoute(env.ctx.routes.get(table)!, packet.dst);
+  const hit = env.ctx.routeFor(table, packet.dst);
   const next = hit?.route.target.kind === 'resource' ? topo.byId.get(hit.route.target.id) : undefined;
   const nat = !env.reply && next?.kind === 'internetGateway' && packet.src.family === 4 && !ipEquals(packet.src, eni.privateIp);
   const out: Packet = nat ? { ...packet, src: eni.privateIp } : packet;

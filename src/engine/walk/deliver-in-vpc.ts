@@ -2,7 +2,6 @@
 // ACLs of the subnets crossed. The local route delivers to whatever interface holds the
 // address ("Configure route tables": local route); an address no interface holds goes nowhere.
 import { ipEquals } from '../../net/ip.js';
-import { eniAt } from '../compile/engine-context.js';
 import { crossSubnets } from './filters.js';
 import { newHopLog } from './hop-log.js';
 import type { Handler } from './position.js';
@@ -11,7 +10,7 @@ import type { Handler } from './position.js';
 export const deliverInVpc: Handler<'deliverInVpc'> = (env, at) => {
   const log = newHopLog(env, at.carry);
   const { vpc, fromSubnet, packet, sender, carry } = at;
-  const eni = eniAt(env.ctx, vpc, packet.dst);
+  const eni = env.ctx.eniAt(vpc, packet.dst);
   // VPCs may share addresses (PrivateLink needs no unique CIDRs): a packet for the named
   // destination's address, delivered in another VPC, is not delivered to it.
   const intended = carry.intended;

@@ -1,7 +1,6 @@
 // Out through an internet gateway ("Enable internet access for a VPC using an internet
 // gateway", Amazon VPC guide): the IGW does 1:1 NAT of a private IPv4 address to its public
 // or Elastic IP; an address without one cannot use it. IPv6 passes unchanged.
-import { eniAt } from '../compile/engine-context.js';
 import { viewPacket, type Packet } from '../packet.js';
 import { crossSubnets } from './filters.js';
 import { newHopLog } from './hop-log.js';
@@ -18,7 +17,7 @@ export const internetGateway: Handler<'internetGateway'> = (env, at) => {
     log.hop(component, 'forwarded', { type: 'internetGateway', action: 'forwarded', gateway: igw.id, verdict: 'ipv6Out', before: viewPacket(packet), after: viewPacket(packet) }, igw.span, packet);
     return log.go({ kind: 'toInternet', packet, carry });
   }
-  const eni = eniAt(env.ctx, igw.vpc, packet.src);
+  const eni = env.ctx.eniAt(igw.vpc, packet.src);
   if (!eni?.publicIp) {
     return log.end(log.drop(component, 'dropped', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
       { type: 'internetGateway', action: 'dropped', gateway: igw.id, verdict: 'noPublicIp', ...(eni ? { interface: eni.id } : {}), before: viewPacket(packet), after: viewPacket(packet) }, igw.span, packet));

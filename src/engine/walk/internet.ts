@@ -4,7 +4,6 @@
 import { prefixContains } from '../../net/prefix.js';
 import { isPublicAddress } from '../../net/special-ranges.js';
 import { addrKey } from '../compile/engine-context.js';
-import { lookupRoute } from '../compile/route-index.js';
 import { viewPacket, type Packet } from '../packet.js';
 import { newHopLog } from './hop-log.js';
 import { routeRecord } from './route-record.js';
@@ -79,7 +78,7 @@ export const fromInternet: Handler<'fromInternet'> = (env, at) => {
   }
   const edge = [...ctx.topology.routeTables.values()].find((t) => t.gatewayAssociation === igw.id);
   if (edge) {
-    const hit = lookupRoute(ctx.routes.get(edge.id)!, inside.dst);
+    const hit = ctx.routeFor(edge.id, inside.dst);
     const component = { id: edge.id, kind: 'routeTable' as const };
     const edgeStep = { type: 'edgeRoute', table: edge.id, gateway: igw.id } as const;
     if (!hit) return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION', { ...edgeStep, action: 'dropped', verdict: 'noRoute', route: undefined }, edge.span, inside));

@@ -3,7 +3,6 @@
 // limit are the walk loop's (walk-loop.ts), checked before this handler runs.
 import { formatPrefix } from '../../net/prefix.js';
 import { routeTargetResource } from '../../model/route-targets.js';
-import { lookupRoute } from '../compile/route-index.js';
 import { describeRoute } from '../describe-rule.js';
 import type { RouteStep } from '../steps.js';
 import { newHopLog } from './hop-log.js';
@@ -18,7 +17,7 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
   const subnet = topo.subnets.get(subnetId)!;
   const table = topo.routeTables.get(subnet.routeTable)!;
   const component = { id: table.id, kind: 'routeTable' as const };
-  const hit = lookupRoute(env.ctx.routes.get(table.id)!, packet.dst);
+  const hit = env.ctx.routeFor(table.id, packet.dst);
   if (!hit) {
     return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION',
       { type: 'route', action: 'dropped', table: table.id, subnet: subnetId, route: undefined, prefix: undefined, verdict: 'noRoute' }, table.span, packet));

@@ -8,7 +8,6 @@
 import { formatIp, type Ip } from '../../net/ip.js';
 import { prefixContains } from '../../net/prefix.js';
 import type { Eni, LoadBalancer, Target, TargetGroup } from '../../model/resources.js';
-import { eniAt } from '../compile/engine-context.js';
 import type { EngineContext } from '../compile/engine-context.js';
 import type { Packet } from '../packet.js';
 import { newHopLog, type HopLog } from './hop-log.js';
@@ -33,7 +32,7 @@ function resolveTarget(ctx: EngineContext, tg: TargetGroup, t: Target): Resolved
     return eni ? { target: t, name: t.instance, ip: eni.privateIp, port: t.port, az: eni.az, eni } : undefined;
   }
   const subnet = topo.vpcs.get(tg.vpc)?.subnets.map((s) => topo.subnets.get(s)).find((s) => s && prefixContains(s.cidr, t.ip));
-  return { target: t, name: formatIp(t.ip), ip: t.ip, port: t.port, az: subnet?.az ?? 'all', eni: eniAt(ctx, tg.vpc, t.ip) };
+  return { target: t, name: formatIp(t.ip), ip: t.ip, port: t.port, az: subnet?.az ?? 'all', eni: ctx.eniAt(tg.vpc, t.ip) };
 }
 
 /** The targets of a group with their addresses and zones (targets whose instance is unknown are left out). */
