@@ -2,25 +2,8 @@
 // PrivateLink either way) as a single box; everything else is left out. Edges into a
 // neighbour land on its box; top-level nodes stay only when still connected.
 import type { Topology } from '../model/topology.js';
+import { neighbourVpcs } from '../model/vpc-graph.js';
 import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from './diagram.js';
-
-/** VPCs joined to `vpc` by a peering connection or a PrivateLink endpoint, sorted. */
-export function neighbourVpcs(t: Topology, vpc: string): string[] {
-  const out = new Set<string>();
-  for (const p of t.peeringConnections.values()) {
-    if (p.requester === vpc) out.add(p.accepter);
-    if (p.accepter === vpc) out.add(p.requester);
-  }
-  for (const ep of t.endpoints.values()) {
-    if (ep.service.kind !== 'endpointService') continue;
-    const provider = t.endpointServices.get(ep.service.id)?.vpc;
-    if (provider === undefined) continue;
-    if (ep.vpc === vpc) out.add(provider);
-    if (provider === vpc) out.add(ep.vpc);
-  }
-  out.delete(vpc);
-  return [...out].sort();
-}
 
 function vpcOfCluster(clusters: ReadonlyMap<string, DiagramCluster>, id: string | undefined): string | undefined {
   for (let c = id === undefined ? undefined : clusters.get(id); c; c = c.parent === undefined ? undefined : clusters.get(c.parent)) {

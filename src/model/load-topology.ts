@@ -21,7 +21,6 @@ import { buildPrivateLink } from './build/build-endpoints.js';
 import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, regionsInUse } from './build/build-globals.js';
 import { buildChecks } from './build/build-checks.js';
 import { buildProtect } from './build/build-protect.js';
-import { buildGraph } from './build/build-graph.js';
 import { runValidators } from './validate/run-validators.js';
 
 /** The result of loading: a topology when valid, and every diagnostic either way. */
@@ -109,7 +108,6 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     byId: sortedMap(byId),
     checks,
     protect,
-    graph: buildGraph(byId, workloads.enis),
   };
   const diagnostics = sortDiagnostics([...schemaDiagnostics, ...ctx.diagnostics, ...runValidators(topology, map)]);
   return { topology: hasErrors(diagnostics) ? undefined : topology, diagnostics };

@@ -1,6 +1,6 @@
-// The loaded topology: immutable, indexed by id, references resolved, addresses parsed,
-// plus a graph of containment and attachment. Built by load-topology.ts, read by the engine.
-import type { Graph } from '@dagrejs/graphlib';
+// The loaded topology: immutable, indexed by id, references resolved, addresses parsed.
+// Built by load-topology.ts, read by the engine. The graph of what joins its VPCs is built on
+// first use (vpc-graph.ts), never on load.
 import type { Ip } from '../net/ip.js';
 import type { AwsService } from './aws-services.js';
 import type { Check } from './check.js';
@@ -65,8 +65,6 @@ export interface Topology {
   readonly checks: readonly Check[];
   /** The `protect:` entries, for `check --baseline`. */
   readonly protect: readonly ProtectRule[];
-  /** Containment and attachment: vpc -> subnet -> eni, endpoint -> service -> lb -> tg -> target. */
-  readonly graph: Graph;
 }
 
 /** The resource of an id when it has the wanted kind. */

@@ -5,7 +5,7 @@ import type { HopStep } from '../../src/engine/steps.js';
 import { describe, expect, it } from 'vitest';
 import { buildDiagram } from '../../src/diagram/build-diagram.js';
 import type { Diagram } from '../../src/diagram/diagram.js';
-import { neighbourVpcs } from '../../src/diagram/focus-diagram.js';
+import { neighbourVpcs } from '../../src/model/vpc-graph.js';
 import { overlayTrace } from '../../src/diagram/overlay-trace.js';
 import { renderMermaidSequence } from '../../src/diagram/render-mermaid-sequence.js';
 import type { TraceResult } from '../../src/engine/query.js';

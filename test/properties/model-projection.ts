@@ -15,8 +15,8 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-/** A topology's projection (not the graph, file or byId index, which repeat the maps). */
+/** A topology's projection (not the file or the byId index, which repeats the maps). */
 export function projection(t: Topology): unknown {
-  const { graph: _graph, byId: _byId, file: _file, span: _span, ...rest } = t;
+  const { byId: _byId, file: _file, span: _span, ...rest } = t;
   return plain(rest);
 }
