@@ -10,6 +10,7 @@
 import type { RawEndpoint, RawEndpointService } from '../../model/format.js';
 import { findAwsService } from '../../model/aws-services.js';
 import { claimAddress, emit, idOf } from './emit-resource.js';
+import { nameAlias } from './name-alias.js';
 import { linkAll, linkOne } from './link-reference.js';
 import { errorAt, warnAt, type PlanContext } from './plan-context.js';
 import { knownBool, knownString, knownStrings, type PlanResource } from './plan-model.js';
@@ -96,7 +97,7 @@ export function mapEndpoints(ctx: PlanContext, resources: readonly PlanResource[
     if (service === undefined) continue;
     const id = claimAddress(ctx, r, 'endpoint');
     if (id === undefined) continue;
-    const value: Mutable<RawEndpoint> = { type, service };
+    const value: Mutable<RawEndpoint> = { ...nameAlias(r), type, service };
     const notes: string[] = [];
     if (type !== 'gateway') {
       value.subnets = linkAll(ctx, r, { attr: 'subnet_ids', types: SUBNET_TYPES, what: 'subnet' }).map((s) => idOf(ctx, s)).filter((x): x is string => x !== undefined);

@@ -8,6 +8,7 @@
 import type { RawListener, RawTarget } from '../../model/format.js';
 import type { Noted, OutLoadBalancer, OutTargetGroup, OutVpc } from '../aws/output-model.js';
 import { claimAddress, emit, idOf, noted } from './emit-resource.js';
+import { nameAlias } from './name-alias.js';
 import { linkAll, linkOne } from './link-reference.js';
 import { warnAt, type PlanContext } from './plan-context.js';
 import { knownBool, knownNumber, knownString, type PlanResource } from './plan-model.js';
@@ -41,7 +42,8 @@ export function mapTargetGroups(ctx: PlanContext, resources: readonly PlanResour
     if (!vpc) continue;
     const id = claimAddress(ctx, r, 'target group');
     if (id === undefined) continue;
-    const value: OutTargetGroup = { protocol: protocol ?? 'TCP', port: knownNumber(r, 'port') ?? 0, targetType: targetType as 'instance' | 'ip' };
+    // The format spells protocols in lower case (AWS and Terraform in upper case).
+    const value: OutTargetGroup = { protocol: (protocol ?? 'TCP').toLowerCase() as OutTargetGroup['protocol'], port: knownNumber(r, 'port') ?? 0, targetType: targetType as 'instance' | 'ip' };
     const pci = knownString(r, 'preserve_client_ip');
     if (pci === 'true' || pci === 'false') value.preserveClientIp = pci === 'true';
     vpc.targetGroups.set(id, emit(ctx, r, value, protocol === undefined ? ['protocol not known at plan time: TCP assumed'] : []));
@@ -92,7 +94,7 @@ export function mapLoadBalancers(ctx: PlanContext, resources: readonly PlanResou
     }
     const id = claimAddress(ctx, r, 'load balancer');
     if (id === undefined) continue;
-    const value: OutLoadBalancer = { type, scheme: knownBool(r, 'internal') === true ? 'internal' : 'internet-facing', subnets: [...new Set(subnets)] };
+    const value: OutLoadBalancer = { ...nameAlias(r), type, scheme: knownBool(r, 'internal') === true ? 'internal' : 'internet-facing', subnets: [...new Set(subnets)] };
     if (type === 'network') {
       const groups = linkAll(ctx, r, { attr: 'security_groups', types: SG_TYPES, what: 'security group' }).map((g) => idOf(ctx, g)).filter((x): x is string => x !== undefined);
       if (groups.length > 0) value.securityGroups = groups;
@@ -128,7 +130,7 @@ export function mapLoadBalancers(ctx: PlanContext, resources: readonly PlanResou
       continue;
     }
     const listeners: Noted<RawListener>[] = found.lb.listeners ?? [];
-    listeners.push(noted(ctx, r, { port, protocol, targetGroup: tg }));
+    listeners.push(noted(ctx, r, { port, protocol: protocol.toLowerCase() as RawListener['protocol'], targetGroup: tg }));
     found.lb.listeners = listeners;
   }
 }

@@ -8,6 +8,8 @@
 // - aws_default_security_group: the provider "immediately removes all ingress and egress
 //   rules" and creates only those configured: no rules written means none.
 // - ingress / egress are Optional+Computed: unknown because not configured means none.
+// - a rule whose peer is known only after apply (security_groups = [aws_security_group.x.id])
+//   is read from the configuration block it was written as (inline-rule-config.ts).
 import type { RawSgRule } from '../../model/format.js';
 import { hasPorts, portsOf, protocolOf, type FormatProtocol } from '../aws/aws-values.js';
 import { prefixListRef } from '../aws/map-prefix-lists.js';
@@ -16,7 +18,9 @@ import type { Noted, OutSecurityGroup } from '../aws/output-model.js';
 import { claimAddress, emit, idOf, noted } from './emit-resource.js';
 import { linkAll, linkOne } from './link-reference.js';
 import { srcOf, warnAt, type PlanContext } from './plan-context.js';
+import { configBlocks, constantOf, matchConfigBlock, ruleBlockRecord } from './inline-rule-config.js';
 import { blocks, knownNumber, knownString, knownStrings, type Obj, type PlanResource } from './plan-model.js';
+import { resolveAttribute } from './resolve-reference.js';
 import { vpcOfResource } from './map-plan-vpcs.js';
 
 /** Resource types that are security groups. */
@@ -94,29 +98,92 @@ function groupIds(ctx: PlanContext, targets: readonly PlanResource[]): string[] 
   return targets.map((t) => idOf(ctx, t)).filter((x): x is string => x !== undefined);
 }
 
+/** Plan resources whose known id is one of these (a group id written as a constant or known). */
+function resourcesWithIds(ctx: PlanContext, ids: readonly string[]): PlanResource[] {
+  return ids.map((g) => ctx.plan.resources.find((x) => x.values['id'] === g)).filter((x): x is PlanResource => x !== undefined);
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+
+/** The peers of a rule block that the configuration names by reference (known only after apply). */
+function referencedPeers(ctx: PlanContext, rec: PlanResource): { groups: string[]; prefixLists: string[] } {
+  const constantGroups = constantOf(rec.config?.expressions['security_groups']);
+  const groups = constantGroups ? resourcesWithIds(ctx, strings(constantGroups.value)) : linkAll(ctx, rec, { attr: 'security_groups', types: SG_TYPES, what: 'security group' });
+  const constantLists = constantOf(rec.config?.expressions['prefix_list_ids']);
+  const prefixLists = constantLists ? knownPrefixLists(ctx, rec, strings(constantLists.value)) : prefixListsOf(ctx, rec, 'prefix_list_ids', []);
+  return { groups: groupIds(ctx, groups), prefixLists };
+}
+
+/** CIDR blocks a rule block's configuration writes: constants, or the cidr_block of the VPCs / subnets it references. */
+function configuredCidrs(ctx: PlanContext, rec: PlanResource, attr: 'cidr_blocks' | 'ipv6_cidr_blocks'): string[] | undefined {
+  const expr = rec.config?.expressions[attr];
+  if (expr === undefined) return [];
+  const constant = constantOf(expr);
+  if (constant) return strings(constant.value);
+  const own = attr === 'cidr_blocks' ? 'cidr_block' : 'ipv6_cidr_block';
+  const res = resolveAttribute(ctx, rec, attr);
+  const cidrs = res.targets.map((t) => knownString(t, own));
+  if (res.targets.length === 0 || res.unresolved.length > 0 || res.literals.length > 0 || cidrs.some((c) => c === undefined)) return undefined;
+  return cidrs as string[];
+}
+
+/**
+ * One rule block read from the configuration alone, when the whole set is known only after
+ * apply: protocol and ports must be constants; CIDRs constants or a referenced VPC's or
+ * subnet's block; peers followed by reference. Anything else leaves the rule out, warned.
+ */
+function configuredRule(ctx: PlanContext, r: PlanResource, key: 'ingress' | 'egress', e: Obj, i: number, self: string): Noted<RawSgRule>[] {
+  const c = (k: string): unknown => constantOf(e[k])?.value;
+  const protocol = c('protocol');
+  const from = c('from_port');
+  const to = c('to_port');
+  const rec = ruleBlockRecord(r, {}, e);
+  const cidrs = configuredCidrs(ctx, rec, 'cidr_blocks');
+  const ipv6Cidrs = configuredCidrs(ctx, rec, 'ipv6_cidr_blocks');
+  if ((typeof protocol !== 'string' && typeof protocol !== 'number') || typeof from !== 'number' || typeof to !== 'number' || cidrs === undefined || ipv6Cidrs === undefined) {
+    warnAt(ctx, 'VALUE_UNKNOWN', r, `${r.address}: ${key} rule ${i + 1} of the configuration has a protocol, port or CIDR known only after apply; it is left out, so verdicts allow less than AWS may`);
+    return [];
+  }
+  const peers = referencedPeers(ctx, rec);
+  return rulesOf(ctx, r, {
+    protocol: String(protocol), from, to, cidrs, ipv6Cidrs,
+    prefixLists: peers.prefixLists,
+    groups: [...peers.groups, ...(c('self') === true ? [self] : [])],
+    description: typeof c('description') === 'string' ? (c('description') as string) : undefined,
+  });
+}
+
 function inlineRules(ctx: PlanContext, r: PlanResource, key: 'ingress' | 'egress', self: string): Noted<RawSgRule>[] {
   if (r.unknown[key] === true) {
-    const configured = r.config?.expressions[key] !== undefined;
-    if (configured || ctx.plan.formatVersion === '0.1') {
-      warnAt(ctx, 'VALUE_UNKNOWN', r, `${r.address}: the ${key} rules are known only after apply${configured ? '' : ' (format 0.1 plans do not show whether they were configured)'}; they are left out, so verdicts allow less than AWS may`);
+    const configured = configBlocks(r, key);
+    if (configured.length > 0) return configured.flatMap((e, i) => configuredRule(ctx, r, key, e, i, self));
+    if (r.config?.expressions[key] !== undefined || ctx.plan.formatVersion === '0.1') {
+      warnAt(ctx, 'VALUE_UNKNOWN', r, `${r.address}: the ${key} rules are known only after apply${r.config ? '' : ' (format 0.1 plans do not show whether they were configured)'}; they are left out, so verdicts allow less than AWS may`);
     }
     return [];
   }
   const unknownBlocks = Array.isArray(r.unknown[key]) ? (r.unknown[key] as unknown[]) : [];
   return blocks(r, key).flatMap((b, i) => {
     const u = (unknownBlocks[i] ?? {}) as Obj;
-    const strs = (k: string): string[] => (Array.isArray(b[k]) ? (b[k] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+    const known = { groups: groupIds(ctx, resourcesWithIds(ctx, strings(b['security_groups']))), prefixLists: knownPrefixLists(ctx, r, strings(b['prefix_list_ids'])) };
     if (Object.values(u).some((v) => v === true || (Array.isArray(v) && v.includes(true)))) {
-      warnAt(ctx, 'VALUE_UNKNOWN', r, `${r.address}: ${key} rule ${i + 1} names a security group or prefix list known only after apply; its unknown peers are left out`);
+      // A peer known only after apply: follow the references of the block it was written as.
+      const e = matchConfigBlock(r, key, b);
+      if (e) {
+        const followed = referencedPeers(ctx, ruleBlockRecord(r, b, e));
+        for (const g of followed.groups) if (!known.groups.includes(g)) known.groups.push(g);
+        for (const p of followed.prefixLists) if (!known.prefixLists.includes(p)) known.prefixLists.push(p);
+      } else {
+        warnAt(ctx, 'VALUE_UNKNOWN', r, `${r.address}: ${key} rule ${i + 1} names a security group or prefix list known only after apply, and no configuration block of the set matches it; its unknown peers are left out`);
+      }
     }
-    const groups = strs('security_groups').map((g) => ctx.plan.resources.find((x) => x.values['id'] === g)).filter((x): x is PlanResource => x !== undefined);
     return rulesOf(ctx, r, {
       protocol: String(b['protocol'] ?? '-1'),
       from: typeof b['from_port'] === 'number' ? b['from_port'] : undefined,
       to: typeof b['to_port'] === 'number' ? b['to_port'] : undefined,
-      cidrs: strs('cidr_blocks'), ipv6Cidrs: strs('ipv6_cidr_blocks'),
-      prefixLists: knownPrefixLists(ctx, r, strs('prefix_list_ids')),
-      groups: [...groupIds(ctx, groups), ...(b['self'] === true ? [self] : [])],
+      cidrs: strings(b['cidr_blocks']), ipv6Cidrs: strings(b['ipv6_cidr_blocks']),
+      prefixLists: known.prefixLists,
+      groups: [...known.groups, ...(b['self'] === true ? [self] : [])],
       description: typeof b['description'] === 'string' ? b['description'] : undefined,
     });
   });

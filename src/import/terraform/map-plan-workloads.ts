@@ -9,6 +9,7 @@
 import { addressOrWarn, claimAddress as claimIp } from '../aws/claim-address.js';
 import { formatIp, parseIp } from '../../net/ip.js';
 import { claimAddress, emit, idOf } from './emit-resource.js';
+import { nameAlias } from './name-alias.js';
 import { linkAll, linkOne } from './link-reference.js';
 import { srcOf, warnAt, type PlanContext } from './plan-context.js';
 import { knownBool, knownString, type PlanResource } from './plan-model.js';
@@ -46,7 +47,7 @@ export function mapNatGateways(ctx: PlanContext, resources: readonly PlanResourc
     if (id === undefined) continue;
     const connectivity = knownString(r, 'connectivity_type') === 'private' ? 'private' : 'public';
     const notes: string[] = [];
-    const value: { subnet: string; connectivity?: 'public' | 'private'; privateIp?: string; publicIp?: string } = { subnet: subnet.id };
+    const value: { name?: string; subnet: string; connectivity?: 'public' | 'private'; privateIp?: string; publicIp?: string } = { ...nameAlias(r), subnet: subnet.id };
     if (connectivity === 'private') value.connectivity = 'private';
     const priv = knownString(r, 'private_ip');
     if (priv !== undefined && addressOrWarn(ctx.aws, { text: priv, owner: id, subnet, space: 'private', what: 'private IP', src: srcOf(ctx, r), path: r.loc.path })) value.privateIp = priv;
@@ -79,7 +80,7 @@ export function mapInstances(ctx: PlanContext, resources: readonly PlanResource[
     const id = claimAddress(ctx, r, 'instance');
     if (id === undefined) continue;
     const notes: string[] = [];
-    const value: { subnet: string; privateIp?: string; publicIp?: string; securityGroups?: string[] } = { subnet: subnet.id };
+    const value: { name?: string; subnet: string; privateIp?: string; publicIp?: string; securityGroups?: string[] } = { ...nameAlias(r), subnet: subnet.id };
     const priv = knownString(r, 'private_ip');
     if (priv !== undefined && addressOrWarn(ctx.aws, { text: priv, owner: id, subnet, space: 'private', what: 'private IP', src: srcOf(ctx, r), path: r.loc.path })) value.privateIp = priv;
     const eip = eips.find((e) => linkOne(ctx, e, { attr: 'instance', types: ['aws_instance'], what: 'instance' }) === r

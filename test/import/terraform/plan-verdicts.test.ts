@@ -65,3 +65,32 @@ describe('gjkraken VPN plan: a route to a transit gateway is a reported blackhol
     expect(stoppingHop(t)?.location?.file).toBe(file);
   });
 });
+
+describe('the bundled example (examples/terraform/plan.json)', () => {
+  const { topology } = importedPlan('examples/terraform/plan.json');
+
+  it('the app reaches the API over PrivateLink, by its Name tag, through the NLB with cross-zone on', () => {
+    // aws_vpc_endpoint.api: service_name references aws_vpc_endpoint_service.api, whose
+    // network_load_balancer_arns reference aws_lb.api (enable_cross_zone_load_balancing =
+    // true); aws_vpc_endpoint_service_allowed_principal.consumer allows account
+    // 111122223333, the provider's allowed_account_ids. aws_security_group.endpoint ingress
+    // tcp 443 from aws_security_group.app (a reference), the app's egress tcp 443 to
+    // 10.20.0.0/16; aws_security_group.api ingress tcp 443 from 10.10.0.0/16 (the NLB's side).
+    // The endpoint's interface in use1-az2 (10.20.2.4, vpcsim's first free address of
+    // aws_subnet.app_b) reaches the NLB node in use1-az2: only cross-zone load balancing
+    // lets it use the one target, in use1-az1.
+    const t = trace(topology, 'app', '10.20.2.4', 443);
+    expectReachableVia(t, ['aws_security_group.endpoint', 'aws_vpc_endpoint_service.api', 'aws_lb_target_group.api', 'aws_security_group.api', 'aws_instance.api']);
+  });
+
+  it('S3 goes through the gateway endpoint: its prefix list is the route and the egress rule', () => {
+    // aws_vpc_endpoint.s3: route_table_ids references aws_route_table.app; the app's egress
+    // rule prefix_list_ids references aws_vpc_endpoint.s3.prefix_list_id.
+    expectReachableVia(trace(topology, 'aws_instance.app', '52.216.237.77', 443), ['aws_route_table.app', 'aws_vpc_endpoint.s3']);
+  });
+
+  it('port 22 to the endpoint is refused on the way out, by the app\'s group', () => {
+    // aws_security_group.app egress: tcp 443 only.
+    expectBlocked(trace(topology, 'aws_instance.app', '10.20.1.4', 22), 'ENI_SG_RULES_MISMATCH', 'aws_security_group.app');
+  });
+});
