@@ -13,6 +13,7 @@ import { reportText } from '../scenarios/report-text.js';
 import { runCheckFiles } from '../scenarios/run-check-files.js';
 import type { TraceFn } from '../scenarios/run-check.js';
 import { baselineAnnotations, baselineText, FAIL_ON, runBaseline } from './check-baseline.js';
+import { readChecksFile, type ChecksFile } from '../model/checks-file.js';
 import { EXIT } from './exit-codes.js';
 import { echo } from './echo-argument.js';
 import { expandInputs } from './input-files.js';
@@ -29,7 +30,7 @@ export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'markd
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** Help text of the command. */
-export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--format text|json|junit|github|sarif|markdown] [--output FILE] [--verbose]
+export const CHECK_HELP = `usage: vpcsim check FILE|DIR... [--checks FILE] [--format text|json|junit|github|sarif|markdown] [--output FILE] [--verbose]
                      [--baseline OLD [--fail-on protected|opened]]
 
 Runs every check of every topology file (folders: every .yaml/.yml inside) and reports
@@ -43,7 +44,9 @@ for each failure, its trace as text and as a Mermaid sequence diagram). --output
 report. Exit 0 when every check passes, 1 when any fails, 2 on bad input (a file that
 does not load, an unknown id in a check). --output never writes over an input file.
 An AWS snapshot folder is imported in memory; its import warnings go to stderr, summed up
-in one line per folder, or each with --verbose.
+in one line per folder, or each with --verbose. --checks FILE runs the checks of FILE (a YAML
+file with only \`checks:\`) against every input after its own: the way to check a Terraform
+plan or a snapshot, which hold no checks (docs/check.md).
 --baseline OLD also compares each file with OLD (a file, REF:PATH, or a git revision such as
 main: each file's own version there) as vpcsim diff does, and fails on flows the change
 opens toward the destinations under the file's protect: block (docs/diff.md); --fail-on
@@ -58,7 +61,7 @@ export function runCheckCommand(args: readonly string[], io: CliIo): number {
 export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn): number {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: 'string', default: 'text' }, output: { type: 'string' }, verbose: { type: 'boolean', default: false },
-    baseline: { type: 'string' }, 'fail-on': { type: 'string' },
+    baseline: { type: 'string' }, 'fail-on': { type: 'string' }, checks: { type: 'string' },
   });
   const failOn = values['fail-on'] ?? 'protected';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not ${echo(failOn)}`);
@@ -69,9 +72,20 @@ export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn)
   const files = expandInputs(positionals);
   if (files.length === 0) throw new UsageError(`no .yaml files in ${positionals.map((p) => echo(p)).join(', ')}`);
   if (values.output !== undefined) refuseOverwrite('--output', values.output, files);
+  if (values.output !== undefined && values.checks !== undefined) refuseOverwrite('--output', values.output, [values.checks]);
+  let checks: ChecksFile | undefined;
+  if (values.checks !== undefined) {
+    const read = readChecksFile(values.checks);
+    if ('diagnostics' in read) {
+      for (const d of read.diagnostics) io.stderr.write(formatDiagnostic(d, io.stderr.isTTY === true) + '\n');
+      return EXIT.badInput;
+    }
+    checks = read.checks;
+  }
 
   const run = runCheckFiles(files, trace, {
     verbose: values.verbose,
+    ...(checks ? { checks } : {}),
     onImportWarnings: (_file, warnings) => {
       for (const d of warnings) io.stderr.write(formatDiagnostic(d, io.stderr.isTTY === true) + '\n');
     },
@@ -98,7 +112,7 @@ export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn)
     }
   }
   if (run.files.every((f) => f.diagnostics.length === 0 && f.checks.length === 0)) {
-    io.stderr.write(`vpcsim check: warning: no checks in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+    io.stderr.write(`vpcsim check: warning: no checks in ${files.length} file${files.length === 1 ? '' : 's'}${checks ? '' : ' (a Terraform plan or an AWS snapshot holds none: give them with --checks FILE)'}\n`);
   }
   let baselineFailed = 0;
   if (values.baseline !== undefined) {

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import { loadTopologyFile, loadTopologyText, type LoadResult } from '../model/load-topology.js';
+import type { ChecksFile } from '../model/checks-file.js';
 import { fileStartSpan } from '../model/span.js';
 import { importAwsSnapshot, type ImportWarning } from './aws/index.js';
 import { importTerraformPlan, looksLikeTerraformFile } from './terraform/index.js';
@@ -37,7 +38,7 @@ export function isSnapshotFolder(path: string): boolean {
 }
 
 /** Import a Terraform plan and load the result, with the plan's positions. */
-function loadPlan(path: string): LoadResult {
+function loadPlan(path: string, checks: ChecksFile | undefined): LoadResult {
   const imported = importTerraformPlan(path);
   const at = (p: { line: number; col: number }) => ({ file: path, line: p.line, col: p.col, endLine: p.line, endCol: p.col });
   const warnings: Diagnostic[] = imported.warnings.map((w) => ({
@@ -52,6 +53,7 @@ function loadPlan(path: string): LoadResult {
   const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, {
     ...IMPORTED_BOUNDS,
     mapSources: (yaml) => planSourceMap(path, imported.locations, yaml),
+    ...(checks ? { checks } : {}),
   });
   return { topology: loaded.topology, diagnostics: sortDiagnostics([...warnings, ...loaded.diagnostics]) };
 }
@@ -60,6 +62,8 @@ function loadPlan(path: string): LoadResult {
 export interface LoadInputOptions {
   /** Every warning as its own IMPORT_WARNING diagnostic; else one that sums them up. */
   readonly verbose?: boolean;
+  /** Checks from a separate file, run after the input's own (`vpcsim check --checks`). */
+  readonly checks?: ChecksFile;
 }
 
 /**
@@ -87,8 +91,9 @@ function snapshotWarnings(path: string, warnings: readonly ImportWarning[], verb
 
 /** Load a topology file, or import a snapshot folder or a Terraform plan and load the result. */
 export function loadInput(path: string, options: LoadInputOptions = {}): LoadResult {
-  if (looksLikeTerraformFile(path)) return loadPlan(path);
-  if (!isSnapshotFolder(path)) return loadTopologyFile(path);
+  const checks = options.checks ? { checks: options.checks } : {};
+  if (looksLikeTerraformFile(path)) return loadPlan(path, options.checks);
+  if (!isSnapshotFolder(path)) return loadTopologyFile(path, checks);
   const imported = importAwsSnapshot(path);
   if (imported.errors.length > 0) {
     const diagnostics: Diagnostic[] = imported.errors.map((e) => ({
@@ -100,6 +105,6 @@ export function loadInput(path: string, options: LoadInputOptions = {}): LoadRes
     return { topology: undefined, diagnostics };
   }
   // The YAML is ours, not hostile input: a large estate may exceed the bound on users' files.
-  const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, IMPORTED_BOUNDS);
+  const loaded = loadTopologyText(`${path} (imported)`, imported.yaml, { ...IMPORTED_BOUNDS, ...checks });
   return { topology: loaded.topology, diagnostics: [...snapshotWarnings(path, imported.warnings, options.verbose === true), ...loaded.diagnostics] };
 }

@@ -1,12 +1,11 @@
 // The loading pipeline: text -> YAML with positions -> schema check -> ids -> model ->
 // semantic checks. Every problem is collected; a topology is returned only when there is
 // no error, so the engine never runs on a half-understood file.
-import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from './diagnostic.js';
 import { hasErrors, sortDiagnostics } from './diagnostic.js';
 import type { RawTopology } from './format.js';
-import { decodeTopologyText } from './decode-text.js';
-import { parseYaml, MAX_FILE_BYTES } from './parse-yaml.js';
+import { parseYaml } from './parse-yaml.js';
+import { readYamlFile } from './read-yaml-file.js';
 import type { Resource } from './resources.js';
 import type { SourceMap } from './source-map.js';
 import { fileStartSpan } from './span.js';
@@ -21,6 +20,7 @@ import { buildPrivateLink } from './build/build-endpoints.js';
 import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, regionsInUse } from './build/build-globals.js';
 import { buildChecks } from './build/build-checks.js';
 import { buildProtect } from './build/build-protect.js';
+import { withChecksFile, type ChecksFile } from './checks-file.js';
 import { runValidators } from './validate/run-validators.js';
 
 /** The result of loading: a topology when valid, and every diagnostic either way. */
@@ -44,6 +44,8 @@ export interface LoadTextOptions {
   readonly maxNodes?: number;
   /** Replaces the YAML's positions, e.g. with the plan JSON's an imported plan came from. */
   readonly mapSources?: (yamlMap: SourceMap) => SourceMap;
+  /** Checks written in a separate file (`vpcsim check PLAN --checks FILE`), run after the topology's own. */
+  readonly checks?: ChecksFile;
 }
 
 /** Load topology text; `file` is the name diagnostics print. */
@@ -52,12 +54,13 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   if (parsed.data === undefined || !parsed.sourceMap) {
     return { topology: undefined, diagnostics: sortDiagnostics(parsed.diagnostics) };
   }
-  const map = options.mapSources ? options.mapSources(parsed.sourceMap) : parsed.sourceMap;
-  const schemaDiagnostics = validateSchema(parsed.data, map);
+  const own = options.mapSources ? options.mapSources(parsed.sourceMap) : parsed.sourceMap;
+  const { data, map } = options.checks ? withChecksFile(parsed.data, own, options.checks) : { data: parsed.data, map: own };
+  const schemaDiagnostics = validateSchema(data, map);
   // Unknown keys leave the rest of the data well typed (the builder never reads them), so the
   // model's own checks still run and one pass reports both; any other shape error stops here.
   if (schemaDiagnostics.some((d) => d.code !== 'UNKNOWN_KEY')) return { topology: undefined, diagnostics: sortDiagnostics(schemaDiagnostics) };
-  const raw = parsed.data as RawTopology;
+  const raw = data as RawTopology;
   const ctx: BuildContext = { file, map, diagnostics: [], ids: new Map(), region: raw.region ?? DEFAULT_REGION };
   collectIds(ctx, raw);
   const { accounts, ids: accountIds } = buildAccounts(ctx, raw);
@@ -113,24 +116,9 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   return { topology: hasErrors(diagnostics) ? undefined : topology, diagnostics };
 }
 
-/** Load a topology file from disk. */
-export function loadTopologyFile(path: string): LoadResult {
-  let text: string;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    if (st.size > MAX_FILE_BYTES) {
-      return {
-        topology: undefined,
-        diagnostics: [{ code: 'FILE_TOO_LARGE', severity: 'error', message: `the file is ${st.size} bytes; vpcsim reads at most ${MAX_FILE_BYTES}`, span: fileStartSpan(path) }],
-      };
-    }
-    const decoded = decodeTopologyText(path, readFileSync(path));
-    if ('diagnostic' in decoded) return { topology: undefined, diagnostics: [decoded.diagnostic] };
-    text = decoded.text;
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    return { topology: undefined, diagnostics: [{ code: 'FILE_UNREADABLE', severity: 'error', message: `cannot read ${path}: ${why}`, span: fileStartSpan(path) }] };
-  }
-  return loadTopologyText(path, text);
+/** Load a topology file from disk, with the checks of a separate checks file when given. */
+export function loadTopologyFile(path: string, options: Pick<LoadTextOptions, 'checks'> = {}): LoadResult {
+  const read = readYamlFile(path);
+  if ('diagnostic' in read) return { topology: undefined, diagnostics: [read.diagnostic] };
+  return loadTopologyText(path, read.text, options);
 }

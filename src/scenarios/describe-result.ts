@@ -15,9 +15,10 @@ export function blockerText(b: Blocker): string {
   return `${where}${b.detail}${b.location ? ` (${formatSpan(b.location)})` : ''}`;
 }
 
-/** `file:line` of a check, as the text report prints it. */
+/** `file:line` of a check, as the text report prints it: the file it is written in (a checks file's, with --checks). */
 export function checkPlace(r: CheckResult): string {
-  return `${r.file}:${r.check.span.line}`;
+  const at = `${r.check.span.file}:${r.check.span.line}`;
+  return r.check.span.file === r.file ? at : `${at} (on ${r.file})`;
 }
 
 /** One pair's failure in a sentence. */

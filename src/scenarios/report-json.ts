@@ -41,6 +41,8 @@ function checkJson(r: CheckResult): object {
   return {
     name: r.check.name,
     index: r.check.index,
+    // A check of a separate checks file (--checks) says which file it is written in.
+    ...(r.check.span.file !== r.file ? { checksFile: r.check.span.file } : {}),
     line: r.check.span.line,
     col: r.check.span.col,
     status: r.status,

@@ -24,7 +24,7 @@ function attrs(pairs: readonly (readonly [string, string | number])[]): string {
 }
 
 function testcase(r: CheckResult): string {
-  const head = `    <testcase${attrs([['name', r.check.name], ['classname', r.file], ['file', r.file], ['line', r.check.span.line], ['time', '0']])}`;
+  const head = `    <testcase${attrs([['name', r.check.name], ['classname', r.file], ['file', r.check.span.file], ['line', r.check.span.line], ['time', '0']])}`;
   if (r.status === 'pass') return `${head}/>`;
   const element = r.status === 'fail' ? 'failure' : 'error';
   const type = r.status === 'fail' ? (r.failures[0]?.kind ?? 'CHECK_FAILED') : (r.errors[0]?.code ?? 'CHECK_ERROR');

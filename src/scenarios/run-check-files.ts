@@ -2,6 +2,7 @@
 // keeps its diagnostics and runs no check (its verdicts could not be trusted).
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { loadInput } from '../import/load-input.js';
+import type { ChecksFile } from '../model/checks-file.js';
 import { traceFlow } from '../engine/trace-flow.js';
 import type { CheckRun, FileResult } from './check-result.js';
 import { newFlowBudget } from './check-limits.js';
@@ -13,12 +14,14 @@ export interface RunCheckOptions {
   readonly verbose?: boolean;
   /** Called with a file's import warnings (a snapshot folder's, a plan's), which are not errors. */
   readonly onImportWarnings?: (file: string, warnings: readonly Diagnostic[]) => void;
+  /** Checks of a separate checks file, run against every file after its own. */
+  readonly checks?: ChecksFile;
 }
 
 /** Load and run the checks of each file. */
 export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFlow, options: RunCheckOptions = {}): CheckRun {
   const results: FileResult[] = files.map((file) => {
-    const { topology, diagnostics } = loadInput(file, { verbose: options.verbose === true });
+    const { topology, diagnostics } = loadInput(file, { verbose: options.verbose === true, ...(options.checks ? { checks: options.checks } : {}) });
     const warnings = diagnostics.filter((d) => d.code === 'IMPORT_WARNING');
     if (warnings.length > 0) options.onImportWarnings?.(file, warnings);
     if (!topology || hasErrors(diagnostics)) {
