@@ -6,6 +6,7 @@ import { isError, resolveSource, vantageOf } from '../engine/resolve-query.js';
 import { formatIp } from '../net/ip.js';
 import { formatSpan } from '../model/span.js';
 import { clipLines, echo } from './echo-argument.js';
+import { unknownNameHint } from './dns-name-hint.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-for-command.js';
@@ -59,5 +60,7 @@ export function runResolve(args: readonly string[], io: CliIo): number {
   } else {
     io.stdout.write(`${r.name} does not resolve from ${source.label} (${where})\ndetail: ${r.detail}\nwhy: ${r.why}\n`);
   }
+  const hint = r.kind === 'resolved' ? undefined : unknownNameHint(topology, name);
+  if (hint !== undefined) io.stderr.write(`vpcsim resolve: ${clipLines(hint)}\n`);
   return r.kind === 'resolved' ? EXIT.ok : EXIT.failed;
 }

@@ -2,6 +2,7 @@
 import { traceProblems } from '../engine/check-trace.js';
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
 import { renderMermaidSequence } from '../diagram/render-mermaid-sequence.js';
+import { unknownNameHint } from './dns-name-hint.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { FLOW_OPTIONS, requestQueryOf } from './parse-flow-args.js';
@@ -62,5 +63,7 @@ export function runTrace(args: readonly string[], io: CliIo): number {
   else if (values.format === 'mermaid') io.stdout.write(renderMermaidSequence(result.traces));
   else if (values.short) io.stdout.write(renderTraceShort(result));
   else io.stdout.write(renderTraceResult(result, values.explain, topology.description));
+  const hint = result.reachable ? undefined : unknownNameHint(topology, query.to);
+  if (hint !== undefined) io.stderr.write(`vpcsim trace: ${clipLines(hint)}\n`);
   return result.reachable ? EXIT.ok : EXIT.failed;
 }

@@ -29,10 +29,31 @@ describe('vpcsim resolve', () => {
     expect(json).toMatchObject({ privateDns: { reason: 'otherVpcs', endpoints: [{ endpoint: 'vpce-kms', vpc: 'vpc-hub' }] } });
   });
 
-  it('an unknown name: exit 1', async () => {
+  it('an unknown name: exit 1, and stderr says nothing in the file has it', async () => {
     const r = await run('resolve', KMS, '--from', 'app', 'nothing.example.org');
     expect(r.code).toBe(1);
     expect(r.out).toContain('does not resolve');
+    expect(r.err).toContain('no resolver of this topology answers "nothing.example.org"');
+  });
+
+  it('a misspelt name: exit 1, with the near miss', async () => {
+    const r = await run('resolve', KMS, '--from', 'app', 'kms.us-east-1.amazonaws.con');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('did you mean "kms.us-east-1.amazonaws.com"?');
+  });
+
+  it('trace to a misspelt name: unreachable (DNS_NAME_NOT_RESOLVED), exit 1, with the near miss on stderr', async () => {
+    const r = await run('trace', KMS, '--from', 'app', '--to', 'kms.us-east-1.amazonaws.con:443', '--format', 'json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { reachable: boolean; traces: { explanations: { code: string }[] }[] };
+    expect(json.reachable).toBe(false);
+    expect(json.traces[0]!.explanations.map((e) => e.code)).toEqual(['DNS_NAME_NOT_RESOLVED']);
+    expect(r.err).toBe('vpcsim trace: no resolver of this topology answers "kms.us-east-1.amazonaws.con": did you mean "kms.us-east-1.amazonaws.com"?\n');
+  });
+
+  it('a name that resolves prints no hint', async () => {
+    const r = await run('resolve', KMS, '--from', 'app', 'kms.us-east-1.amazonaws.com');
+    expect(r.err).toBe('');
   });
 
   it('bad input: exit 2', async () => {
