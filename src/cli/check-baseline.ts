@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { computeDiff } from '../diff/compute-diff.js';
 import { listIds, portLabel, whyLine } from '../diff/describe-change.js';
 import { baselineDestinations, baselineProtocols, judgeProtect, type ProtectViolation } from '../diff/judge-protect.js';
+import type { ChecksFile } from '../model/checks-file.js';
 import { loadInput } from '../import/load-input.js';
 import { formatSpan } from '../model/span.js';
 import type { Topology } from '../model/topology.js';
@@ -41,10 +42,11 @@ function loadQuiet(arg: string, io: CliIo): Topology | undefined {
 }
 
 /** The violations of every file, or undefined on bad input (a baseline that does not load). */
-export function runBaseline(files: readonly string[], baseline: string, failOnOpened: boolean, io: CliIo): { file: string; violations: ProtectViolation[] }[] | undefined {
+export function runBaseline(files: readonly string[], baseline: string, failOnOpened: boolean, io: CliIo, checks?: ChecksFile): { file: string; violations: ProtectViolation[] }[] | undefined {
   const out: { file: string; violations: ProtectViolation[] }[] = [];
   for (const file of files) {
-    const newT = loadInput(file).topology;
+    // A checks file's protect: entries count as the file's own (check --checks).
+    const newT = loadInput(file, checks ? { checks } : {}).topology;
     // A file that does not load is reported by the checks already.
     if (!newT) continue;
     const oldT = loadQuiet(baselineFor(baseline, file, files.length), io);

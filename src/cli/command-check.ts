@@ -45,7 +45,7 @@ report. Exit 0 when every check passes, 1 when any fails, 2 on bad input (a file
 does not load, an unknown id in a check). --output never writes over an input file.
 An AWS snapshot folder is imported in memory; its import warnings go to stderr, summed up
 in one line per folder, or each with --verbose. --checks FILE runs the checks of FILE (a YAML
-file with only \`checks:\`) against every input after its own: the way to check a Terraform
+file with only \`checks:\` and \`protect:\`) against every input after its own: the way to check a Terraform
 plan or a snapshot, which hold no checks (docs/check.md).
 --baseline OLD also compares each file with OLD (a file, REF:PATH, or a git revision such as
 main: each file's own version there) as vpcsim diff does, and fails on flows the change
@@ -116,7 +116,7 @@ export function runCheckWith(args: readonly string[], io: CliIo, trace: TraceFn)
   }
   let baselineFailed = 0;
   if (values.baseline !== undefined) {
-    const results = runBaseline(files, values.baseline, failOn === 'opened', io);
+    const results = runBaseline(files, values.baseline, failOn === 'opened', io, checks);
     if (!results) return EXIT.badInput;
     baselineFailed = results.reduce((n, r) => n + r.violations.length, 0);
     if (format === 'github') for (const a of baselineAnnotations(results)) io.stdout.write(a + '\n');

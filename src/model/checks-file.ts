@@ -1,20 +1,23 @@
 // A checks file: checks kept apart from the topology they test (`vpcsim check plan.json
 // --checks checks.yaml`), so a Terraform plan or an AWS snapshot, which vpcsim does not
-// write, can be checked. It holds `checks:` (the same entries as a topology's) and
-// nothing else; its checks run after the topology's own, and every position in them,
-// errors included, is the checks file's line:col.
+// write, can be checked. It holds `checks:` and `protect:` (the same entries as a
+// topology's) and nothing else; its entries come after the topology's own, and every
+// position in them, errors included, is the checks file's line:col.
 import type { Diagnostic } from './diagnostic.js';
 import { parseYaml } from './parse-yaml.js';
 import { readYamlFile } from './read-yaml-file.js';
 import { pointer, type NodeSpans, type SourceMap } from './source-map.js';
 
-/** The keys a checks file may have. */
-export const CHECKS_FILE_KEYS = ['checks'] as const;
+/** The keys a checks file may have: lists of a topology's, appended to its own. */
+export const CHECKS_FILE_KEYS = ['checks', 'protect'] as const;
 
-/** A checks file, parsed: its check entries (shape unchecked yet) and their positions. */
+/** A key of a checks file. */
+type ChecksFileKey = (typeof CHECKS_FILE_KEYS)[number];
+
+/** A checks file, parsed: its lists (shape unchecked yet) and their positions. */
 export interface ChecksFile {
   readonly file: string;
-  readonly checks: readonly unknown[];
+  readonly lists: Readonly<Partial<Record<ChecksFileKey, readonly unknown[]>>>;
   readonly map: SourceMap;
 }
 
@@ -32,33 +35,48 @@ export function readChecksFile(path: string): { readonly checks: ChecksFile } | 
   const diagnostics: Diagnostic[] = [];
   for (const key of Object.keys(data)) {
     if (!(CHECKS_FILE_KEYS as readonly string[]).includes(key)) {
-      diagnostics.push({ code: 'UNKNOWN_KEY', severity: 'error', message: `a checks file has only \`checks:\`, not \`${key}\`; resources belong in the topology, plan or snapshot it is run against`, span: map.keyAt(pointer(key)) });
+      diagnostics.push({ code: 'UNKNOWN_KEY', severity: 'error', message: `a checks file has only \`checks:\` and \`protect:\`, not \`${key}\`; resources belong in the topology, plan or snapshot it is run against`, span: map.keyAt(pointer(key)) });
     }
   }
-  const checks = (data as Record<string, unknown>)['checks'];
-  if (checks === undefined) diagnostics.push({ code: 'MISSING_FIELD', severity: 'error', message: 'a checks file needs `checks:`, a list of checks', span: map.valueAt('') });
-  else if (!Array.isArray(checks)) diagnostics.push({ code: 'WRONG_TYPE', severity: 'error', message: '`checks` must be a list of checks', span: map.valueAt('/checks') });
+  const lists: Partial<Record<ChecksFileKey, readonly unknown[]>> = {};
+  for (const key of CHECKS_FILE_KEYS) {
+    const v = (data as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    if (Array.isArray(v)) lists[key] = v;
+    else diagnostics.push({ code: 'WRONG_TYPE', severity: 'error', message: `\`${key}\` must be a list`, span: map.valueAt(pointer(key)) });
+  }
+  if (lists.checks === undefined && lists.protect === undefined && diagnostics.length === 0) {
+    diagnostics.push({ code: 'MISSING_FIELD', severity: 'error', message: 'a checks file needs `checks:`, a list of checks (or `protect:`)', span: map.valueAt('') });
+  }
   if (diagnostics.length > 0) return { diagnostics };
-  return { checks: { file: path, checks: checks as unknown[], map } };
+  return { checks: { file: path, lists, map } };
 }
 
-const CHECK_POINTER = /^\/checks\/(\d+)(\/.*)?$/;
+const LIST_POINTER = /^\/([a-z]+)\/(\d+)(\/.*)?$/;
 
 /**
- * The topology's data with the checks file's entries after its own checks, and a source map
- * that answers for those entries with the checks file's positions.
+ * The topology's data with the checks file's entries after its own, and a source map that
+ * answers for those entries with the checks file's positions.
  */
 export function withChecksFile(data: unknown, map: SourceMap, extra: ChecksFile): { readonly data: unknown; readonly map: SourceMap } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { data, map };
-  const own = (data as Record<string, unknown>)['checks'];
-  const base = Array.isArray(own) ? own.length : 0;
-  const merged = { ...(data as Record<string, unknown>), checks: [...(Array.isArray(own) ? own : []), ...extra.checks] };
-  // A pointer into an appended check, rewritten into the checks file's own numbering.
+  const merged: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  const base = new Map<string, number>();
+  for (const key of CHECKS_FILE_KEYS) {
+    const theirs = extra.lists[key];
+    if (theirs === undefined) continue;
+    const own = merged[key];
+    base.set(key, Array.isArray(own) ? own.length : -1);
+    merged[key] = [...(Array.isArray(own) ? own : []), ...theirs];
+  }
+  // A pointer into an appended entry, rewritten into the checks file's own numbering.
   const inExtra = (ptr: string): string | undefined => {
-    if (ptr === '/checks' && !Array.isArray(own)) return '/checks';
-    const m = CHECK_POINTER.exec(ptr);
-    if (!m || Number(m[1]) < base) return undefined;
-    return `/checks/${Number(m[1]) - base}${m[2] ?? ''}`;
+    const whole = base.get(ptr.slice(1));
+    if (whole === -1) return ptr;
+    const m = LIST_POINTER.exec(ptr);
+    const n = m ? base.get(m[1]!) : undefined;
+    if (!m || n === undefined || Number(m[2]) < Math.max(n, 0)) return undefined;
+    return `/${m[1]}/${Number(m[2]) - Math.max(n, 0)}${m[3] ?? ''}`;
   };
   const pick = <T>(ptr: string, mine: (p: string) => T, theirs: (p: string) => T): T => {
     const p = inExtra(ptr);

@@ -64,3 +64,11 @@ describe('check --checks', () => {
     expect(r.err).toContain('--checks FILE');
   });
 });
+
+describe('check --checks with --baseline', () => {
+  it('a protect: entry of the checks file fails a change that opens toward it, at its line', async () => {
+    const r = await runVpcsim('check', 'test/fixtures/diff/sg-widened-new.yaml', '--checks', `${FIXTURES}/protect.checks.yaml`, '--baseline', 'test/fixtures/diff/sg-widened-old.yaml');
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n').filter((l) => l.startsWith('FAIL'))[0]).toMatch(new RegExp(`^FAIL  ${FIXTURES}/protect\\.checks\\.yaml:3  no SSH to the bastion from the internet: this change opens stranger-1, stranger-2 -> bastion tcp/22`));
+  });
+});
