@@ -43,6 +43,7 @@ export const FAMILY_CALLS: Record<Family, string> = {
   securityGroups: 'describe-security-groups (SecurityGroups)',
   networkAcls: 'describe-network-acls (NetworkAcls)',
   internetGateways: 'describe-internet-gateways (InternetGateways)',
+  egressOnlyIgws: 'describe-egress-only-internet-gateways (EgressOnlyInternetGateways)',
   instances: 'describe-instances (Reservations)',
   enis: 'describe-network-interfaces (NetworkInterfaces)',
   natGateways: 'describe-nat-gateways (NatGateways)',

@@ -173,7 +173,18 @@ function targetOf(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: RouteRec
     if (eni) return { why: `network interface of ${eni.description || eni.type || 'an unmodelled resource'}, not modelled` };
     return missing('enis', `network interface ${r.eniId}`);
   }
-  if (r.egressOnlyIgwId !== undefined) return { why: 'egress-only internet gateway, not modelled' };
+  if (r.egressOnlyIgwId !== undefined) {
+    if (vpc.fields.egressOnlyInternetGateway === r.egressOnlyIgwId) return { id: r.egressOnlyIgwId };
+    if (ctx.snapshot.egressOnlyIgws.some((g) => g.id === r.egressOnlyIgwId)) return { why: 'egress-only internet gateway not attached to this VPC' };
+    if (isCaptured(ctx.snapshot, t.src.dir, 'egressOnlyIgws')) return missing('egressOnlyIgws', `egress-only internet gateway ${r.egressOnlyIgwId}`);
+    // As for internet gateways: AWS routes to one only while it is attached to the VPC.
+    if (vpc.fields.egressOnlyInternetGateway !== undefined || !claimId(ctx, r.egressOnlyIgwId, 'egress-only internet gateway', t.src)) return { why: 'a second egress-only internet gateway for one VPC' };
+    vpc.fields.egressOnlyInternetGateway = r.egressOnlyIgwId;
+    vpc.notes.push(`egress-only internet gateway ${r.egressOnlyIgwId} inferred from the active route to it in ${t.id}`);
+    ctx.problems.warn('INFERRED_VALUE', r.egressOnlyIgwId, t.src.file, r.path,
+      `egress-only internet gateway ${r.egressOnlyIgwId} is not in the snapshot (no describe-egress-only-internet-gateways); route table ${t.id} has an active route to it, which AWS allows only while it is attached, so it is written as VPC ${t.vpcId}'s egress-only internet gateway`);
+    return { id: r.egressOnlyIgwId };
+  }
   const g = r.gatewayId;
   if (g?.startsWith('igw-')) return internetGateway(ctx, vpc, t, r, g);
   if (g?.startsWith('vpce-')) {

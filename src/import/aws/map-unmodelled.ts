@@ -47,7 +47,6 @@ export const UNMODELLED_KEYS: Readonly<Record<string, UnmodelledKind>> = {
     },
   },
   CustomerGateways: { kind: 'customer gateway', idKey: 'CustomerGatewayId', detail: (o) => (str(o['IpAddress']) ? `at ${str(o['IpAddress'])}` : undefined) },
-  EgressOnlyInternetGateways: { kind: 'egress-only internet gateway', idKey: 'EgressOnlyInternetGatewayId' },
   CarrierGateways: { kind: 'carrier gateway', idKey: 'CarrierGatewayId' },
   LoadBalancerDescriptions: { kind: 'Classic Load Balancer', idKey: 'LoadBalancerName', detail: (o) => str(o['Scheme']) },
   DBInstances: { kind: 'RDS instance', idKey: 'DBInstanceIdentifier', detail: (o) => str(o['Engine']) },

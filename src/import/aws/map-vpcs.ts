@@ -7,7 +7,7 @@ import type { JsonReader, Obj } from './json-reader.js';
 import { cidrOut } from './normalise-cidr.js';
 import { emitted, newVpc } from './output-model.js';
 import { cmp } from './problems.js';
-import { markCaptured, type Snapshot, type VpcRec } from './snapshot.js';
+import { markCaptured, type IgwRec, type Snapshot, type VpcRec } from './snapshot.js';
 
 /** The region used when nothing in the snapshot names one. */
 export const FALLBACK_REGION = 'us-east-1';
@@ -63,15 +63,24 @@ export function parseVpcAttributes(r: JsonReader, o: Obj, path: string, s: Snaps
 
 /** InternetGateways: describe-internet-gateways. */
 export function parseInternetGateways(r: JsonReader, o: Obj, s: Snapshot): void {
-  markCaptured(s, r.file.dir, 'internetGateways');
-  r.objects(o, 'InternetGateways', '$', (g, path) => {
-    const id = r.str(g, 'InternetGatewayId', path);
+  parseGateways(r, o, s, 'InternetGateways', 'InternetGatewayId', 'internetGateways', s.internetGateways);
+}
+
+/** EgressOnlyInternetGateways: describe-egress-only-internet-gateways (the same shape). */
+export function parseEgressOnlyInternetGateways(r: JsonReader, o: Obj, s: Snapshot): void {
+  parseGateways(r, o, s, 'EgressOnlyInternetGateways', 'EgressOnlyInternetGatewayId', 'egressOnlyIgws', s.egressOnlyIgws);
+}
+
+function parseGateways(r: JsonReader, o: Obj, s: Snapshot, key: string, idKey: string, family: 'internetGateways' | 'egressOnlyIgws', into: IgwRec[]): void {
+  markCaptured(s, r.file.dir, family);
+  r.objects(o, key, '$', (g, path) => {
+    const id = r.str(g, idKey, path);
     if (id === undefined) return undefined;
     const attachments = r.objects(g, 'Attachments', path, (a, p) => {
       const vpcId = r.str(a, 'VpcId', p);
       return vpcId === undefined ? undefined : { vpcId, state: r.optStr(a, 'State', p) };
     });
-    s.internetGateways.push({ id, attachments, src: r.src(path, g) });
+    into.push({ id, attachments, src: r.src(path, g) });
     return undefined;
   });
 }
@@ -145,26 +154,28 @@ export function mapVpcs(ctx: ImportContext): void {
     ctx.vpcRegions.set(vpcId, r);
     if (r !== ctx.out.region) ctx.out.vpcs.get(vpcId)!.fields.region = r;
   }
-  mapInternetGateways(ctx);
+  mapGateways(ctx, ctx.snapshot.internetGateways, 'internetGateway', 'internet gateway');
+  // "Egress-only internet gateways" (Amazon VPC guide): attached to one VPC, IPv6 outbound only.
+  mapGateways(ctx, ctx.snapshot.egressOnlyIgws, 'egressOnlyInternetGateway', 'egress-only internet gateway');
 }
 
-function mapInternetGateways(ctx: ImportContext): void {
-  for (const g of ctx.snapshot.internetGateways) {
+function mapGateways(ctx: ImportContext, gateways: readonly IgwRec[], field: 'internetGateway' | 'egressOnlyInternetGateway', kind: string): void {
+  for (const g of gateways) {
     const live = g.attachments.filter((a) => a.state === undefined || a.state === 'available' || a.state === 'attached');
     if (live.length === 0) {
       ctx.problems.warn('UNMODELLED_RESOURCE', g.id, g.src.file, g.src.path,
-        `internet gateway ${g.id} is not attached to any VPC; it carries no traffic and is left out`);
+        `${kind} ${g.id} is not attached to any VPC; it carries no traffic and is left out`);
       continue;
     }
     for (const a of live) {
       const vpc = ctx.out.vpcs.get(a.vpcId);
       if (!vpc) {
         ctx.problems.warn('OUTSIDE_SNAPSHOT', g.id, g.src.file, g.src.path,
-          `internet gateway ${g.id} is attached to VPC ${a.vpcId}, which is not in the snapshot; left out`);
+          `${kind} ${g.id} is attached to VPC ${a.vpcId}, which is not in the snapshot; left out`);
         continue;
       }
-      if (vpc.fields.internetGateway !== undefined || !claimId(ctx, g.id, 'internet gateway', g.src)) continue;
-      vpc.fields.internetGateway = g.id;
+      if (vpc.fields[field] !== undefined || !claimId(ctx, g.id, kind, g.src)) continue;
+      vpc.fields[field] = g.id;
       vpc.sources.push(g.src.file);
     }
   }

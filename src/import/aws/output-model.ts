@@ -63,6 +63,7 @@ export interface OutVpcFields {
   enableDnsSupport?: boolean;
   enableDnsHostnames?: boolean;
   internetGateway?: string;
+  egressOnlyInternetGateway?: string;
 }
 
 /** A VPC as emitted, with everything it holds. */

@@ -17,7 +17,7 @@ import { parseSecurityGroups } from './map-security-groups.js';
 import { parseSubnets, parseZones } from './map-subnets.js';
 import { parseTargetGroups, parseTargetHealth } from './map-target-groups.js';
 import { parseUnmodelled, UNMODELLED_KEYS } from './map-unmodelled.js';
-import { parseInternetGateways, parseVpcAttributes, parseVpcs } from './map-vpcs.js';
+import { parseEgressOnlyInternetGateways, parseInternetGateways, parseVpcAttributes, parseVpcs } from './map-vpcs.js';
 import type { Problems } from './problems.js';
 import type { SnapshotFile } from './read-folder.js';
 import type { Snapshot } from './snapshot.js';
@@ -33,6 +33,7 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   SecurityGroups: parseSecurityGroups,
   NetworkAcls: parseNetworkAcls,
   InternetGateways: parseInternetGateways,
+  EgressOnlyInternetGateways: parseEgressOnlyInternetGateways,
   NetworkInterfaces: parseNetworkInterfaces,
   Reservations: parseReservations,
   Addresses: parseAddresses,

@@ -352,6 +352,8 @@ export interface Snapshot {
   readonly securityGroups: SecurityGroupRec[];
   readonly networkAcls: NetworkAclRec[];
   readonly internetGateways: IgwRec[];
+  /** describe-egress-only-internet-gateways, in the same shape. */
+  readonly egressOnlyIgws: IgwRec[];
   readonly enis: EniRec[];
   readonly instances: InstanceRec[];
   readonly addresses: AddressRec[];
@@ -379,7 +381,7 @@ export interface Snapshot {
 export function emptySnapshot(): Snapshot {
   return {
     vpcs: [], vpcAttributes: [], subnets: [], zones: [], routeTables: [], securityGroups: [], networkAcls: [],
-    internetGateways: [], enis: [], instances: [], addresses: [], natGateways: [], endpoints: [], serviceConfigs: [],
+    internetGateways: [], egressOnlyIgws: [], enis: [], instances: [], addresses: [], natGateways: [], endpoints: [], serviceConfigs: [],
     permissions: [], connections: [], peerings: [], prefixLists: [], loadBalancers: [], listeners: [], lbAttributes: [],
     targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], captured: new Set(), fileCount: 0,
   };
@@ -387,7 +389,7 @@ export function emptySnapshot(): Snapshot {
 
 /** The describe calls whose presence the importer tracks (for reference errors and gaps). */
 export type Family =
-  | 'vpcs' | 'subnets' | 'routeTables' | 'securityGroups' | 'networkAcls' | 'internetGateways' | 'instances'
+  | 'vpcs' | 'subnets' | 'routeTables' | 'securityGroups' | 'networkAcls' | 'internetGateways' | 'egressOnlyIgws' | 'instances'
   | 'enis' | 'natGateways' | 'endpoints' | 'serviceConfigs' | 'servicePermissions' | 'peerings' | 'prefixLists' | 'managedPrefixLists'
   | 'loadBalancers' | 'listeners' | 'lbAttributes' | 'targetGroups' | 'targetHealth' | 'transitGateways' | 'vpnGateways';
 

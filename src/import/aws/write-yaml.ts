@@ -12,7 +12,7 @@ type Doc = Document<Node, true>;
 const KEY_ORDERS: readonly (readonly string[])[] = [
   ['az', 'cidr', 'ipv6Cidr', 'routeTable', 'networkAcl'],
   ['main', 'gatewayAssociation', 'routes'],
-  ['account', 'region', 'cidr', 'cidrs', 'ipv6Cidr', 'enableDnsSupport', 'enableDnsHostnames', 'internetGateway'],
+  ['account', 'region', 'cidr', 'cidrs', 'ipv6Cidr', 'enableDnsSupport', 'enableDnsHostnames', 'internetGateway', 'egressOnlyInternetGateway'],
 ];
 
 function ordered(entries: [string, unknown][]): [string, unknown][] {

@@ -60,6 +60,9 @@ function targetOf(ctx: PlanContext, r: PlanResource, vpc: OutVpc, attr: string, 
     if (target.type === 'aws_internet_gateway') {
       return id !== undefined && vpc.fields.internetGateway === id ? { id, named: target.address } : { why: 'an internet gateway not attached to this VPC', named: target.address };
     }
+    if (target.type === 'aws_egress_only_internet_gateway') {
+      return id !== undefined && vpc.fields.egressOnlyInternetGateway === id ? { id, named: target.address } : { why: 'an egress-only internet gateway not attached to this VPC', named: target.address };
+    }
     if (id !== undefined) return { id, named: target.address };
     return { why: `${target.type} is not modelled`, named: target.address };
   }

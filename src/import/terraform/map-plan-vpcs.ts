@@ -1,5 +1,5 @@
 // VPCs (aws_vpc, aws_default_vpc, data aws_vpc), their secondary blocks
-// (aws_vpc_ipv4_cidr_block_association) and internet gateways (aws_internet_gateway,
+// (aws_vpc_ipv4_cidr_block_association), egress-only internet gateways and internet gateways (aws_internet_gateway,
 // aws_internet_gateway_attachment). AWS provider docs, aws_vpc: enable_dns_support
 // defaults to true and enable_dns_hostnames to false; aws_default_vpc: both true (AWS's
 // default VPC). A value left unknown because it was not configured is the default.
@@ -116,4 +116,31 @@ export function mapInternetGateways(ctx: PlanContext, resources: readonly PlanRe
     ctx.vpcOfId.set(id, vpc);
   }
   for (const a of attachments) ctx.handled.add(a.address);
+}
+
+/**
+ * Egress-only internet gateways: aws_egress_only_internet_gateway (vpc_id), IPv6 outbound
+ * only ("Egress-only internet gateways", Amazon VPC guide; one per VPC here, as the format has it).
+ */
+export function mapEgressOnlyInternetGateways(ctx: PlanContext, resources: readonly PlanResource[]): void {
+  for (const r of resources) {
+    const vpcRes = vpcOfResource(ctx, r);
+    const vpc = ctx.out.vpcs.get(idOf(ctx, vpcRes) ?? '');
+    if (!vpc) {
+      ctx.handled.add(r.address);
+      warnAt(ctx, 'UNMODELLED_RESOURCE', r, `egress-only internet gateway ${r.address} is attached to no VPC of the plan; it carries no traffic and is left out`);
+      continue;
+    }
+    if (vpc.fields.egressOnlyInternetGateway !== undefined) {
+      ctx.handled.add(r.address);
+      warnAt(ctx, 'CONFLICTING_RECORDS', r, `egress-only internet gateway ${r.address}: VPC ${idOf(ctx, vpcRes)} already has ${vpc.fields.egressOnlyInternetGateway}, and the format holds one per VPC; left out`);
+      continue;
+    }
+    const id = claimAddress(ctx, r, 'egress-only internet gateway');
+    if (id === undefined) continue;
+    vpc.fields.egressOnlyInternetGateway = id;
+    vpc.sources.push(sourceOf(ctx, r));
+    ctx.pointerLocs.set(pointer('vpcs', idOf(ctx, vpcRes)!, 'egressOnlyInternetGateway'), r.loc);
+    ctx.vpcOfId.set(id, vpc);
+  }
 }

@@ -13,7 +13,7 @@ import { mapRoutes, mapRouteTables } from './map-plan-route-tables.js';
 import { mapSecurityGroupRules, mapSecurityGroups } from './map-plan-security-groups.js';
 import { mapSubnets } from './map-plan-subnets.js';
 import { unmodelled } from './map-plan-unmodelled.js';
-import { mapInternetGateways, mapVpcCidrs, mapVpcs } from './map-plan-vpcs.js';
+import { mapEgressOnlyInternetGateways, mapInternetGateways, mapVpcCidrs, mapVpcs } from './map-plan-vpcs.js';
 import { mapInstances, mapNatGateways, mapNetworkInterfaces } from './map-plan-workloads.js';
 
 /** One row: the resource types a mapper reads. */
@@ -29,6 +29,7 @@ export const PLAN_MAPPERS: readonly MapperRow[] = [
   { types: ['aws_vpc', 'aws_default_vpc'], data: true, map: mapVpcs },
   { types: ['aws_vpc_ipv4_cidr_block_association'], map: mapVpcCidrs },
   { types: ['aws_internet_gateway', 'aws_internet_gateway_attachment'], map: mapInternetGateways },
+  { types: ['aws_egress_only_internet_gateway'], map: mapEgressOnlyInternetGateways },
   { types: ['aws_subnet', 'aws_default_subnet'], data: true, map: mapSubnets },
   { types: ['aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry'], map: mapPrefixLists },
   { types: ['aws_security_group', 'aws_default_security_group'], data: true, map: mapSecurityGroups },
@@ -61,7 +62,6 @@ export const PLAN_MAPPERS: readonly MapperRow[] = [
   { types: ['aws_vpn_connection', 'aws_vpn_connection_route'], map: unmodelled('VPN connection') },
   { types: ['aws_customer_gateway'], map: unmodelled('customer gateway') },
   { types: ['aws_dx_gateway', 'aws_dx_gateway_association', 'aws_dx_connection', 'aws_dx_private_virtual_interface', 'aws_dx_transit_virtual_interface'], map: unmodelled('Direct Connect resource') },
-  { types: ['aws_egress_only_internet_gateway'], map: unmodelled('egress-only internet gateway') },
   { types: ['aws_route53_zone', 'aws_route53_record', 'aws_route53_zone_association', 'aws_route53_vpc_association_authorization'], map: unmodelled('Route 53 resource') },
   { types: ['aws_route53_resolver_endpoint', 'aws_route53_resolver_rule', 'aws_route53_resolver_rule_association'], map: unmodelled('Route 53 Resolver resource') },
   { types: ['aws_elb', 'aws_lb_listener_rule', 'aws_alb_listener_rule'], map: unmodelled('Classic or Application Load Balancer resource') },
