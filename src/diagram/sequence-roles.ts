@@ -44,6 +44,8 @@ export function sequenceRole(c: Component): SequenceRole {
       return place(c.id, 'internet host');
     case 'vpc':
       return place(c.id, 'VPC');
+    case 'unmodelled':
+      return place(c.id, 'not modelled');
     case 'networkAcl':
     case 'securityGroup':
     case 'routeTable':

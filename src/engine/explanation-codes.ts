@@ -35,6 +35,7 @@ export const EXPLANATION_CODES = {
   ENDPOINT_POLICY_DENY: 'The endpoint policy denies the request (ours).',
   PRINCIPAL_NOT_ALLOWED: "The consumer's account is not in the endpoint service's allowed principals (ours).",
   PRIVATELINK_ONE_WAY: 'PrivateLink carries connections from consumer to provider only (ours).',
+  UNMODELLED_TARGET: 'The route sends the traffic to a resource vpcsim does not model (or the snapshot or plan does not hold): the verdict rests on an unmodelled part, and AWS may deliver the flow (ours).',
 } as const;
 
 /** An explanation code from the closed list. */

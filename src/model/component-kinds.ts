@@ -8,7 +8,7 @@
 export const COMPONENT_KINDS = [
   'dns', 'instance', 'natGateway', 'endpointEni', 'loadBalancerNode', 'networkAcl', 'securityGroup', 'routeTable',
   'internetGateway', 'egressOnlyInternetGateway', 'peeringConnection', 'endpoint', 'endpointService', 'targetGroup',
-  'vpc', 'awsService', 'internet', 'internetHost',
+  'vpc', 'awsService', 'internet', 'internetHost', 'unmodelled',
 ] as const;
 
 /** What kind of thing a hop is at. */
@@ -34,6 +34,7 @@ export const COMPONENT_KIND_MEANINGS: Readonly<Record<ComponentKind, string>> = 
   awsService: 'an AWS service (S3, DynamoDB, KMS, ...) reached at its public or endpoint address',
   internet: 'the internet, outside every VPC, where no internet host of the file holds the address',
   internetHost: 'an internet host of the file (`internet:` section)',
+  unmodelled: 'a route target vpcsim does not model (the top-level `unmodelled:`): the trace stops there, and its verdict rests on it',
 };
 
 /** Whether a word is a component kind (`never: [natGateway]`). */

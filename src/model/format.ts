@@ -1,5 +1,6 @@
 // The topology file as written (format v1, ../docs/format.md): plain data that passed the
 // JSON Schema, before references are resolved. Field names follow AWS's API.
+import type { UnmodelledKind } from './unmodelled-kinds.js';
 
 /** A map of resources keyed by id. */
 export type IdMap<T> = Readonly<Record<string, T>>;
@@ -181,6 +182,12 @@ export interface RawEndpoint {
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
 }
 
+/** A route target vpcsim does not model (the top-level `unmodelled:`). */
+export interface RawUnmodelled {
+  readonly kind: UnmodelledKind;
+  readonly description?: string;
+}
+
 /** A VPC as written, with everything it holds. */
 export interface RawVpc {
   readonly account?: string;
@@ -279,6 +286,8 @@ export interface RawTopology {
   readonly accounts?: IdMap<string>;
   readonly vpcs?: IdMap<RawVpc>;
   readonly peeringConnections?: IdMap<RawPeering>;
+  /** Route targets vpcsim does not model, so routes to them are written as in AWS. */
+  readonly unmodelled?: IdMap<RawUnmodelled>;
   readonly prefixLists?: IdMap<RawPrefixList>;
   /** Declared AWS services, by full name (com.amazonaws.<region>.<service>). */
   readonly awsServices?: IdMap<RawAwsService>;

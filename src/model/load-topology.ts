@@ -17,7 +17,7 @@ import { buildVpcs } from './build/build-vpcs.js';
 import { buildRoutes } from './build/build-routes.js';
 import { buildWorkloads } from './build/build-workloads.js';
 import { buildPrivateLink } from './build/build-endpoints.js';
-import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, regionsInUse } from './build/build-globals.js';
+import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, buildUnmodelled, regionsInUse } from './build/build-globals.js';
 import { buildChecks } from './build/build-checks.js';
 import { buildProtect } from './build/build-protect.js';
 import { withChecksFile, type ChecksFile } from './checks-file.js';
@@ -67,6 +67,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const { prefixLists, lookup, services } = buildPrefixLists(ctx, raw, regionsInUse(ctx, raw));
   const fabric = buildVpcs(ctx, raw, accountIds, lookup);
   const peeringConnections = buildPeerings(ctx, raw, fabric.vpcs);
+  const unmodelledTargets = buildUnmodelled(ctx, raw);
   buildRoutes(ctx, raw, fabric, lookup);
   const workloads = buildWorkloads(ctx, raw, fabric);
   const privateLink = buildPrivateLink(ctx, raw, fabric, workloads, services);
@@ -76,7 +77,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
 
   const byId = new Map<string, Resource>();
   const maps: ReadonlyMap<string, Resource>[] = [
-    accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.egressOnlyInternetGateways, fabric.securityGroups,
+    accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.egressOnlyInternetGateways, unmodelledTargets, fabric.securityGroups,
     fabric.networkAcls, workloads.instances, workloads.networkInterfaces, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
     privateLink.endpointServices, privateLink.endpoints, peeringConnections, prefixLists, internetHosts,
   ];
@@ -94,6 +95,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     routeTables: sortedMap(fabric.routeTables),
     internetGateways: sortedMap(fabric.internetGateways),
     egressOnlyInternetGateways: sortedMap(fabric.egressOnlyInternetGateways),
+    unmodelledTargets: sortedMap(unmodelledTargets),
     natGateways: sortedMap(workloads.natGateways),
     securityGroups: sortedMap(fabric.securityGroups),
     networkAcls: sortedMap(fabric.networkAcls),

@@ -5,6 +5,7 @@ import type { Prefix } from '../net/prefix.js';
 import type { AwsService } from './aws-services.js';
 import type { AclRule, PortRange, Route, SgRule } from './rules.js';
 import type { Span } from './span.js';
+import type { UnmodelledKind } from './unmodelled-kinds.js';
 
 /** Fields every resource has. */
 interface Base {
@@ -70,6 +71,13 @@ export interface InternetGateway extends Base {
 export interface EgressOnlyInternetGateway extends Base {
   readonly kind: 'egressOnlyInternetGateway';
   readonly vpc: string;
+}
+
+/** A route target vpcsim does not model (`unmodelled:`): a route to it ends a trace with UNMODELLED_TARGET. */
+export interface UnmodelledTarget extends Base {
+  readonly kind: 'unmodelled';
+  readonly targetKind: UnmodelledKind;
+  readonly description: string | undefined;
 }
 
 /** A NAT gateway and its network interface. */
@@ -304,6 +312,7 @@ export type Resource =
   | RouteTable
   | InternetGateway
   | EgressOnlyInternetGateway
+  | UnmodelledTarget
   | NatGateway
   | SecurityGroup
   | NetworkAcl

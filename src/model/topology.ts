@@ -26,6 +26,7 @@ import type {
   SecurityGroup,
   Subnet,
   TargetGroup,
+  UnmodelledTarget,
   Vpc,
 } from './resources.js';
 import type { Span } from './span.js';
@@ -43,6 +44,8 @@ export interface Topology {
   readonly routeTables: ReadonlyMap<string, RouteTable>;
   readonly internetGateways: ReadonlyMap<string, InternetGateway>;
   readonly egressOnlyInternetGateways: ReadonlyMap<string, EgressOnlyInternetGateway>;
+  /** Route targets vpcsim does not model (`unmodelled:`). */
+  readonly unmodelledTargets: ReadonlyMap<string, UnmodelledTarget>;
   readonly natGateways: ReadonlyMap<string, NatGateway>;
   readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
   readonly networkAcls: ReadonlyMap<string, NetworkAcl>;

@@ -122,6 +122,10 @@ export function routeFates(topology: Topology, atoms: AddressAtoms, classAtoms: 
           // source or destination checking"); what it forwards to is traced pair by pair.
           f = res.sourceDestCheck === false ? COMPLEX : DEAD;
           break;
+        case 'unmodelled':
+          // The trace stops there (UNMODELLED_TARGET): unreachable, as the trace says.
+          f = DEAD;
+          break;
         default:
           // No target the packet could arrive through.
           f = DEAD;

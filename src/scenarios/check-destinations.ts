@@ -15,8 +15,12 @@ import { closestDnsName, isKnownDnsName } from '../engine/dns/known-names.js';
 import type { CheckError } from './check-errors.js';
 import type { Expectation } from './judge-pair.js';
 
-/** Explanation codes with which a check asserts that its destination names nothing. */
-const NOTHING_THERE = ['UNKNOWN_DESTINATION', 'DNS_NAME_NOT_RESOLVED'] as const;
+/**
+ * Explanation codes with which a check asserts that its destination names nothing in the
+ * file, or lies beyond a route target vpcsim does not model (UNMODELLED_TARGET: an on-premises
+ * network behind a local gateway is held by nothing the file describes).
+ */
+const NOTHING_THERE = ['UNKNOWN_DESTINATION', 'DNS_NAME_NOT_RESOLVED', 'UNMODELLED_TARGET'] as const;
 
 /** Whether the check asks that the destination names nothing (so such a destination holds it). */
 export function expectsNothingThere(exp: Expectation): boolean {

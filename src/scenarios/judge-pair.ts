@@ -83,6 +83,9 @@ export function judgePair(exp: Expectation, query: FlowQuery, result: TraceResul
     const code = exp.because;
     const wrong = code === undefined ? undefined : unreachable.find((u) => !codesOf(u).includes(code));
     if (wrong) return fail('WRONG_REASON', `unreachable because ${code}`, `unreachable${of(wrong)}${because(wrong) || ' with no explanation'}`, wrong);
+    // An unreachable verdict that rests on an unmodelled part proves nothing, unless asked for.
+    const unknown = code === undefined ? unreachable.find((u) => codesOf(u).includes('UNMODELLED_TARGET')) : undefined;
+    if (unknown) return fail('RESTS_ON_UNMODELLED', 'unreachable', `unknown${of(unknown)}: the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET)`, unknown);
   }
   for (const t of reachable) {
     const missing = viaMissing(t, exp.via);
@@ -101,17 +104,18 @@ export function judgePair(exp: Expectation, query: FlowQuery, result: TraceResul
 
 /** An isolation probe that found a reachable flow. */
 export function notIsolated(query: FlowQuery, result: TraceResult): PairFailure | undefined {
-  const t = result.traces.find((x) => x.reachable);
+  // A probe that stops at a route target vpcsim does not model proves no isolation either.
+  const t = result.traces.find((x) => x.reachable) ?? result.traces.find((x) => codesOf(x).includes('UNMODELLED_TARGET'));
   if (!t) return undefined;
   const port = query.port === undefined ? '' : `/${query.port}`;
   return {
-    kind: 'NOT_ISOLATED',
+    kind: t.reachable ? 'NOT_ISOLATED' : 'RESTS_ON_UNMODELLED',
     from: query.from,
     to: query.to,
     protocol: query.protocol,
     port: query.port,
     expected: 'no flow on any protocol or port',
-    got: `reachable on ${query.protocol}${port}`,
+    got: t.reachable ? `reachable on ${query.protocol}${port}` : `unknown on ${query.protocol}${port}: the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET)`,
     trace: t,
     blocker: undefined,
     codes: codesOf(t),

@@ -4,7 +4,7 @@
 import { awsServicesIn, type AwsService } from '../aws-services.js';
 import { declareAwsServices } from './build-aws-services.js';
 import type { RawPrefixList, RawTopology } from '../format.js';
-import type { Account, InternetHost, PeeringConnection, PrefixList, Vpc } from '../resources.js';
+import type { Account, InternetHost, PeeringConnection, PrefixList, UnmodelledTarget, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
 import { fileStartSpan } from '../span.js';
 import { cidrAt, ipAt, refAt, report, type BuildContext } from './context.js';
@@ -98,6 +98,16 @@ function duplicateEntries(ctx: BuildContext, ptr: string, entries: RawPrefixList
     }
     report(ctx, 'DUPLICATE_PREFIX_LIST_ENTRY', `${text} is already entry ${first + 1} of this prefix list`, `${ptr}/entries/${i}`, 'value', 'warning');
   });
+}
+
+/** Route targets vpcsim does not model (`unmodelled:`), which routes of any VPC may name. */
+export function buildUnmodelled(ctx: BuildContext, raw: RawTopology): Map<string, UnmodelledTarget> {
+  const out = new Map<string, UnmodelledTarget>();
+  for (const [id, u] of Object.entries(raw.unmodelled ?? {})) {
+    const ptr = pointer('unmodelled', id);
+    out.set(id, { kind: 'unmodelled', id, span: ctx.map.valueAt(ptr), pointer: ptr, written: true, targetKind: u.kind, description: u.description });
+  }
+  return out;
 }
 
 /** Peering connections; AWS fails a peering between VPCs with overlapping CIDRs. */

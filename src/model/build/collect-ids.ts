@@ -67,4 +67,5 @@ export function collectIds(ctx: BuildContext, raw: RawTopology): void {
   }
   for (const id of Object.keys(raw.prefixLists ?? {})) declare(ctx, id, 'prefixList', pointer('prefixLists', id), undefined);
   for (const id of Object.keys(raw.internet ?? {})) declare(ctx, id, 'internetHost', pointer('internet', id), undefined);
+  for (const id of Object.keys(raw.unmodelled ?? {})) declare(ctx, id, 'unmodelled', pointer('unmodelled', id), undefined);
 }

@@ -35,6 +35,7 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   routeTable: 'route table',
   internetGateway: 'internet gateway',
   egressOnlyInternetGateway: 'egress-only internet gateway',
+  unmodelled: 'unmodelled route target',
   natGateway: 'NAT gateway',
   securityGroup: 'security group',
   networkAcl: 'network ACL',

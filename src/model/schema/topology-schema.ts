@@ -3,6 +3,7 @@
 // the two equal). The schema checks shape only; meaning (references, addresses) is checked
 // by src/model/validate-*.ts with positioned, specific messages.
 import { COMPONENT_KINDS } from '../component-kinds.js';
+import { UNMODELLED_KINDS } from '../unmodelled-kinds.js';
 import {
   bool,
   closed,
@@ -76,6 +77,11 @@ const route = closed(
   },
   ['destination', 'target'],
 );
+
+const unmodelled = closed({
+  kind: oneOfStrings(UNMODELLED_KINDS, 'What the resource is, as a route target kind of AWS'),
+  description: str('What it is or why vpcsim does not follow it (free text, printed in traces)', { maxLength: 255 }),
+}, ['kind']);
 
 const routeTable = closed({
   main: bool("The VPC's main route table (at most one)", false),
@@ -403,6 +409,7 @@ export const topologySchema: JsonSchema = {
         maxProperties: 0,
         description: 'Reserved for networks behind VPN / Direct Connect; must be empty for now',
       },
+      unmodelled: idMap(unmodelled, 'Route targets vpcsim does not model: a route to one ends the trace with UNMODELLED_TARGET'),
       checks: list(check, 'Reachability checks run by `vpcsim check`'),
       protect: list(protect, 'Destinations no change may open flows toward: `vpcsim check --baseline OLD` fails on such flows'),
     },

@@ -88,6 +88,7 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
       prefixList: s.prefixList?.id,
     })])),
     internet: nonEmpty(inSourceOrder(t.internetHosts.values()).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),
+    unmodelled: nonEmpty(inSourceOrder(t.unmodelledTargets.values()).map((u) => [u.id, defined({ kind: u.targetKind, description: u.description })])),
     checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
     protect: t.protect.length > 0 ? t.protect.map((p) => p.written) : undefined,
   });
