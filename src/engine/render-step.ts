@@ -4,6 +4,7 @@
 import { describeView as p } from './packet.js';
 import type { HopStep, StepOf } from './steps.js';
 import type { PacketView } from './trace.js';
+import { UNMODELLED_KIND_WORDS } from '../model/unmodelled-kinds.js';
 
 /** What a step is rendered with besides its own fields. */
 export interface RenderContext {
@@ -418,6 +419,7 @@ export function renderDetail(s: HopStep, c: RenderContext): string {
     case 'gwlbEndpoint': return gwlbEndpointDetail(s, c);
     case 'geneve': return geneveDetail(s);
     case 'serviceReply': return `${s.service} replies ${p(c.packet)}`;
+    case 'unmodelled': return `the route sends ${p(c.packet)} to ${UNMODELLED_KIND_WORDS[s.kind]} ${s.target}${s.description !== undefined ? ` (${s.description})` : ''}, which vpcsim does not model: the trace ends here, so its verdict (unreachable) rests on an unmodelled part, and AWS may deliver the flow`;
     default: return never(s);
   }
 }
@@ -465,6 +467,7 @@ export function renderWhy(s: HopStep, c: RenderContext): string | undefined {
     case 'geneve':
       if (s.verdict === 'encapsulate') return 'A Gateway Load Balancer does not rewrite the packet: it encapsulates it in GENEVE (UDP 6081) so the appliance sees the original addresses and ports.';
       return s.verdict === 'inspect' ? 'The appliance sees the original packet inside GENEVE and sends it back to the GWLB to continue; what it allows is its own configuration, outside the file.' : undefined;
+    case 'unmodelled': return 'vpcsim follows only the resources it models; a route to anything else is named, not guessed at.';
     case 'send': case 'loopGuard': case 'delivered': case 'serviceReply': return undefined;
     default: return never(s);
   }

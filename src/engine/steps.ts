@@ -6,13 +6,14 @@
 // Tests and diagrams read these fields, never the hop's detail sentence.
 import type { DnsRule } from './dns/dns-records.js';
 import type { PacketView } from './trace.js';
+import type { UnmodelledKind } from '../model/unmodelled-kinds.js';
 
 /** Every step type, in the order docs/trace.md lists them. */
 export const STEP_TYPES = [
   'send', 'dns', 'securityGroup', 'networkAcl', 'route', 'edgeRoute', 'loopGuard', 'vpc', 'delivered',
   'internetGateway', 'natGateway', 'appliance', 'egressOnlyGateway', 'internet', 'peering',
   'gatewayEndpoint', 'endpointPolicy', 'endpointState', 'interfaceEndpoint', 'privateLink',
-  'listener', 'targetChoice', 'loadBalancerNode', 'gwlbEndpoint', 'geneve', 'serviceReply',
+  'listener', 'targetChoice', 'loadBalancerNode', 'gwlbEndpoint', 'geneve', 'serviceReply', 'unmodelled',
 ] as const;
 
 /** A step type. */
@@ -278,7 +279,8 @@ export type HopStep =
     readonly verdict: 'encapsulate' | 'inspect' | 'noAppliance';
     readonly inner: PacketView; readonly outer: PacketView;
   }>
-  | S<'serviceReply', 'forwarded', { readonly service: string }>;
+  | S<'serviceReply', 'forwarded', { readonly service: string }>
+  | S<'unmodelled', 'dropped', { readonly target: string; readonly kind: UnmodelledKind; readonly description?: string }>;
 
 /** The step of one type. */
 export type StepOf<T extends StepType> = Extract<HopStep, { readonly type: T }>;

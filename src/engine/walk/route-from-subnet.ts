@@ -5,8 +5,6 @@ import { formatPrefix } from '../../net/prefix.js';
 import { routeTargetResource } from '../../model/route-targets.js';
 import { describeRoute } from '../describe-rule.js';
 import type { RouteStep } from '../steps.js';
-import { describePacket } from '../packet.js';
-import { UNMODELLED_KIND_WORDS } from '../../model/unmodelled-kinds.js';
 import { newHopLog } from './hop-log.js';
 import { routeRecord } from './route-record.js';
 import type { At, Handler } from './position.js';
@@ -67,10 +65,8 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
     case 'unmodelled': {
       // Not a blackhole: AWS sends the packet on, to something the file only names. The
       // trace stops here and says that its verdict rests on that part.
-      const what = `${UNMODELLED_KIND_WORDS[r.targetKind]} ${r.id}${r.description !== undefined ? ` (${r.description})` : ''}`;
       return log.end(log.drop({ id: r.id, kind: 'unmodelled' }, 'dropped', 'UNMODELLED_TARGET',
-        `the route sends ${describePacket(packet)} to ${what}, which vpcsim does not model: the trace ends here, so its verdict (unreachable) rests on an unmodelled part, and AWS may deliver the flow`,
-        r.span, packet, 'vpcsim follows only the resources it models; a route to anything else is named, not guessed at.'));
+        { type: 'unmodelled', action: 'dropped', target: r.id, kind: r.targetKind, ...(r.description !== undefined ? { description: r.description } : {}) }, r.span, packet));
     }
     default: {
       const never: never = r;
