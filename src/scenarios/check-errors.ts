@@ -13,7 +13,7 @@ export const CHECK_ERROR_CODES = {
   CONFLICTING_CHECK_FIELDS: 'Fields that contradict each other (because with expect reachable, isolated with via).',
   QUERY_REJECTED: 'The engine cannot run a flow of the check (a source packets cannot start from).',
   UNKNOWN_DNS_NAME: 'The destination is a DNS name no resolver of the file answers (a typo, with "did you mean"); write expect: unreachable, because: DNS_NAME_NOT_RESOLVED to assert exactly that.',
-  TOO_MANY_PAIRS: 'The selectors expand to more flows than one check (10,000) or one file (20,000) traces; narrow from or to, or use `vpcsim reach`.',
+  TOO_MANY_PAIRS: 'The selectors expand to more flows than one check (10,000) or one file (20,000) traces, and the all-pairs engine cannot answer the check (a reason or path condition, an IP or DNS name end) or must trace more of its pairs one by one; narrow from or to, or split the check.',
 } as const;
 
 /** A check error code from the closed list. */

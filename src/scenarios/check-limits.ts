@@ -3,9 +3,10 @@
 // (minutes, gigabytes), and a verdict over some of them would pass for one over all. The
 // limits are counted before anything is traced, from the sizes of the expanded selectors.
 //
-// This is the seam for the all-pairs engine (src/reach, `vpcsim reach`): it answers the
-// relation between every source and destination at once, over classes of interfaces. A check
-// refused here is one that engine can answer; routing such checks to it replaces the refusal.
+// A check over more flows than these, whose question the all-pairs engine answers (a verdict
+// with no reason or path condition, over ends of the relation), goes to that engine instead
+// (run-reach-check.ts): it computes every pair at once, over classes of interfaces, and
+// traces one by one only the pairs through translators, within what is left of the budget.
 import type { Check } from '../model/check.js';
 import type { CheckError } from './check-errors.js';
 
@@ -31,6 +32,16 @@ export function countPairs(from: readonly string[], to: readonly string[]): numb
   let same = 0;
   for (const f of from) if (targets.has(f)) same += 1;
   return from.length * targets.size - same;
+}
+
+/** Whether this many flows fit the limits of one check and what is left of the file's. */
+export function fitsFlows(flows: number, budget: FlowBudget): boolean {
+  return flows <= MAX_CHECK_FLOWS && flows <= MAX_FILE_FLOWS - budget.used;
+}
+
+/** Flows one check answered by the all-pairs engine may still trace one by one. */
+export function tracesLeft(budget: FlowBudget): number {
+  return Math.max(0, Math.min(MAX_CHECK_FLOWS, MAX_FILE_FLOWS - budget.used));
 }
 
 /**

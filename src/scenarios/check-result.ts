@@ -49,7 +49,36 @@ export interface PairFailure {
   readonly codes: readonly ExplanationCode[];
   /** Forward path as component ids, for a reader. */
   readonly path: readonly string[];
+  /**
+   * When the all-pairs engine answered the check: the class pair this failure stands for
+   * (`from` and `to` are its witness pair, traced), and how many of its pairs fail.
+   */
+  readonly classes?: FailureClasses;
 }
+
+/** A set of ends with one fate (docs/reach.md): an instance class, or an end of another kind alone. */
+export interface EndClass {
+  /** `c<N>` for an instance class, else the end's id. */
+  readonly id: string;
+  readonly size: number;
+  /** The first members, in order (at most MAX_NAMED_MEMBERS). */
+  readonly members: readonly string[];
+  readonly subnet: string | undefined;
+  readonly securityGroups: readonly string[];
+}
+
+/** The class pair a failure found by the all-pairs engine stands for. */
+export interface FailureClasses {
+  readonly from: EndClass;
+  readonly to: EndClass;
+  /** Failing pairs of the class pair (every one fails alike). */
+  readonly pairs: number;
+  /** The protocols and ports the witness fails on, as `tcp/8000-8010` (`all`: every protocol). */
+  readonly ports: readonly string[];
+}
+
+/** Members named per class in a failure. */
+export const MAX_NAMED_MEMBERS = 3;
 
 /** How a check ended. */
 export type CheckStatus = 'pass' | 'fail' | 'error';

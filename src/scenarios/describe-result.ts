@@ -2,11 +2,23 @@
 // one-line failure message. Reporters differ in layout, not in what they say.
 import { formatSpan } from '../model/span.js';
 import type { CheckError } from './check-errors.js';
-import type { Blocker, CheckResult, PairFailure } from './check-result.js';
+import type { Blocker, CheckResult, EndClass, FailureClasses, PairFailure } from './check-result.js';
 
 /** `app -> 52.216.237.77 tcp/443`. */
 export function flowText(f: Pick<PairFailure, 'from' | 'to' | 'protocol' | 'port'>): string {
   return `${f.from} -> ${f.to} ${f.protocol}${f.port === undefined ? '' : `/${f.port}`}`;
+}
+
+/** `c3 (12 in web-a: web-1, web-2, web-3, ...)`, or an end of its own kind by its id. */
+export function endClassText(c: EndClass): string {
+  if (c.size === 1 && c.members[0] === c.id) return c.id;
+  const more = c.size > c.members.length ? ', ...' : '';
+  return `${c.id} (${c.size}${c.subnet ? ` in ${c.subnet}` : ''}: ${c.members.join(', ')}${more})`;
+}
+
+/** `c3 (12 in web-a: ...) -> c7 (40 in db-a: ...), 480 pairs`: the class pair a witness stands for. */
+export function classPairText(c: FailureClasses): string {
+  return `${endClassText(c.from)} -> ${endClassText(c.to)}, ${c.pairs} pair${c.pairs === 1 ? '' : 's'} alike`;
 }
 
 /** `securityGroup sg-app: no egress rule allows tcp/443 (topology.yaml:31:13)`. */

@@ -40,7 +40,8 @@ export function isolationProbes(topology: Topology, check: Check): Probe[] {
   const single = (p: number): void => {
     if (p >= 1 && p <= 65535) ports.add(p);
   };
-  for (const lb of topology.loadBalancers.values()) for (const l of lb.listeners) single(l.port);
+  // A listener answers on its own port only: the ports either side of it start other answers.
+  for (const lb of topology.loadBalancers.values()) for (const l of lb.listeners) for (const p of [l.port - 1, l.port, l.port + 1]) single(p);
   for (const tg of topology.targetGroups.values()) {
     single(tg.port);
     for (const t of tg.targets) single(t.port);

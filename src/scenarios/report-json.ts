@@ -2,7 +2,7 @@
 // values are null, never missing, so consumers can rely on every key.
 import type { Span } from '../model/span.js';
 import type { Component } from '../engine/trace.js';
-import type { CheckRun, CheckResult, PairFailure } from './check-result.js';
+import type { CheckRun, CheckResult, EndClass, PairFailure } from './check-result.js';
 
 /** Version of the JSON report's shape; bumped only on an incompatible change. */
 export const CHECK_JSON_VERSION = 1;
@@ -34,7 +34,14 @@ function failureJson(f: PairFailure): object {
       location: spanJson(e.location),
     })),
     path: [...f.path],
+    classes: f.classes
+      ? { from: endClassJson(f.classes.from), to: endClassJson(f.classes.to), pairs: f.classes.pairs, ports: [...f.classes.ports] }
+      : null,
   };
+}
+
+function endClassJson(c: EndClass): object {
+  return { id: c.id, size: c.size, members: [...c.members], subnet: c.subnet ?? null, securityGroups: [...c.securityGroups] };
 }
 
 function checkJson(r: CheckResult): object {

@@ -3,7 +3,7 @@
 // explanation codes); a last line `N passed, M failed`.
 import { formatSpan } from '../model/span.js';
 import type { CheckRun, CheckResult, PairFailure } from './check-result.js';
-import { blockerText, checkErrorLine, checkPlace, flowText, summaryLine } from './describe-result.js';
+import { blockerText, checkErrorLine, checkPlace, classPairText, flowText, summaryLine } from './describe-result.js';
 
 const INDENT = '      ';
 
@@ -35,7 +35,9 @@ export function checkLines(r: CheckResult): string[] {
 
 function failureLines(f: PairFailure): string[] {
   const pad = `${INDENT}  `;
-  const out = [`${INDENT}${flowText(f)}`, `${pad}expected: ${f.expected}`, `${pad}got:      ${f.got}`];
+  const out = [`${INDENT}${flowText(f)}`];
+  if (f.classes) out.push(`${pad}classes:  ${classPairText(f.classes)}`);
+  out.push(`${pad}expected: ${f.expected}`, `${pad}got:      ${f.got}`);
   if (f.blocker) out.push(`${pad}${f.kind === 'NEVER_CROSSED' ? 'crossed:' : 'blocked:'}  ${blockerText(f.blocker)}`);
   for (const e of f.trace?.explanations ?? []) {
     // The blocker may be this very explanation; do not say it twice.

@@ -5,25 +5,34 @@ import type { Check } from '../model/check.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Topology } from '../model/topology.js';
 import { EXPLANATION_CODES, isExplanationCode } from '../engine/explanation-codes.js';
-import type { FlowProtocol, FlowQuery, QueryError, TraceResult } from '../engine/query.js';
 import { isQueryError, traceFlow } from '../engine/trace-flow.js';
 import type { CheckError } from './check-errors.js';
 import { MAX_REPORTED_FAILURES, type CheckResult, type PairFailure } from './check-result.js';
 import { expectsNothingThere, unheldAddresses, unknownNames } from './check-destinations.js';
-import { countPairs, newFlowBudget, takeFlows, type FlowBudget } from './check-limits.js';
+import { countPairs, fitsFlows, newFlowBudget, takeFlows, tracesLeft, type FlowBudget } from './check-limits.js';
 import { expandSelector } from './expand-selector.js';
 import { isolationProbes, type Probe } from './isolation-probes.js';
 import { expectedVerdict, judgePair, notIsolated, type Expectation } from './judge-pair.js';
 import { checkPathConditionIds } from './path-conditions.js';
+import { reachAnswers, type ReachAsk } from './reach-check.js';
+import { runReachCheck } from './run-reach-check.js';
+import { queryOf, type TraceFn } from './check-query.js';
 
-/** The engine entry point, or a stand-in with the same contract. */
-export type TraceFn = (topology: Topology, query: FlowQuery) => TraceResult | QueryError;
+export { queryOf, type TraceFn } from './check-query.js';
+
+/**
+ * How a check is answered: `auto` hands every `isolated` check, and every check over more
+ * flows than are traced one by one, to the all-pairs engine when it can answer it exactly
+ * (reach-check.ts) and the tracer is the engine's own; `reach` hands it every check it can
+ * answer; `pairs` traces pair by pair (the oracle the all-pairs answers are tested against).
+ */
+export type CheckEngine = 'auto' | 'reach' | 'pairs';
 
 /**
  * Run one check. `budget` counts the flows traced for the checks of one file (check-limits.ts);
  * without one, the check has a budget of its own.
  */
-export function runCheck(topology: Topology, check: Check, trace: TraceFn = traceFlow, budget: FlowBudget = newFlowBudget()): CheckResult {
+export function runCheck(topology: Topology, check: Check, trace: TraceFn = traceFlow, budget: FlowBudget = newFlowBudget(), engine: CheckEngine = 'auto'): CheckResult {
   const base = { file: topology.file, check };
   const from = expandSelector(topology, check.from, 'from', check.fromSpan, check.itemSpans.from);
   const to = expandSelector(topology, check.to, 'to', check.toSpan, check.itemSpans.to);
@@ -46,6 +55,14 @@ export function runCheck(topology: Topology, check: Check, trace: TraceFn = trac
     return { ...base, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors: [error] };
   }
   const probes: readonly Probe[] = check.isolated ? isolationProbes(topology, check) : [{ protocol: check.protocol, port: check.port }];
+  const ask = reachAsk(check, exp);
+  const overLimits = !fitsFlows(pairCount * probes.length, budget);
+  const wanted = engine === 'reach' || (engine === 'auto' && trace === traceFlow && (check.isolated || overLimits));
+  if (ask && wanted && reachAnswers(topology, check, from.endpoints, to.endpoints)) {
+    const { result, traced } = runReachCheck(topology, check, ask, from.endpoints, to.endpoints, pairCount, trace, tracesLeft(budget));
+    budget.used += traced;
+    return result;
+  }
   const tooMany = takeFlows(check, from.endpoints.length, new Set(to.endpoints).size, pairCount, probes.length, budget);
   if (tooMany) return { ...base, status: 'error', pairs: pairCount, failedPairs: 0, failures: [], errors: [tooMany] };
 
@@ -79,6 +96,14 @@ export function runCheck(topology: Topology, check: Check, trace: TraceFn = trac
   return { ...base, status: failedPairs > 0 ? 'fail' : 'pass', pairs: pairCount, failedPairs, failures, errors: [] };
 }
 
+/** The question a check asks of the all-pairs engine, when it is one the engine answers (no reasons, no paths). */
+function reachAsk(check: Check, exp: Expectation): ReachAsk | undefined {
+  if (check.isolated) return { kind: 'nothingBut', allowed: new Map() };
+  const paths = exp.via.length > 0 || exp.never.length > 0 || exp.only.length > 0;
+  if (exp.because !== undefined || paths || exp.verdict === undefined) return undefined;
+  return { kind: 'verdict', verdict: exp.verdict };
+}
+
 /** Errors in the order they are written. */
 function byPosition(a: CheckError, b: CheckError): number {
   return a.span.line - b.span.line || a.span.col - b.span.col;
@@ -96,20 +121,6 @@ function noSuchDestination(check: Check, from: string, to: string, exp: Expectat
     kind: 'NO_SUCH_DESTINATION', from, to, protocol: check.protocol, port: check.port, expected,
     got: `no interface, internet host, VPC or AWS service of the file holds ${to}, so no verdict about it means anything (to assert that, write expect: unreachable with because: UNKNOWN_DESTINATION)`,
     trace: undefined, blocker: undefined, codes: [], path: [],
-  };
-}
-
-/** The flow asked for one pair; principal, action and resource pass through for endpoint policies. */
-export function queryOf(check: Check, from: string, to: string, protocol: FlowProtocol, port: number | undefined): FlowQuery {
-  return {
-    from,
-    to,
-    protocol,
-    port,
-    ...(check.sourcePort !== undefined ? { sourcePort: check.sourcePort } : {}),
-    ...(check.principal !== undefined ? { principal: check.principal } : {}),
-    ...(check.action !== undefined ? { action: check.action } : {}),
-    ...(check.resource !== undefined ? { resource: check.resource } : {}),
   };
 }
 

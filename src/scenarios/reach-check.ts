@@ -1,0 +1,93 @@
+// Checks answered by the all-pairs engine (src/reach) instead of one trace per pair: an
+// `isolated` check over every protocol and every port atom (exact, not a list of probes), and
+// a verdict check whose selectors expand to more pairs than are traced one by one. The
+// relations are computed once per protocol; legs-of cuts them into what fails the check.
+import type { Check } from '../model/check.js';
+import type { Topology } from '../model/topology.js';
+import { DEFAULT_SOURCE_PORT, type FlowProtocol } from '../engine/query.js';
+import { collectEnds } from '../reach/reach-ends.js';
+import { computeReach } from '../reach/compute-reach.js';
+import type { PortSpan } from '../reach/port-atoms.js';
+import type { ReachRelation } from '../reach/reach-relation.js';
+import type { Leg } from './failing-class-pairs.js';
+import { subtractSpans } from './port-spans.js';
+
+/** Ports (or ICMP types) a flow may be reachable on, by protocol; a protocol absent allows none. */
+export type AllowedPorts = ReadonlyMap<FlowProtocol, readonly PortSpan[]>;
+
+/** What a check answered by reach asks of every pair. */
+export type ReachAsk =
+  | { readonly kind: 'verdict'; readonly verdict: 'reachable' | 'unreachable' }
+  /** Nothing reachable but on these ports (none: an `isolated` check). */
+  | { readonly kind: 'nothingBut'; readonly allowed: AllowedPorts };
+
+/**
+ * The protocols an isolation question covers: every TCP and UDP port, every ICMP type, and a
+ * flow of all protocols (which only rules of all protocols pass).
+ */
+export const ISOLATION_PROTOCOLS: readonly FlowProtocol[] = ['tcp', 'udp', 'icmp', 'all'];
+
+/**
+ * Whether the all-pairs engine answers this check over these ends exactly as the trace
+ * engine would: every end is an end of the relation (an instance or network interface, an
+ * interface endpoint's or NLB's interface, an internet host: not an IP or a DNS name), the
+ * source port is the default, and no endpoint policy input is given.
+ */
+export function reachAnswers(topology: Topology, check: Check, from: readonly string[], to: readonly string[]): boolean {
+  if (check.sourcePort !== undefined && check.sourcePort !== DEFAULT_SOURCE_PORT) return false;
+  if (check.principal !== undefined || check.action !== undefined || check.resource !== undefined) return false;
+  const ends = collectEnds(topology);
+  const sources = new Set(ends.sources.map((e) => e.id));
+  const destinations = new Set(ends.destinations.map((e) => e.id));
+  return from.every((id) => sources.has(id)) && to.every((id) => destinations.has(id));
+}
+
+/** The relations a question needs, one per protocol. */
+export interface ReachAnswer {
+  readonly relations: readonly ReachRelation[];
+  /** Pairs traced one by one (translators, ends that are not instances), over every relation. */
+  readonly traced: number;
+  /** Pairs left unknown because the trace budget ran out. */
+  readonly unknown: number;
+}
+
+/** Compute the relations for a check's question, tracing at most `maxTraces` pairs in all. */
+export function answerWithReach(topology: Topology, check: Check, ask: ReachAsk, from: readonly string[], to: readonly string[], maxTraces: number): ReachAnswer {
+  const sources = new Set(from);
+  const destinations = new Set(to);
+  const queries = ask.kind === 'verdict'
+    ? [{ protocol: check.protocol, port: check.port }]
+    : ISOLATION_PROTOCOLS.map((protocol) => ({ protocol, port: protocol === 'all' ? undefined : ('all' as const) }));
+  const relations: ReachRelation[] = [];
+  let budget = maxTraces;
+  let traced = 0;
+  let unknown = 0;
+  for (const q of queries) {
+    const rel = computeReach(topology, { ...q, sources, destinations, maxTraces: budget });
+    for (const p of rel.ports) {
+      traced += p.traceCount;
+      unknown += p.unknownCount;
+      budget = Math.max(0, budget - p.traceCount);
+    }
+    relations.push(rel);
+  }
+  return { relations, traced, unknown };
+}
+
+/** The legs of a question: each port atom of each relation that can fail it, with the ports it fails on. */
+export function legsOf(answer: ReachAnswer, ask: ReachAsk): Leg[] {
+  const legs: Leg[] = [];
+  for (const rel of answer.relations) {
+    for (const port of rel.ports) {
+      if (ask.kind === 'verdict') {
+        legs.push({ rel, port, failsOn: ask.verdict === 'reachable' ? 'unreachable' : 'reachable', extras: port.ports ? [port.ports] : undefined });
+        continue;
+      }
+      // A flow of all protocols has no ports: it is never one of the allowed ones.
+      const extras = port.ports === undefined ? undefined : subtractSpans(port.ports, ask.allowed.get(rel.query.protocol) ?? []);
+      if (extras !== undefined && extras.length === 0) continue;
+      legs.push({ rel, port, failsOn: 'reachable', extras });
+    }
+  }
+  return legs;
+}
