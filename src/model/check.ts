@@ -1,4 +1,5 @@
 // Checks stored with a topology: assertions about reachability, run by `vpcsim check`.
+import type { PortAllowance } from './allowed-ports.js';
 import type { Span } from './span.js';
 
 /** One end of a check: ids and addresses, or a selector that expands to many endpoints. */
@@ -25,6 +26,11 @@ export interface Check {
   readonly because: string | undefined;
   readonly never: readonly string[];
   readonly only: readonly string[];
+  /**
+   * `only: { ports }`: the protocols and ports a flow from `from` to `to` may be reachable
+   * on; every other port of every protocol must be unreachable. Undefined when not asked.
+   */
+  readonly onlyPorts: readonly PortAllowance[] | undefined;
   readonly isolated: boolean;
   readonly principal: string | undefined;
   readonly action: string | undefined;

@@ -249,6 +249,11 @@ export type RawSelector =
   | readonly string[]
   | { readonly subnet?: string; readonly vpc?: string; readonly securityGroup?: string; readonly interfaceType?: string };
 
+/** `only: { ports: [443, "udp/53", "8000-8010"] }`: nothing is reachable but these. */
+export interface RawOnlyPorts {
+  readonly ports: readonly (number | string)[];
+}
+
 /** A reachability check as written (run by `vpcsim check`). */
 export interface RawCheck {
   readonly name: string;
@@ -261,7 +266,8 @@ export interface RawCheck {
   readonly via?: readonly string[];
   readonly because?: string;
   readonly never?: readonly string[];
-  readonly only?: readonly string[];
+  /** Ids every path crosses one of, or the only ports a flow may be reachable on. */
+  readonly only?: readonly string[] | RawOnlyPorts;
   readonly isolated?: boolean;
   readonly principal?: string;
   readonly action?: string;
@@ -295,4 +301,18 @@ export interface RawTopology {
   readonly onPremises?: null | IdMap<never>;
   readonly checks?: readonly RawCheck[];
   readonly protect?: readonly RawProtect[];
+  readonly segments?: RawSegments;
+}
+
+/** `segments:` as written: named selectors, and the allowed segment-to-segment directions. */
+export interface RawSegments {
+  readonly groups: IdMap<RawSelector>;
+  readonly allow?: readonly RawSegmentRule[];
+}
+
+/** One allowed direction: from one segment to another, on any port or only on `ports`. */
+export interface RawSegmentRule {
+  readonly from: string;
+  readonly to: string;
+  readonly ports?: readonly (number | string)[];
 }

@@ -21,6 +21,7 @@ import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, bui
 import { buildChecks } from './build/build-checks.js';
 import { buildProtect } from './build/build-protect.js';
 import { withChecksFile, type ChecksFile } from './checks-file.js';
+import { buildSegments } from './build/build-segments.js';
 import { runValidators } from './validate/run-validators.js';
 
 /** The result of loading: a topology when valid, and every diagnostic either way. */
@@ -74,6 +75,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const internetHosts = buildInternetHosts(ctx, raw);
   const checks = buildChecks(ctx, raw);
   const protect = buildProtect(ctx, raw);
+  const segments = buildSegments(ctx, raw);
 
   const byId = new Map<string, Resource>();
   const maps: ReadonlyMap<string, Resource>[] = [
@@ -113,6 +115,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     byId: sortedMap(byId),
     checks,
     protect,
+    segments,
   };
   const diagnostics = sortDiagnostics([...schemaDiagnostics, ...ctx.diagnostics, ...runValidators(topology, map)]);
   return { topology: hasErrors(diagnostics) ? undefined : topology, diagnostics };

@@ -5,6 +5,7 @@ import type { Ip } from '../net/ip.js';
 import type { AwsService } from './aws-services.js';
 import type { Check } from './check.js';
 import type { ProtectRule } from './protect.js';
+import type { Segments } from './segments.js';
 import type {
   Account,
   Endpoint,
@@ -68,6 +69,8 @@ export interface Topology {
   readonly checks: readonly Check[];
   /** The `protect:` entries, for `check --baseline`. */
   readonly protect: readonly ProtectRule[];
+  /** The `segments:` block, run by `vpcsim check` as checks of its own. */
+  readonly segments: Segments | undefined;
 }
 
 /** The resource of an id when it has the wanted kind. */

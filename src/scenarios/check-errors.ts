@@ -14,6 +14,8 @@ export const CHECK_ERROR_CODES = {
   QUERY_REJECTED: 'The engine cannot run a flow of the check (a source packets cannot start from).',
   UNKNOWN_DNS_NAME: 'The destination is a DNS name no resolver of the file answers (a typo, with "did you mean"); write expect: unreachable, because: DNS_NAME_NOT_RESOLVED to assert exactly that.',
   TOO_MANY_PAIRS: 'The selectors expand to more flows than one check (10,000) or one file (20,000) traces, and the all-pairs engine cannot answer the check (a reason or path condition, an IP or DNS name end) or must trace more of its pairs one by one; narrow from or to, or split the check.',
+  UNKNOWN_SEGMENT: 'A rule of `segments.allow` names a segment the block does not define (with "did you mean").',
+  OVERLAPPING_SEGMENTS: 'Two segments hold the same end, so its pairs would be both allowed and isolated; an end is in one segment only.',
 } as const;
 
 /** A check error code from the closed list. */

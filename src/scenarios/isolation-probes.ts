@@ -46,6 +46,8 @@ export function isolationProbes(topology: Topology, check: Check): Probe[] {
     single(tg.port);
     for (const t of tg.targets) single(t.port);
   }
+  // The edges of the ports an `only: { ports }` check allows: the answer it asks changes there.
+  for (const a of check.onlyPorts ?? []) addEdges(a.protocol === 'icmp' ? icmpTypes : ports, a, a.protocol === 'icmp' ? 255 : 65535);
   const sortedPorts = [...ports].sort((a, b) => a - b);
   return [
     ...sortedPorts.map((port) => ({ protocol: 'tcp' as const, port })),

@@ -2,6 +2,7 @@
 // verdict, the reason, and the path conditions. The first thing that disproves the check
 // is the failure, with the trace that shows it.
 import type { Check } from '../model/check.js';
+import { allowanceText, type PortAllowance } from '../model/allowed-ports.js';
 import type { ExplanationCode } from '../engine/explanation-codes.js';
 import type { FlowQuery, TraceResult } from '../engine/query.js';
 import type { Trace } from '../engine/trace.js';
@@ -104,17 +105,30 @@ export function judgePair(exp: Expectation, query: FlowQuery, result: TraceResul
 
 /** An isolation probe that found a reachable flow. */
 export function notIsolated(query: FlowQuery, result: TraceResult): PairFailure | undefined {
+  return notAllowed(query, result, undefined);
+}
+
+/** What an `isolated` (no allowances) or `only: { ports }` check expects, in words. */
+export function nothingButText(allowed: readonly PortAllowance[] | undefined): string {
+  return allowed === undefined || allowed.length === 0 ? 'no flow on any protocol or port' : `nothing but ${allowed.map(allowanceText).join(', ')}`;
+}
+
+/**
+ * A probe outside the allowed ports (none: an `isolated` check) that found a reachable flow.
+ * The probe is known to be outside them.
+ */
+export function notAllowed(query: FlowQuery, result: TraceResult, allowed: readonly PortAllowance[] | undefined): PairFailure | undefined {
   // A probe that stops at a route target vpcsim does not model proves no isolation either.
   const t = result.traces.find((x) => x.reachable) ?? result.traces.find((x) => codesOf(x).includes('UNMODELLED_TARGET'));
   if (!t) return undefined;
   const port = query.port === undefined ? '' : `/${query.port}`;
   return {
-    kind: t.reachable ? 'NOT_ISOLATED' : 'RESTS_ON_UNMODELLED',
+    kind: t.reachable ? (allowed === undefined ? 'NOT_ISOLATED' : 'OUTSIDE_ONLY_PORTS') : 'RESTS_ON_UNMODELLED',
     from: query.from,
     to: query.to,
     protocol: query.protocol,
     port: query.port,
-    expected: 'no flow on any protocol or port',
+    expected: nothingButText(allowed),
     got: t.reachable ? `reachable on ${query.protocol}${port}` : `unknown on ${query.protocol}${port}: the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET)`,
     trace: t,
     blocker: undefined,

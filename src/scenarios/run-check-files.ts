@@ -4,8 +4,11 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { loadInput } from '../import/load-input.js';
 import type { ChecksFile } from '../model/checks-file.js';
 import { traceFlow } from '../engine/trace-flow.js';
-import type { CheckRun, FileResult } from './check-result.js';
-import { newFlowBudget } from './check-limits.js';
+import type { CheckResult, CheckRun, FileResult } from './check-result.js';
+import { newFlowBudget, type FlowBudget } from './check-limits.js';
+import { segmentChecks } from './segment-checks.js';
+import type { Segments } from '../model/segments.js';
+import type { Topology } from '../model/topology.js';
 import { runCheck, type TraceFn } from './run-check.js';
 
 /** What runCheckFiles does with what loading says besides errors. */
@@ -28,9 +31,18 @@ export function runCheckFiles(files: readonly string[], trace: TraceFn = traceFl
       return { file, diagnostics: diagnostics.filter((d) => d.severity === 'error'), checks: [] };
     }
     const budget = newFlowBudget();
-    return { file, diagnostics: [], checks: topology.checks.map((c) => runCheck(topology, c, trace, budget)) };
+    const checks = topology.checks.map((c) => runCheck(topology, c, trace, budget));
+    if (topology.segments) checks.push(...runSegments(topology, topology.segments, trace, budget));
+    return { file, diagnostics: [], checks };
   });
   return summarize(results);
+}
+
+/** The checks of a segments block, after the file's own; or one errored result for the block. */
+export function runSegments(topology: Topology, segments: Segments, trace: TraceFn, budget: FlowBudget): CheckResult[] {
+  const r = segmentChecks(topology, segments, topology.checks.length);
+  if (!r.ok) return [{ file: topology.file, check: r.check, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors: r.errors }];
+  return r.checks.map((c) => runCheck(topology, c, trace, budget));
 }
 
 /** Count the outcomes of file results. */

@@ -12,9 +12,12 @@ import { expectsNothingThere, unheldAddresses, unknownNames } from './check-dest
 import { countPairs, fitsFlows, newFlowBudget, takeFlows, tracesLeft, type FlowBudget } from './check-limits.js';
 import { expandSelector } from './expand-selector.js';
 import { isolationProbes, type Probe } from './isolation-probes.js';
-import { expectedVerdict, judgePair, notIsolated, type Expectation } from './judge-pair.js';
+import { expectedVerdict, judgePair, notAllowed, nothingButText, type Expectation } from './judge-pair.js';
 import { checkPathConditionIds } from './path-conditions.js';
-import { reachAnswers, type ReachAsk } from './reach-check.js';
+import { reachAnswers, type AllowedPorts, type ReachAsk } from './reach-check.js';
+import type { PortAllowance } from '../model/allowed-ports.js';
+import type { FlowProtocol } from '../engine/query.js';
+import type { PortSpan } from '../reach/port-atoms.js';
 import { runReachCheck } from './run-reach-check.js';
 import { queryOf, type TraceFn } from './check-query.js';
 
@@ -54,26 +57,63 @@ export function runCheck(topology: Topology, check: Check, trace: TraceFn = trac
     const error: CheckError = { code: 'EMPTY_SELECTOR', message: 'from and to name only the same endpoint; there is no flow to check', span: check.span };
     return { ...base, status: 'error', pairs: 0, failedPairs: 0, failures: [], errors: [error] };
   }
-  const probes: readonly Probe[] = check.isolated ? isolationProbes(topology, check) : [{ protocol: check.protocol, port: check.port }];
-  const ask = reachAsk(check, exp);
+  const context: PartContext = { topology, check, exp, from: from.endpoints, to: to.endpoints, pairCount, trace, budget, engine };
+  if (check.onlyPorts !== undefined) {
+    // The port's own verdict first (when the check names a port or an expectation), then the ports beyond.
+    if (check.port !== undefined || check.expect !== undefined) {
+      const r = runPart(context, { kind: 'verdict', verdict: exp.verdict ?? 'reachable' });
+      if (r.status !== 'pass') return r;
+    }
+    return runPart(context, { kind: 'nothingBut', allowed: allowedPorts(check.onlyPorts) });
+  }
+  if (check.isolated) return runPart(context, { kind: 'nothingBut', allowed: new Map() });
+  return runPart(context, { kind: 'verdict', verdict: exp.verdict ?? 'reachable' });
+}
+
+/** What one part of a check needs. */
+interface PartContext {
+  readonly topology: Topology;
+  readonly check: Check;
+  readonly exp: Expectation;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly pairCount: number;
+  readonly trace: TraceFn;
+  readonly budget: FlowBudget;
+  readonly engine: CheckEngine;
+}
+
+/** `only: { ports }` as spans by protocol. */
+function allowedPorts(list: readonly PortAllowance[]): AllowedPorts {
+  const out = new Map<FlowProtocol, PortSpan[]>();
+  for (const a of list) out.set(a.protocol, [...(out.get(a.protocol) ?? []), { from: a.from, to: a.to }]);
+  return out;
+}
+
+/** Answer one question of a check: by the all-pairs engine when it can and should, else pair by pair. */
+function runPart(c: PartContext, ask: ReachAsk): CheckResult {
+  const { topology, check, exp, pairCount, trace, budget } = c;
+  const base = { file: topology.file, check };
+  const probes: readonly Probe[] = ask.kind === 'nothingBut' ? isolationProbes(topology, check).filter((p) => !isAllowed(ask.allowed, p)) : [{ protocol: check.protocol, port: check.port }];
+  const answerable = ask.kind === 'nothingBut' || (exp.because === undefined && exp.via.length + exp.never.length + exp.only.length === 0);
   const overLimits = !fitsFlows(pairCount * probes.length, budget);
-  const wanted = engine === 'reach' || (engine === 'auto' && trace === traceFlow && (check.isolated || overLimits));
-  if (ask && wanted && reachAnswers(topology, check, from.endpoints, to.endpoints)) {
-    const { result, traced } = runReachCheck(topology, check, ask, from.endpoints, to.endpoints, pairCount, trace, tracesLeft(budget));
+  const wanted = c.engine === 'reach' || (c.engine === 'auto' && trace === traceFlow && (ask.kind === 'nothingBut' || overLimits));
+  if (answerable && wanted && reachAnswers(topology, check, c.from, c.to)) {
+    const { result, traced } = runReachCheck(topology, check, ask, c.from, c.to, pairCount, trace, tracesLeft(budget));
     budget.used += traced;
     return result;
   }
-  const tooMany = takeFlows(check, from.endpoints.length, new Set(to.endpoints).size, pairCount, probes.length, budget);
+  const tooMany = takeFlows(check, c.from.length, new Set(c.to).size, pairCount, probes.length, budget);
   if (tooMany) return { ...base, status: 'error', pairs: pairCount, failedPairs: 0, failures: [], errors: [tooMany] };
 
-  const unheld = unheldAddresses(topology, to.endpoints);
+  const unheld = unheldAddresses(topology, c.to);
   const failures: PairFailure[] = [];
   let failedPairs = 0;
   const fail = (failure: PairFailure): void => {
     failedPairs += 1;
     if (failures.length < MAX_REPORTED_FAILURES) failures.push(failure);
   };
-  for (const [f, t] of pairsOf(from.endpoints, to.endpoints)) {
+  for (const [f, t] of pairsOf(c.from, c.to)) {
     if (unheld.has(t)) {
       // Nothing answers there: only a check that asks exactly that holds.
       if (!expectsNothingThere(exp)) fail(noSuchDestination(check, f, t, exp));
@@ -86,7 +126,7 @@ export function runCheck(topology: Topology, check: Check, trace: TraceFn = trac
         const error: CheckError = { code: 'QUERY_REJECTED', message: `${f} -> ${t}: ${result.message}`, span: check.span };
         return { ...base, status: 'error', pairs: pairCount, failedPairs: 0, failures: [], errors: [error] };
       }
-      const failure = check.isolated ? notIsolated(query, result) : judgePair(exp, query, result);
+      const failure = ask.kind === 'nothingBut' ? notAllowed(query, result, check.onlyPorts) : judgePair(exp, query, result);
       if (failure) {
         fail(failure);
         break; // one disproof per pair is enough
@@ -96,12 +136,9 @@ export function runCheck(topology: Topology, check: Check, trace: TraceFn = trac
   return { ...base, status: failedPairs > 0 ? 'fail' : 'pass', pairs: pairCount, failedPairs, failures, errors: [] };
 }
 
-/** The question a check asks of the all-pairs engine, when it is one the engine answers (no reasons, no paths). */
-function reachAsk(check: Check, exp: Expectation): ReachAsk | undefined {
-  if (check.isolated) return { kind: 'nothingBut', allowed: new Map() };
-  const paths = exp.via.length > 0 || exp.never.length > 0 || exp.only.length > 0;
-  if (exp.because !== undefined || paths || exp.verdict === undefined) return undefined;
-  return { kind: 'verdict', verdict: exp.verdict };
+/** Whether a probe is on an allowed port. */
+function isAllowed(allowed: AllowedPorts, p: Probe): boolean {
+  return p.port !== undefined && (allowed.get(p.protocol) ?? []).some((s) => p.port! >= s.from && p.port! <= s.to);
 }
 
 /** Errors in the order they are written. */
@@ -116,7 +153,7 @@ function* pairsOf(from: readonly string[], to: readonly string[]): Generator<rea
 
 /** A pair whose destination address nothing in the file holds. */
 function noSuchDestination(check: Check, from: string, to: string, exp: Expectation): PairFailure {
-  const expected = check.isolated ? 'no flow on any protocol or port' : exp.verdict === 'unreachable' ? 'unreachable' : 'reachable';
+  const expected = check.isolated || check.onlyPorts !== undefined ? nothingButText(check.onlyPorts) : exp.verdict === 'unreachable' ? 'unreachable' : 'reachable';
   return {
     kind: 'NO_SUCH_DESTINATION', from, to, protocol: check.protocol, port: check.port, expected,
     got: `no interface, internet host, VPC or AWS service of the file holds ${to}, so no verdict about it means anything (to assert that, write expect: unreachable with because: UNKNOWN_DESTINATION)`,
@@ -135,10 +172,20 @@ function fieldErrors(check: Check): CheckError[] {
     errors.push({ code: 'CONFLICTING_CHECK_FIELDS', message: 'because names why a flow is unreachable; it cannot go with expect: reachable', span: at });
   }
   if (check.isolated) {
-    const clash = [check.expect === 'reachable' ? 'expect: reachable' : '', check.via.length > 0 ? 'via' : '', check.because !== undefined ? 'because' : '', check.never.length > 0 ? 'never' : '', check.only.length > 0 ? 'only' : ''].filter(Boolean);
+    const clash = [check.expect === 'reachable' ? 'expect: reachable' : '', check.via.length > 0 ? 'via' : '', check.because !== undefined ? 'because' : '', check.never.length > 0 ? 'never' : '', check.only.length > 0 || check.onlyPorts !== undefined ? 'only' : ''].filter(Boolean);
     if (clash.length > 0) errors.push({ code: 'CONFLICTING_CHECK_FIELDS', message: `isolated asks that no flow is reachable; it cannot go with ${clash.join(', ')}`, span: at });
+  } else if (check.onlyPorts !== undefined && check.port === undefined && check.expect === undefined) {
+    // Only the ports beyond the list are asked: no port of its own is needed.
   } else if ((check.protocol === 'tcp' || check.protocol === 'udp') && check.port === undefined) {
     errors.push({ code: 'MISSING_PORT', message: `a ${check.protocol} check needs a destination port: add port: N or write to: <target>:<port>`, span: check.toSpan });
+  }
+  const allowed = check.onlyPorts;
+  if (allowed !== undefined && (check.port !== undefined || check.expect !== undefined) && (check.expect ?? 'reachable') === 'reachable') {
+    const inList = check.port !== undefined && allowed.some((a) => a.protocol === check.protocol && check.port! >= a.from && check.port! <= a.to);
+    if (!inList) {
+      const flow = check.port === undefined ? 'a flow of all protocols' : `${check.protocol}/${check.port}`;
+      errors.push({ code: 'CONFLICTING_CHECK_FIELDS', message: `${flow} is expected reachable, but it is not among only: { ports }, where nothing may be reachable`, span: at });
+    }
   }
   return errors;
 }

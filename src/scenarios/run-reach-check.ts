@@ -10,7 +10,7 @@ import { relationGroups, type ReachGroup } from '../reach/query-relation.js';
 import type { CheckError } from './check-errors.js';
 import { MAX_NAMED_MEMBERS, MAX_REPORTED_FAILURES, type CheckResult, type EndClass, type PairFailure } from './check-result.js';
 import { failingPairs, type FailingGroupPair } from './failing-class-pairs.js';
-import { codesOf, judgePair, notIsolated, type Expectation } from './judge-pair.js';
+import { codesOf, judgePair, notAllowed, nothingButText, type Expectation } from './judge-pair.js';
 import { pathIds } from './path-conditions.js';
 import { mergeSpans, spanText } from './port-spans.js';
 import { answerWithReach, legsOf, type ReachAsk } from './reach-check.js';
@@ -67,7 +67,7 @@ function explain(topology: Topology, check: Check, ask: ReachAsk, g: FailingGrou
   const classes = { from: endClass(g.source), to: endClass(g.destination), pairs: g.pairs, ports };
   const traced = isQueryError(result) ? undefined : result;
   const exp: Expectation = { verdict: ask.kind === 'verdict' ? ask.verdict : undefined, via: [], because: undefined, never: [], only: [] };
-  const judged = traced === undefined ? undefined : ask.kind === 'verdict' ? judgePair(exp, query, traced) : notIsolated(query, traced);
+  const judged = traced === undefined ? undefined : ask.kind === 'verdict' ? judgePair(exp, query, traced) : notAllowed(query, traced, check.onlyPorts);
   if (judged) {
     const got = ask.kind === 'verdict' ? judged.got : `reachable on ${ports.join(', ')}`;
     return { ...judged, got, classes };
@@ -75,9 +75,9 @@ function explain(topology: Topology, check: Check, ask: ReachAsk, g: FailingGrou
   // The witness's trace does not show what the relation says: a bug in one of the two engines.
   const t = traced?.traces[0];
   return {
-    kind: ask.kind === 'verdict' ? (ask.verdict === 'reachable' ? 'UNEXPECTED_UNREACHABLE' : 'UNEXPECTED_REACHABLE') : 'NOT_ISOLATED',
+    kind: ask.kind === 'verdict' ? (ask.verdict === 'reachable' ? 'UNEXPECTED_UNREACHABLE' : 'UNEXPECTED_REACHABLE') : check.onlyPorts ? 'OUTSIDE_ONLY_PORTS' : 'NOT_ISOLATED',
     from: g.from, to: g.to, protocol, port,
-    expected: ask.kind === 'verdict' ? ask.verdict : 'no flow on any protocol or port',
+    expected: ask.kind === 'verdict' ? ask.verdict : nothingButText(check.onlyPorts),
     got: `${leg.failsOn} on ${ports.join(', ')} by the all-pairs engine, but its witness trace disagrees (a bug in vpcsim: please report it with the input)`,
     trace: t, blocker: undefined, codes: codesOf(t), path: t ? pathIds(t) : [], classes,
   };

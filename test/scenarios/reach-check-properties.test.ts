@@ -17,7 +17,7 @@ import { checkProperty, PROPERTY_TIMEOUT_MS } from '../properties/property-runne
 interface CheckPlan {
   readonly from: { readonly kind: 'ids' | 'vpc' | 'subnet' | 'securityGroup'; readonly picks: readonly number[] };
   readonly to: { readonly kind: 'ids' | 'vpc' | 'subnet' | 'securityGroup' | 'endpointEnis' | 'hosts'; readonly picks: readonly number[] };
-  readonly ask: { readonly isolated: true } | { readonly expect: 'reachable' | 'unreachable'; readonly protocol: 'tcp' | 'udp' | 'icmp' | 'all'; readonly port: number };
+  readonly ask: { readonly isolated: true } | { readonly onlyPorts: readonly string[] } | { readonly expect: 'reachable' | 'unreachable'; readonly protocol: 'tcp' | 'udp' | 'icmp' | 'all'; readonly port: number };
 }
 
 const picks = fc.array(fc.nat(20), { minLength: 1, maxLength: 3 });
@@ -26,6 +26,13 @@ const checkPlanArb: fc.Arbitrary<CheckPlan> = fc.record({
   to: fc.record({ kind: fc.constantFrom('ids' as const, 'vpc' as const, 'subnet' as const, 'securityGroup' as const, 'endpointEnis' as const, 'hosts' as const), picks }),
   ask: fc.oneof(
     { arbitrary: fc.constant({ isolated: true as const }), weight: 2 },
+    {
+      arbitrary: fc.array(
+        fc.tuple(fc.constantFrom('tcp', 'udp', 'icmp'), portArb, fc.nat(300)).map(([p, from, width]) => (p === 'icmp' ? `icmp/${from % 256}-${Math.min(255, (from % 256) + (width % 4))}` : `${p}/${from}-${Math.min(65535, from + width)}`)),
+        { minLength: 1, maxLength: 3 },
+      ).map((onlyPorts) => ({ onlyPorts })),
+      weight: 2,
+    },
     { arbitrary: fc.record({ expect: fc.constantFrom('reachable' as const, 'unreachable' as const), protocol: fc.constantFrom('tcp' as const, 'udp' as const, 'icmp' as const, 'all' as const), port: portArb }), weight: 2 },
   ),
 });
@@ -64,12 +71,13 @@ function selectorOf(raw: RawTopology, side: CheckPlan['from'] | CheckPlan['to'])
 
 function checkOf(plan: CheckPlan, from: RawSelector, to: RawSelector): RawCheck {
   if ('isolated' in plan.ask) return { name: 'generated', from, to, isolated: true };
+  if ('onlyPorts' in plan.ask) return { name: 'generated', from, to, only: { ports: plan.ask.onlyPorts } };
   const { expect: verdict, protocol, port } = plan.ask;
   return { name: 'generated', from, to, expect: verdict, protocol, ...(protocol === 'tcp' || protocol === 'udp' ? { port } : {}) };
 }
 
 describe('a check answered by reach is the check answered pair by pair', () => {
-  it('same status and failing pairs, isolated and verdict checks (generated topologies)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+  it('same status and failing pairs, isolated, only-ports and verdict checks (generated topologies)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     let answered = 0;
     let failing = 0;
     checkProperty('reach check = pairs check', fc.property(rawTopologyArb(), checkPlanArb, (raw, plan) => {

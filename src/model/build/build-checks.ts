@@ -3,13 +3,15 @@
 import { malformedAddress } from '../../net/ip.js';
 import type { Check, CheckItemSpans, CheckSelector } from '../check.js';
 import type { Span } from '../span.js';
-import type { RawCheck, RawSelector, RawTopology } from '../format.js';
+import type { RawCheck, RawOnlyPorts, RawSelector, RawTopology } from '../format.js';
+import { parseAllowance, type PortAllowance } from '../allowed-ports.js';
 import { pointer } from '../source-map.js';
 import type { BuildContext } from './context.js';
 import { portProblem, splitPort } from '../check-port.js';
 import { report } from './context.js';
 
-function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefined } {
+/** A written selector as stored, and a `:port` suffix of a single target. */
+export function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefined } {
   if (typeof raw === 'string') {
     const { target, port } = splitPort(raw);
     return { sel: { kind: 'list', items: [target] }, port };
@@ -23,19 +25,30 @@ function selector(raw: RawSelector): { sel: CheckSelector; port: number | undefi
 }
 
 /** Spans of a list's items; a single value (a string `from`) is its own one item. */
-function itemSpans(ctx: BuildContext, ptr: string, value: unknown): Span[] {
+export function itemSpans(ctx: BuildContext, ptr: string, value: unknown): Span[] {
   if (Array.isArray(value)) return value.map((_, i) => ctx.map.valueAt(`${ptr}/${i}`));
   return typeof value === 'string' ? [ctx.map.valueAt(ptr)] : [];
 }
 
 /** A from / to item that is shaped like an address and is not one: bad input, never a DNS name. */
-function reportMalformed(ctx: BuildContext, sel: CheckSelector, spans: readonly Span[]): void {
+export function reportMalformed(ctx: BuildContext, sel: CheckSelector, spans: readonly Span[]): void {
   if (sel.kind !== 'list') return;
   sel.items.forEach((item, i) => {
     const why = malformedAddress(item);
     const span = spans[i];
     if (why && span) ctx.diagnostics.push({ code: 'INVALID_IP', severity: 'error', message: why, span });
   });
+}
+
+/** A port list (`only: { ports }`, a segment rule's `ports`), each bad entry reported at itself. */
+export function buildAllowances(ctx: BuildContext, written: readonly (number | string)[], protocol: string, ptr: string): PortAllowance[] {
+  const out: PortAllowance[] = [];
+  written.forEach((w, i) => {
+    const r = parseAllowance(w, protocol);
+    if ('problem' in r) report(ctx, 'BAD_VALUE', r.problem, `${ptr}/${i}`);
+    else out.push({ ...r, written: w, span: ctx.map.valueAt(`${ptr}/${i}`) });
+  });
+  return out;
 }
 
 /** Build the stored checks. */
@@ -49,7 +62,7 @@ export function buildChecks(ctx: BuildContext, raw: RawTopology): Check[] {
       to: itemSpans(ctx, `${ptr}/to`, c.to),
       via: itemSpans(ctx, `${ptr}/via`, c.via),
       never: itemSpans(ctx, `${ptr}/never`, c.never),
-      only: itemSpans(ctx, `${ptr}/only`, c.only),
+      only: Array.isArray(c.only) ? itemSpans(ctx, `${ptr}/only`, c.only) : [],
     };
     reportMalformed(ctx, from.sel, spans.from);
     reportMalformed(ctx, to.sel, spans.to);
@@ -70,7 +83,8 @@ export function buildChecks(ctx: BuildContext, raw: RawTopology): Check[] {
       via: c.via ?? [],
       because: c.because,
       never: c.never ?? [],
-      only: c.only ?? [],
+      only: Array.isArray(c.only) ? [...(c.only as readonly string[])] : [],
+      onlyPorts: c.only !== undefined && !Array.isArray(c.only) ? buildAllowances(ctx, (c.only as RawOnlyPorts).ports, protocol, `${ptr}/only/ports`) : undefined,
       isolated: c.isolated ?? false,
       principal: c.principal,
       action: c.action,

@@ -7,6 +7,7 @@ import { UNMODELLED_KINDS } from '../unmodelled-kinds.js';
 import {
   bool,
   closed,
+  ID_PATTERN,
   idMap,
   list,
   oneOfStrings,
@@ -296,6 +297,15 @@ const selector: JsonSchema = {
   ],
 };
 
+const portList: JsonSchema = {
+  type: 'array',
+  minItems: 1,
+  description: 'Ports (443), ranges ("8000-8010") or protocol/ports ("udp/53", "icmp/8"); without a protocol, the check\'s (tcp)',
+  items: { type: ['integer', 'string'] },
+};
+
+const onlyPorts = closed({ ports: portList }, ['ports']);
+
 const check = closed(
   {
     name: str('What the check asserts, in words'),
@@ -313,7 +323,10 @@ const check = closed(
       // The enum is for editors to offer the kinds; any other string is an id, checked by the runner.
       items: { type: 'string', anyOf: [oneOfStrings(COMPONENT_KINDS, 'A component kind (docs/check.md)'), { description: 'An id' }] },
     },
-    only: refs('Every path must cross one of these'),
+    only: {
+      description: 'Ids every path must cross one of, or { ports }: the only protocols and ports a flow may be reachable on',
+      anyOf: [refs('Every path must cross one of these'), onlyPorts],
+    },
     isolated: { type: 'boolean', description: 'No flow on any port between from and to' },
     principal: str('Endpoint policy evaluation: the calling principal ARN'),
     action: str('Endpoint policy evaluation: the API action (s3:GetObject)'),
@@ -412,6 +425,29 @@ export const topologySchema: JsonSchema = {
       unmodelled: idMap(unmodelled, 'Route targets vpcsim does not model: a route to one ends the trace with UNMODELLED_TARGET'),
       checks: list(check, 'Reachability checks run by `vpcsim check`'),
       protect: list(protect, 'Destinations no change may open flows toward: `vpcsim check --baseline OLD` fails on such flows'),
+      segments: closed(
+        {
+          groups: {
+            type: 'object',
+            description: 'Segment name -> the ends it holds (a selector, as a check\'s from / to); an end is in one segment at most',
+            propertyNames: { pattern: ID_PATTERN },
+            minProperties: 2,
+            additionalProperties: selector,
+          },
+          allow: list(
+            closed(
+              {
+                from: str('A segment name', { pattern: ID_PATTERN }),
+                to: str('Another segment name', { pattern: ID_PATTERN }),
+                ports: { ...portList, description: 'The only ports allowed (443, "8000-8010", "udp/53"); omitted: any protocol and port' },
+              },
+              ['from', 'to'],
+            ),
+            'Directions allowed between two segments; every other pair of two segments must be isolated',
+          ),
+        },
+        ['groups'],
+      ),
     },
     ['version', 'name'],
   ),

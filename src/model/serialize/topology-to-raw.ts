@@ -5,7 +5,8 @@ import { formatIp } from '../../net/ip.js';
 import { formatPrefix } from '../../net/prefix.js';
 import { splitPort } from '../check-port.js';
 import type { Check, CheckSelector } from '../check.js';
-import type { RawCheck, RawSelector, RawTopology } from '../format.js';
+import type { RawCheck, RawSegments, RawSelector, RawTopology } from '../format.js';
+import type { Segments } from '../segments.js';
 import type { Topology } from '../topology.js';
 import { vpcToRaw, type Pins } from './raw-vpc.js';
 import { defined, inSourceOrder } from './source-order.js';
@@ -45,11 +46,18 @@ function checkToRaw(c: Check): RawCheck {
     via: c.via.length > 0 ? c.via : undefined,
     because: c.because,
     never: c.never.length > 0 ? c.never : undefined,
-    only: c.only.length > 0 ? c.only : undefined,
+    only: c.onlyPorts !== undefined ? { ports: c.onlyPorts.map((a) => a.written) } : c.only.length > 0 ? c.only : undefined,
     isolated: c.isolated ? true : undefined,
     principal: c.principal,
     action: c.action,
     resource: c.resource,
+  });
+}
+
+function segmentsToRaw(s: Segments): RawSegments {
+  return defined({
+    groups: Object.fromEntries(s.groups.map((g) => [g.name, selectorToRaw(g.selector)])),
+    allow: s.allow.length > 0 ? s.allow.map((r) => defined({ from: r.from, to: r.to, ports: r.ports?.map((a) => a.written) })) : undefined,
   });
 }
 
@@ -91,5 +99,6 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
     unmodelled: nonEmpty(inSourceOrder(t.unmodelledTargets.values()).map((u) => [u.id, defined({ kind: u.targetKind, description: u.description })])),
     checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
     protect: t.protect.length > 0 ? t.protect.map((p) => p.written) : undefined,
+    segments: t.segments ? segmentsToRaw(t.segments) : undefined,
   });
 }
