@@ -4,8 +4,8 @@
 // with an end that is not an instance) are read pair by pair from its traced verdicts.
 import { getBit } from '../reach/bitset.js';
 import type { PortSpan } from '../reach/port-atoms.js';
-import { pairVerdict, witnessPair, type ReachGroup, type RelationGroups } from '../reach/query-relation.js';
-import type { ReachEnd } from '../reach/reach-ends.js';
+import { groupPairVerdict, pairVerdict, witnessPair, type ReachGroup, type RelationGroups } from '../reach/query-relation.js';
+import { selfPair, type ReachEnd } from '../reach/reach-ends.js';
 import type { PairVerdict, PortRelation, ReachRelation } from '../reach/reach-relation.js';
 
 /** One port atom (or the one port) of one relation, and the verdict that fails the check on it. */
@@ -68,14 +68,10 @@ export function failingPairs(legs: readonly Leg[], groups: RelationGroups, limit
   for (const [s, ds] of tracedBySource) for (const d of ds) fails[s * words + (d >>> 5)]! &= ~(1 << (d & 31));
 
   const dstByClass = new Map<number, ReachGroup>();
-  const dstSets = new Map<number, ReadonlySet<string>>();
   const others: ReachGroup[] = [];
   for (const g of groups.destinations) {
     if (g.classIndex === undefined) others.push(g);
-    else {
-      dstByClass.set(g.classIndex, g);
-      dstSets.set(g.classIndex, new Set(g.members));
-    }
+    else dstByClass.set(g.classIndex, g);
   }
   const failingLegs = (from: string, to: string): { legs: Leg[]; unknown: boolean } => {
     const a = ends.get(from)!;
@@ -95,7 +91,8 @@ export function failingPairs(legs: readonly Leg[], groups: RelationGroups, limit
     let witness: { from: string; to: string; legs: Leg[] } | undefined;
     for (const from of source.members) {
       for (const to of destination.members) {
-        if (from === to) continue;
+        // An end and itself, or an interface and its own secondary address, are no pair.
+        if (selfPair(ends.get(from)!, ends.get(to)!)) continue;
         const r = failingLegs(from, to);
         if (r.unknown) unknown++;
         if (r.legs.length === 0) continue;
@@ -123,12 +120,11 @@ export function failingPairs(legs: readonly Leg[], groups: RelationGroups, limit
         const d = w * 32 + b;
         const destination = dstByClass.get(d);
         if (!destination) continue;
-        const same = d === s ? source.members.filter((m) => dstSets.get(d)!.has(m)).length : 0;
-        const pairs = source.members.length * destination.members.length - same;
+        const { pairs } = groupPairVerdict(rel0, legs[0]!.port, source, destination);
         if (pairs === 0) continue;
         count += pairs;
         if (first.length >= limit) continue;
-        const pair = witnessPair(source, destination)!;
+        const pair = witnessPair(rel0, source, destination)!;
         const legsHere = legs.filter((leg) => getBit(leg.port.matrix, d, o) === (leg.failsOn === 'reachable'));
         first.push({ source, destination, pairs, ...pair, legs: legsHere });
       }

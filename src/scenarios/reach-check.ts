@@ -5,7 +5,7 @@
 import type { Check } from '../model/check.js';
 import type { Topology } from '../model/topology.js';
 import { DEFAULT_SOURCE_PORT, type FlowProtocol } from '../engine/query.js';
-import { collectEnds } from '../reach/reach-ends.js';
+import { collectEnds, selfPair } from '../reach/reach-ends.js';
 import { computeReach } from '../reach/compute-reach.js';
 import type { PortSpan } from '../reach/port-atoms.js';
 import type { ReachRelation } from '../reach/reach-relation.js';
@@ -37,9 +37,15 @@ export function reachAnswers(topology: Topology, check: Check, from: readonly st
   if (check.sourcePort !== undefined && check.sourcePort !== DEFAULT_SOURCE_PORT) return false;
   if (check.principal !== undefined || check.action !== undefined || check.resource !== undefined) return false;
   const ends = collectEnds(topology);
-  const sources = new Set(ends.sources.map((e) => e.id));
-  const destinations = new Set(ends.destinations.map((e) => e.id));
-  return from.every((id) => sources.has(id)) && to.every((id) => destinations.has(id));
+  const sources = new Map(ends.sources.map((e) => [e.id, e]));
+  const destinations = new Map(ends.destinations.map((e) => [e.id, e]));
+  if (!from.every((id) => sources.has(id)) || !to.every((id) => destinations.has(id))) return false;
+  // The relation has no pair of an interface and its own secondary address; a check traces it.
+  const chosen = from.map((id) => sources.get(id)!);
+  return !to.some((id) => {
+    const d = destinations.get(id)!;
+    return d.kind === 'secondaryAddress' && chosen.some((s) => s.id !== d.id && selfPair(s, d));
+  });
 }
 
 /** The relations a question needs, one per protocol. */

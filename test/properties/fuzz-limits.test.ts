@@ -143,13 +143,22 @@ function fleet(instances: number, checks: string): string {
 }
 
 describe('pair count', () => {
-  it('a { vpc } to { vpc } check over 1,500 instances (2.25 million pairs): TOO_MANY_PAIRS before any trace', async () => {
-    const f = file('fleet.yaml', fleet(1500, '  - { name: all to all, from: { vpc: v }, to: { vpc: v }, port: 443 }\n'));
+  it('a { vpc } to { vpc } check over 1,500 instances (2.25 million pairs): answered by the all-pairs engine, or TOO_MANY_PAIRS before any trace', async () => {
+    // A verdict is answered over classes, and an isolation over every port atom, in well under the bound.
+    const all = '  - { name: all to all, from: { vpc: v }, to: { vpc: v }, port: 443 }\n  - { name: not isolated, from: { vpc: v }, to: { vpc: v }, isolated: true }\n';
+    const f = file('fleet.yaml', fleet(1500, all));
     const r = await bounded(['check', f]);
-    expect(r.code).toBe(2);
-    expect(r.out).toContain('TOO_MANY_PAIRS');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^PASS .* all to all$/m);
+    expect(r.out).toMatch(/^FAIL .* not isolated$/m);
+    expect(r.out).toContain('2248500 of 2248500 pairs failed');
+    // A path condition needs every pair's path: refused before any trace.
+    const via = file('fleet-via.yaml', fleet(1500, '  - { name: all to all, from: { vpc: v }, to: { vpc: v }, port: 443, via: [v/default-sg] }\n'));
+    const refused = await bounded(['check', via]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('TOO_MANY_PAIRS');
     // graph --checks runs the checks too, under the same limits.
-    const small = file('fleet-small.yaml', fleet(150, '  - { name: all to all, from: { vpc: v }, to: { vpc: v }, port: 443 }\n'));
+    const small = file('fleet-small.yaml', fleet(150, '  - { name: all to all, from: { vpc: v }, to: { vpc: v }, port: 443, via: [v/default-sg] }\n'));
     expect((await bounded(['check', small])).out).toContain('TOO_MANY_PAIRS');
     expect((await bounded(['graph', small, '--checks', '--format', 'html'])).code).toBe(0);
   });
