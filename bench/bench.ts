@@ -1,7 +1,8 @@
 // `npm run bench [-- --json FILE] [-- --quick]`: the all-pairs engine on generated estates
 // (bench/generate-reach-estate.ts: 10k interfaces; 100k tiered; 100k stress, each tier in
 // a process of its own so that its peak memory is its own), per-pair tracing timed on a
-// sample of the 10k estate and extrapolated, and the trace benchmark (bench-trace.ts).
+// sample of the 10k estate and extrapolated, the checks between two VPCs of 5,000 instances
+// each (bench-check-tier.ts), and the trace benchmark (bench-trace.ts).
 // Prints a table; with --json FILE writes github-action-benchmark entries ({name, unit,
 // value}) under the names CI tracks. --quick leaves out the 100k tiers.
 import { execFileSync } from 'node:child_process';
@@ -41,6 +42,22 @@ function runTier(kind: string, vpcs: number, perVpc: number, sample: number): Ti
   return JSON.parse(out.trim().split('\n').pop()!) as Tier;
 }
 
+interface CheckTier {
+  readonly instances: number;
+  readonly checks: number;
+  readonly pairs: number;
+  readonly statuses: readonly string[];
+  readonly loadMs: number;
+  readonly checkMs: number;
+  readonly peakRssMb: number;
+}
+
+function runCheckTier(perVpc: number): CheckTier {
+  const script = fileURLToPath(new URL('./bench-check-tier.js', import.meta.url));
+  const out = execFileSync(process.execPath, ['--max-old-space-size=4096', script, String(perVpc)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop()!) as CheckTier;
+}
+
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const small = runTier('tiered', 40, 250, 2000);
 const tiers: [string, Tier][] = [['10k tiered', small]];
@@ -58,6 +75,8 @@ const speedUp = extrapolatedMs / small.computeMs;
 console.log(`per-pair tracing: ${fmt(small.tracePerSecond)} pairs/s on a sample of the 10k estate, so its ${fmt(small.pairs)} pairs would take ${fmt(extrapolatedMs / 1000, 1)} s: reach is ${fmt(speedUp)}x faster`);
 const big = tiers.find(([n]) => n === '100k tiered')?.[1];
 if (big) console.log(`100k tiered compute over 10k compute: ${fmt(big.computeMs / small.computeMs, 1)}x`);
+const twoVpcs = runCheckTier(5000);
+console.log(`check between two VPCs of 5,000 instances: ${twoVpcs.checks} checks over ${fmt(twoVpcs.pairs)} pairs (${twoVpcs.statuses.join(', ')}) in ${fmt(twoVpcs.checkMs)} ms after a ${fmt(twoVpcs.loadMs)} ms load; peak RSS ${fmt(twoVpcs.peakRssMb)} MB`);
 console.log('');
 const trace = benchTrace();
 for (const line of trace.lines) console.log(line);
@@ -71,6 +90,8 @@ if (jsonFile !== undefined) {
   if (tiered) entries.push({ name: 'reach 100k tiered peak memory', unit: 'MB', value: tiered.peakRssMb });
   entries.push(
     { name: 'reach speed-up over per-pair tracing', unit: 'x', value: speedUp },
+    { name: 'check 5k x 5k instances between two VPCs', unit: 'ms', value: twoVpcs.checkMs },
+    { name: 'check 5k x 5k instances peak memory', unit: 'MB', value: twoVpcs.peakRssMb },
     { name: 'trace throughput', unit: 'traces/s', value: trace.tracesPerSecond },
     { name: 'trace speed-up over the linear baseline', unit: 'x', value: trace.speedUp },
     { name: 'load time over yaml.parse', unit: 'x', value: trace.loadOverParse },
