@@ -7,7 +7,9 @@ import type { Topology } from '../model/topology.js';
 import { DEFAULT_SOURCE_PORT, type FlowProtocol } from '../engine/query.js';
 import { collectEnds, selfPair } from '../reach/reach-ends.js';
 import { computeReach } from '../reach/compute-reach.js';
-import type { PortSpan } from '../reach/port-atoms.js';
+import { portAtoms, type PortSpan } from '../reach/port-atoms.js';
+import { buildAtoms } from '../reach/address-atoms.js';
+import { formClasses } from '../reach/form-classes.js';
 import type { ReachRelation } from '../reach/reach-relation.js';
 import type { Leg } from './failing-class-pairs.js';
 import { subtractSpans } from './port-spans.js';
@@ -46,6 +48,30 @@ export function reachAnswers(topology: Topology, check: Check, from: readonly st
     const d = destinations.get(id)!;
     return d.kind === 'secondaryAddress' && chosen.some((s) => s.id !== d.id && selfPair(s, d));
   });
+}
+
+/**
+ * Most work one check may ask of the class join: classes x words of a row x port atoms (the
+ * join touches each word of each row once per port atom). 20 million is about ten seconds on
+ * a busy two-core machine: a 100k-instance estate in tiers fits, one where every interface is
+ * a class of its own does not, and its checks are traced pair by pair within their limits.
+ */
+export const MAX_JOIN_WORK = 20_000_000;
+
+// Classes per topology, counted once for every check of a file.
+const classCounts = new WeakMap<Topology, number>();
+
+/** The class join's work for a check's question (see MAX_JOIN_WORK). */
+export function joinWork(topology: Topology, ask: ReachAsk): number {
+  let n = classCounts.get(topology);
+  if (n === undefined) {
+    n = formClasses(topology, buildAtoms(topology)).classes.length;
+    classCounts.set(topology, n);
+  }
+  const atoms = ask.kind === 'verdict'
+    ? 1
+    : ISOLATION_PROTOCOLS.reduce((k, p) => k + (p === 'all' ? 1 : Math.max(1, portAtoms(topology, p).length)), 0);
+  return n * Math.ceil(n / 32) * atoms;
 }
 
 /** The relations a question needs, one per protocol. */

@@ -14,7 +14,7 @@ import { expandSelector } from './expand-selector.js';
 import { isolationProbes, type Probe } from './isolation-probes.js';
 import { expectedVerdict, judgePair, notAllowed, nothingButText, type Expectation } from './judge-pair.js';
 import { checkPathConditionIds } from './path-conditions.js';
-import { reachAnswers, type AllowedPorts, type ReachAsk } from './reach-check.js';
+import { joinWork, MAX_JOIN_WORK, reachAnswers, type AllowedPorts, type ReachAsk } from './reach-check.js';
 import type { PortAllowance } from '../model/allowed-ports.js';
 import type { FlowProtocol } from '../engine/query.js';
 import type { PortSpan } from '../reach/port-atoms.js';
@@ -98,7 +98,7 @@ function runPart(c: PartContext, ask: ReachAsk): CheckResult {
   const answerable = ask.kind === 'nothingBut' || (exp.because === undefined && exp.via.length + exp.never.length + exp.only.length === 0);
   const overLimits = !fitsFlows(pairCount * probes.length, budget);
   const wanted = c.engine === 'reach' || (c.engine === 'auto' && trace === traceFlow && (ask.kind === 'nothingBut' || overLimits));
-  if (answerable && wanted && reachAnswers(topology, check, c.from, c.to)) {
+  if (answerable && wanted && reachAnswers(topology, check, c.from, c.to) && joinWork(topology, ask) <= MAX_JOIN_WORK) {
     const { result, traced } = runReachCheck(topology, check, ask, c.from, c.to, pairCount, trace, tracesLeft(budget));
     budget.used += traced;
     return result;
