@@ -38,6 +38,9 @@ export const ISOLATION_PROTOCOLS: readonly FlowProtocol[] = ['tcp', 'udp', 'icmp
 export function reachAnswers(topology: Topology, check: Check, from: readonly string[], to: readonly string[]): boolean {
   if (check.sourcePort !== undefined && check.sourcePort !== DEFAULT_SOURCE_PORT) return false;
   if (check.principal !== undefined || check.action !== undefined || check.resource !== undefined) return false;
+  // The relation counts a flow to an unmodelled route target as unreachable; a check says its
+  // verdict rests on it (RESTS_ON_UNMODELLED), which only the traces show.
+  if (topology.unmodelledTargets.size > 0) return false;
   const ends = collectEnds(topology);
   const sources = new Map(ends.sources.map((e) => [e.id, e]));
   const destinations = new Map(ends.destinations.map((e) => [e.id, e]));
