@@ -5,6 +5,7 @@
 /** Kinds of box a diagram draws (a closed list: every renderer switches over it). */
 export const DIAGRAM_NODE_KINDS = [
   'instance',
+  'networkInterface',
   'natGateway',
   'internetGateway',
   'routeTable',

@@ -60,6 +60,12 @@ export function placeResources(b: DiagramBuilder, t: Topology): void {
     const addresses = [formatIp(i.privateIp), ...(i.publicIp ? [`public ${formatIp(i.publicIp)}`] : []), ...(i.ipv6Ip ? [formatIp(i.ipv6Ip)] : [])];
     b.node(i.id, 'instance', [`instance ${i.id}`, addresses.join(', ')], subnetCluster.get(i.subnet));
   }
+  for (const n of t.networkInterfaces.values()) {
+    // A secondary interface of an instance is drawn as the instance (aliased below).
+    if (n.instance !== undefined) continue;
+    const addresses = [formatIp(n.privateIp), ...n.secondaryIps.map(formatIp), ...(n.publicIp ? [`public ${formatIp(n.publicIp)}`] : [])];
+    b.node(n.id, 'networkInterface', [`${n.type === 'interface' ? 'network interface' : `${n.type} interface`} ${n.id}`, addresses.join(', ')], subnetCluster.get(n.subnet));
+  }
   for (const n of t.natGateways.values()) {
     const addresses = [formatIp(n.privateIp), ...(n.publicIp ? [`public ${formatIp(n.publicIp)}`] : [])];
     b.node(n.id, 'natGateway', [`NAT gateway ${n.id} (${n.connectivity})`, addresses.join(', ')], subnetCluster.get(n.subnet));
@@ -78,6 +84,7 @@ export function placeResources(b: DiagramBuilder, t: Topology): void {
   }
   for (const e of t.enis.values()) {
     // An instance's primary interface is the instance itself (same id); others get a box.
+    if (e.owner.kind === 'networkInterface') continue;
     if (e.owner.kind === 'instance' || e.owner.kind === 'natGateway') {
       b.alias(e.id, e.owner.id);
       continue;

@@ -26,6 +26,7 @@ export interface DotOptions {
 function nodeAttributes(n: DiagramNode): string {
   switch (n.kind) {
     case 'instance':
+    case 'networkInterface':
     case 'natGateway':
     case 'ipTarget':
     case 'internetHost':

@@ -11,6 +11,7 @@ function shape(n: DiagramNode): string {
   const label = `"${mermaidLines(n.lines)}"`;
   switch (n.kind) {
     case 'instance':
+    case 'networkInterface':
     case 'natGateway':
     case 'endpointEni':
     case 'loadBalancerNode':

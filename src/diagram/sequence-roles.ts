@@ -20,6 +20,8 @@ export function sequenceRole(c: Component): SequenceRole {
       return place('DNS', 'Route 53 Resolver');
     case 'instance':
       return place(c.id, 'instance');
+    case 'networkInterface':
+      return place(c.id, 'network interface');
     case 'natGateway':
       return place(c.id, 'NAT gateway');
     case 'endpointEni':

@@ -6,7 +6,7 @@
 
 /** Every kind of component a hop can be at: the closed list. */
 export const COMPONENT_KINDS = [
-  'dns', 'instance', 'natGateway', 'endpointEni', 'loadBalancerNode', 'networkAcl', 'securityGroup', 'routeTable',
+  'dns', 'instance', 'networkInterface', 'natGateway', 'endpointEni', 'loadBalancerNode', 'networkAcl', 'securityGroup', 'routeTable',
   'internetGateway', 'egressOnlyInternetGateway', 'peeringConnection', 'endpoint', 'endpointService', 'targetGroup',
   'vpc', 'awsService', 'internet', 'internetHost', 'unmodelled',
 ] as const;
@@ -17,7 +17,8 @@ export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 /** What a hop of each kind is, for docs/check.md (the compiler keeps it complete). */
 export const COMPONENT_KIND_MEANINGS: Readonly<Record<ComponentKind, string>> = {
   dns: 'the Route 53 Resolver answering the name the flow was asked for',
-  instance: 'an instance: where the flow starts, ends, or an appliance forwards it',
+  instance: 'an instance (or a secondary interface attached to one): where the flow starts, ends, or an appliance forwards it',
+  networkInterface: 'a standalone network interface (`networkInterfaces`: a Lambda function\'s, an RDS instance\'s...): where the flow starts or ends',
   natGateway: 'a NAT gateway, which translates the source address',
   endpointEni: 'a network interface of an interface or Gateway Load Balancer endpoint (`<endpoint>/<subnet>`)',
   loadBalancerNode: 'the node of a load balancer in one zone (`<load balancer>/<subnet>`)',

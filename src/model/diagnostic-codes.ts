@@ -39,7 +39,7 @@ export const DIAGNOSTIC_CODES = {
   IP_IN_USE: 'Two resources hold the same address.',
   SUBNET_FULL: 'A subnet has no free address left for a resource that needs one.',
   PORT_RANGE: 'A port range is reversed or outside 0-65535 (for ICMP, a type or code outside 0-255).',
-  NO_SECURITY_GROUP: 'An instance or interface endpoint has `securityGroups: []`; AWS gives every network interface at least one security group (leave the key out for the VPC default group).',
+  NO_SECURITY_GROUP: 'An instance, network interface or interface endpoint has `securityGroups: []`; AWS gives every network interface at least one security group (leave the key out for the VPC default group).',
   // Rules and routes
   RULE_PEER: 'A rule needs exactly one peer: cidr, ipv6Cidr, prefixList or securityGroup (ACL entries: cidr or ipv6Cidr).',
   DUPLICATE_RULE_NUMBER: 'A network ACL uses the same rule number twice in one direction.',

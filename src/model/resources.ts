@@ -331,11 +331,13 @@ export type ResourceKind = Resource['kind'];
 
 /** Who owns a network interface. */
 export type EniOwner =
-  /**
-   * An instance's interface (primary or secondary), or for now a standalone networkInterface
-   * (id: its own), which receives like an instance's: security groups, then delivered.
-   */
+  /** An instance's interface, primary or secondary (id: the instance). */
   | { readonly kind: 'instance'; readonly id: string }
+  /**
+   * A standalone network interface (a Lambda function's, an RDS instance's: id, its own),
+   * which sends and receives like an instance's: security groups, then delivered.
+   */
+  | { readonly kind: 'networkInterface'; readonly id: string }
   | { readonly kind: 'natGateway'; readonly id: string }
   | { readonly kind: 'endpoint'; readonly id: string }
   | { readonly kind: 'loadBalancer'; readonly id: string };

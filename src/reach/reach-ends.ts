@@ -45,6 +45,7 @@ export function collectEnds(topology: Topology): ReachEnds {
   for (const eni of topology.enis.values()) {
     switch (eni.owner.kind) {
       case 'instance':
+      case 'networkInterface':
         instances.push({ id: eni.id, kind: 'instance', eni, address: eni.privateIp, inMatrix: true });
         for (const ip of eni.secondaryIps) {
           const id = formatIp(ip);

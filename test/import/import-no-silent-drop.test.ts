@@ -74,3 +74,21 @@ describe('the importer never drops data silently', () => {
     expect(eni.securityGroups).toEqual([i.topology.vpcs.get('vpc-1')!.defaultSecurityGroup]);
   });
 });
+
+describe('a standalone network interface whose groups the snapshot lacks', () => {
+  it('DEFAULT_SECURITY_GROUP: it gets the VPC default group with a warning, never securityGroups: []', () => {
+    const dir = snapshot({
+      'Vpcs.json': VPCS,
+      'Subnets.json': subnets('10.0.1.0/24'),
+      'NetworkInterfaces.json': { NetworkInterfaces: [{
+        NetworkInterfaceId: 'eni-lambda', SubnetId: 'subnet-a', VpcId: 'vpc-1', PrivateIpAddress: '10.0.1.20', InterfaceType: 'lambda',
+        Description: 'AWS Lambda VPC ENI-orders', Groups: [{ GroupId: 'sg-gone', GroupName: 'gone' }],
+        PrivateIpAddresses: [{ PrivateIpAddress: '10.0.1.20', Primary: true }],
+      }] },
+    });
+    const i = imported(dir);
+    expect(warningKeys(i.result)).toContain('DEFAULT_SECURITY_GROUP eni-lambda');
+    expect(i.raw.vpcs!['vpc-1']!.networkInterfaces!['eni-lambda']!.securityGroups).toBeUndefined();
+    expect(i.topology.enis.get('eni-lambda')!.securityGroups).toEqual([i.topology.vpcs.get('vpc-1')!.defaultSecurityGroup]);
+  });
+});

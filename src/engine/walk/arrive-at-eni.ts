@@ -6,7 +6,7 @@ import { passSecurityGroups } from './filters.js';
 import { newHopLog } from './hop-log.js';
 import type { Handler } from './position.js';
 
-/** The interface's owner decides: NAT gateway, endpoint, load balancer node, or an instance that receives. */
+/** The interface's owner decides: NAT gateway, endpoint, load balancer node, or an instance or network interface that receives. */
 export const arriveAtEni: Handler<'arriveAtEni'> = (env, at) => {
   const log = newHopLog(env, at.carry);
   const { eni, packet, sender, carry } = at;
@@ -17,10 +17,11 @@ export const arriveAtEni: Handler<'arriveAtEni'> = (env, at) => {
       return log.go({ kind: 'endpointEni', eni, packet, sender, carry });
     case 'loadBalancer':
       return log.go({ kind: 'loadBalancerNode', node: eni, packet, sender, carry });
-    case 'instance': {
+    case 'instance':
+    case 'networkInterface': {
       const denied = passSecurityGroups(log, eni, 'ingress', packet, { sender });
       if (denied) return log.end(denied);
-      const natBack = env.reply ? env.memory.nat.get(eni.owner.id) : undefined;
+      const natBack = env.reply && eni.owner.kind === 'instance' ? env.memory.nat.get(eni.owner.id) : undefined;
       if (natBack && ipEquals(packet.dst, eni.privateIp)) return log.go({ kind: 'natInstanceReply', eni, packet, entry: natBack, carry });
       log.hop(eniComponent(eni), 'delivered', { type: 'delivered', action: 'delivered', receiver: eni.id, to: 'interface' }, eni.span, packet);
       return log.deliver(carry.lb ? { kind: 'eni', eni, packet, lb: carry.lb } : { kind: 'eni', eni, packet });

@@ -6,6 +6,8 @@ import type { Component } from '../trace.js';
 export function eniComponent(eni: Eni): Component {
   switch (eni.owner.kind) {
     case 'instance': return { id: eni.id, kind: 'instance' };
+    // A standalone interface (Lambda, RDS, ECS...) is no instance: its hops say what it is.
+    case 'networkInterface': return { id: eni.id, kind: 'networkInterface' };
     case 'natGateway': return { id: eni.owner.id, kind: 'natGateway' };
     case 'endpoint': return { id: eni.id, kind: 'endpointEni' };
     case 'loadBalancer': return { id: eni.id, kind: 'loadBalancerNode' };

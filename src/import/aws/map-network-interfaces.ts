@@ -7,7 +7,7 @@
 import type { RawNetworkInterface } from '../../model/format.js';
 import { INTERFACE_TYPES, type InterfaceType } from '../../model/resources.js';
 import { addressOrWarn } from './claim-address.js';
-import { claimId, missingReference, type ImportContext } from './context.js';
+import { claimId, defaultGroupWarning, missingReference, type ImportContext } from './context.js';
 import { emitted, type OutVpc } from './output-model.js';
 import { cmp } from './problems.js';
 import type { EniRec } from './snapshot.js';
@@ -81,8 +81,11 @@ export function emitInterface(ctx: ImportContext, vpc: OutVpc, e: EniRec, instan
     });
     return false;
   });
-  // Write the groups even when none resolves: the VPC's default group would allow more.
-  value.securityGroups = sgs;
+  // AWS gives every interface at least one security group; when the snapshot holds none of
+  // this one's, the VPC's default group applies with a warning, as for instances: never none
+  // (`securityGroups: []` is NO_SECURITY_GROUP).
+  if (sgs.length > 0) value.securityGroups = sgs;
+  else if (e.groups.length > 0) defaultGroupWarning(ctx, e.id, e.src, `network interface ${e.id}`, e.groups);
   if (e.sourceDestCheck === false) value.sourceDestCheck = false;
   const type = interfaceTypeOf(e);
   if (type !== 'interface') value.type = type;

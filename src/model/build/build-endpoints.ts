@@ -9,7 +9,8 @@ import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } fr
 import { pointer } from '../source-map.js';
 import { article, refAt, report, type BuildContext } from './context.js';
 import type { VpcFabric } from './build-vpcs.js';
-import { checkPlacedSubnets, reportNoSecurityGroup, type Workloads } from './build-workloads.js';
+import { checkPlacedSubnets, type Workloads } from './build-workloads.js';
+import { reportNoSecurityGroup } from './no-security-group.js';
 import { checkOneForm, endpointSubnets } from './subnet-mappings.js';
 import type { Ip } from '../../net/ip.js';
 import { ipv6InSubnet } from './assign-addresses.js';

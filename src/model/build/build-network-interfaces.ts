@@ -11,6 +11,7 @@ import { pointer } from '../source-map.js';
 import { refAt, report, type BuildContext } from './context.js';
 import type { VpcFabric } from './build-vpcs.js';
 import { ipv6InSubnet, secondaryAddresses } from './assign-addresses.js';
+import { reportNoSecurityGroup } from './no-security-group.js';
 
 /** What building interfaces reads (addresses, instances) and fills (interfaces, ENIs). */
 interface InterfaceMaps {
@@ -28,6 +29,7 @@ export function buildNetworkInterfaces(
     const ptr = pointer('vpcs', vpcId, 'networkInterfaces', id);
     if (!refAt(ctx, ni.subnet, `${ptr}/subnet`, ['subnet'], vpcId)) continue;
     (ni.securityGroups ?? []).forEach((sg, i) => refAt(ctx, sg, `${ptr}/securityGroups/${i}`, ['securityGroup'], vpcId));
+    reportNoSecurityGroup(ctx, ni.securityGroups, `${ptr}/securityGroups`, `network interface ${id}`);
     const subnet = fabric.subnets.get(ni.subnet);
     const privateIp = w.addresses.get(id);
     if (!subnet || !privateIp) continue;
@@ -49,7 +51,7 @@ export function buildNetworkInterfaces(
       publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: ni.sourceDestCheck ?? true, type, description: ni.description, instance: ni.instance,
     });
     w.enis.set(id, {
-      id, owner: { kind: 'instance', id: ni.instance ?? id }, vpc: vpcId, subnet: ni.subnet, az: subnet.az, privateIp, secondaryIps,
+      id, owner: ni.instance !== undefined ? { kind: 'instance', id: ni.instance } : { kind: 'networkInterface', id }, vpc: vpcId, subnet: ni.subnet, az: subnet.az, privateIp, secondaryIps,
       publicIp, ipv6Ip, securityGroups: sgs, interfaceType: type, filtered: true, span,
     });
   }

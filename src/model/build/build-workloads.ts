@@ -10,6 +10,7 @@ import { ipAt, refAt, report, type BuildContext } from './context.js';
 import { isPublicAddress } from '../../net/special-ranges.js';
 import type { VpcFabric } from './build-vpcs.js';
 import { buildNetworkInterfaces } from './build-network-interfaces.js';
+import { reportNoSecurityGroup } from './no-security-group.js';
 import { checkOneForm, endpointSubnets, loadBalancerSubnets, type PlacedSubnet } from './subnet-mappings.js';
 
 /** Workloads and the ENIs they own; endpoint ENIs are requested here and built later. */
@@ -289,16 +290,4 @@ function ipTargetAllowed(ip: Ip, vpcId: string, fabric: VpcFabric): boolean {
   if (ip.family !== 4) return true;
   if (PRIVATE_TARGET_RANGES.some((p) => prefixContains(p, ip))) return true;
   return [...fabric.subnets.values()].some((s) => s.vpc === vpcId && prefixContains(s.cidr, ip));
-}
-
-/**
- * `securityGroups: []` is not "unfiltered": every network interface has at least one
- * security group, and an instance or interface endpoint launched without one gets the VPC's
- * default group ("Security groups for your VPC", Amazon VPC guide: "If you don't specify a
- * security group, we use the default security group"; a network interface needs at least one,
- * ModifyNetworkInterfaceAttribute). Leaving the key out means that default group.
- */
-export function reportNoSecurityGroup(ctx: BuildContext, groups: readonly string[] | undefined, at: string, what: string): void {
-  if (groups === undefined || groups.length > 0) return;
-  report(ctx, 'NO_SECURITY_GROUP', `${what} has no security group; AWS gives every network interface at least one (leave securityGroups out for the VPC's default group, or name one)`, at);
 }

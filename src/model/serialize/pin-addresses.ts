@@ -18,7 +18,7 @@ function rankOf(t: Topology, e: Eni): number {
 }
 
 function numberable(e: Eni): boolean {
-  return e.owner.kind === 'instance' || e.owner.kind === 'natGateway';
+  return e.owner.kind === 'instance' || e.owner.kind === 'networkInterface' || e.owner.kind === 'natGateway';
 }
 
 /** Private addresses the file writes for interfaces that are not numbered by privateIp (pinned nodes and endpoint ENIs). */

@@ -26,6 +26,19 @@ describe('arriveAtEni', () => {
     expect(stopCodes(s)).toEqual(['ENI_SG_RULES_MISMATCH']);
   });
 
+  it('delivers to a standalone network interface as a networkInterface hop, not an instance', () => {
+    const e = loadTopologyFile('scenarios/every-interface-a-place.yaml').topology!;
+    const db = eniOf(e, 'eni-db');
+    const worker = eniOf(e, 'eni-worker');
+    const s = arriveAtEni(envOf(e), { kind: 'arriveAtEni', eni: db, packet: packetOf(formatIp(worker.privateIp), formatIp(db.privateIp), 5432), sender: worker, carry: NO_CARRY });
+    expect(hopIdsOf(s)).toEqual(['sg-db', 'eni-db']);
+    expect(s.hops.map((h) => h.component.kind)).toEqual(['securityGroup', 'networkInterface']);
+    // An instance's secondary interface stays an instance's.
+    const admin = eniOf(e, 'eni-web-admin');
+    expect(admin.owner).toEqual({ kind: 'instance', id: 'i-web' });
+    expect(db.owner).toEqual({ kind: 'networkInterface', id: 'eni-db' });
+  });
+
   it('sends a load balancer node\'s interface to the node handler', () => {
     const at = nextAt(arriveAtEni(envOf(t), { kind: 'arriveAtEni', eni: node, packet: packetOf('198.51.100.20', formatIp(node.privateIp)), sender: undefined, carry: NO_CARRY }));
     expect(at.kind === 'loadBalancerNode' && at.node.id).toBe(node.id);
