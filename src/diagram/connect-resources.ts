@@ -43,9 +43,20 @@ export function connectResources(b: DiagramBuilder, t: Topology): void {
   }
   for (const tg of t.targetGroups.values()) {
     for (const target of tg.targets) {
-      const port = `port ${target.port}${target.healthy ? '' : ', unhealthy'}`;
+      const port = `${target.kind === 'lambda' ? 'Lambda' : `port ${target.port}`}${target.healthy ? '' : ', unhealthy'}`;
       if (target.kind === 'instance') {
         b.edge(tg.id, target.instance, 'forwards', port);
+        continue;
+      }
+      if (target.kind === 'alb') {
+        b.edge(tg.id, target.loadBalancer, 'forwards', port);
+        continue;
+      }
+      if (target.kind === 'lambda') {
+        // A Lambda function, which the load balancer invokes outside the VPC's network.
+        const ref = `${tg.id}/lambda`;
+        b.node(ref, 'ipTarget', [`Lambda ${target.function.split(':').pop() ?? target.function}`], b.clusterOf(tg.vpc));
+        b.edge(tg.id, ref, 'forwards', port);
         continue;
       }
       const eni = enisByIp.get(`${tg.vpc}|${ipKey(target.ip)}`);

@@ -9,7 +9,7 @@ import type { Topology } from '../model/topology.js';
 import type { Vpc } from '../model/resources.js';
 import type { DiagramBuilder } from './diagram-builder.js';
 
-const LB_TYPE = { network: 'Network Load Balancer', gateway: 'Gateway Load Balancer' } as const;
+const LB_TYPE = { network: 'Network Load Balancer', gateway: 'Gateway Load Balancer', application: 'Application Load Balancer' } as const;
 const ENDPOINT_TYPE = { interface: 'interface endpoint', gateway: 'gateway endpoint', gatewayLoadBalancer: 'GWLB endpoint' } as const;
 
 function accountCluster(b: DiagramBuilder, t: Topology, vpc: Vpc): string {

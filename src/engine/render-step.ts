@@ -250,8 +250,23 @@ function listenerDetail(s: StepOf<'listener'>): string {
     case 'none': return `${s.loadBalancer} has no listener for ${s.protocol} port ${s.port ?? '(none)'} (listeners: ${s.listeners.join(', ') || 'none'})`;
     case 'matched': return `${s.node}: listener ${s.protocol} ${s.port ?? ''} forwards to target group ${s.targetGroup ?? ''}`;
     case 'noTargetGroup': return `target group ${s.targetGroup ?? ''} does not exist`;
+    case 'lambdaTarget': return `${s.node}: listener ${s.protocol} ${s.port ?? ''} invokes Lambda function ${s.function ?? '(none registered)'} (target group ${s.targetGroup ?? ''}); vpcsim does not model a Lambda target beyond the load balancer, so this trace ends here without a verdict past it`;
     default: return never(s.verdict);
   }
+}
+
+function listenerWhy(s: StepOf<'listener'>): string | undefined {
+  if (s.application) {
+    switch (s.verdict) {
+      case 'none': return 'An Application Load Balancer accepts only TCP connections to a port one of its HTTP or HTTPS listeners is on.';
+      case 'matched': return 'An Application Load Balancer takes the client\'s connection at a listener and forwards each request to a target of the listener\'s target group.';
+      case 'lambdaTarget': return 'An Application Load Balancer invokes a Lambda target through the Lambda service, not over the VPC: whether the function answers is outside what vpcsim models. The flow reached the load balancer; the stricter reading gives no reachable verdict.';
+      case 'noTargetGroup': return undefined;
+      default: return never(s.verdict);
+    }
+  }
+  if (s.verdict === 'none') return 'A Network Load Balancer accepts only what a listener takes, by protocol and port; anything else goes nowhere.';
+  return s.verdict === 'matched' ? 'A listener is the only way into a Network Load Balancer: it matches the protocol and port and hands the flow to its target group.' : undefined;
 }
 
 function targetList(ts: readonly string[] | undefined): string {
@@ -301,6 +316,7 @@ function nodeDetail(s: StepOf<'loadBalancerNode'>): string {
     case 'preserveClient': return `${s.node} forwards to ${to} keeping the client's address ${s.before.src} (client IP preservation on for ${s.targetGroup ?? ''})`;
     case 'nodeSource': return `${s.node} forwards to ${to} from its own address ${s.after.src} (client IP preservation off for ${s.targetGroup ?? ''})`;
     case 'hairpin': return `${t?.name ?? ''} is both the client and the target ${s.loadBalancer} picks; with client IP preservation the packet comes back to its own sender, which drops it (no hairpinning)`;
+    case 'proxy': return `${s.node} opens its own connection to ${to} from ${s.after.src} (${s.targetGroup ?? ''}); the target never sees the client ${s.before.src}`;
     case 'reverse': return `${s.node} matches ${p(s.before)} to its tracked connection and sends it back as ${p(s.after)}`;
     case 'noConnection': return `${s.node} has no tracked connection for ${p(s.before)}`;
     case 'gatewayNotAddressable': return `${s.node} belongs to Gateway Load Balancer ${s.loadBalancer}, which takes traffic only from its endpoints, not addressed to itself`;
@@ -316,6 +332,7 @@ function nodeWhy(s: StepOf<'loadBalancerNode'>): string | undefined {
     case 'nodeSource': return 'Without client IP preservation (the default for IP targets over TCP) the target sees the node\'s private address as the source.';
     case 'reverse': return 'A load balancer tracks every flow it forwards; the reply goes back through the same node, which restores the addresses the client used.';
     case 'gatewayNotAddressable': return 'A Gateway Load Balancer sits in the path through GWLB endpoints that routes point at; it has no listeners of its own.';
+    case 'proxy': return `An Application Load Balancer is a proxy: the target sees ${s.after.src}, the load balancer node's address, as the source (the client's address is only in the X-Forwarded-For header), so the target's security group must allow the load balancer's security group or subnets.`;
     case 'hairpin': case 'noConnection': case 'noTargetGroup': return undefined;
     default: return never(s.verdict);
   }
@@ -456,9 +473,7 @@ export function renderWhy(s: HopStep, c: RenderContext): string | undefined {
     case 'endpointState': return `Only an available endpoint carries traffic.${s.state === 'pendingAcceptance' ? ' The provider must accept the connection request before the endpoint carries anything.' : ''}`;
     case 'interfaceEndpoint': return interfaceEndpointWhy(s);
     case 'privateLink': return privateLinkWhy(s);
-    case 'listener':
-      if (s.verdict === 'none') return 'A Network Load Balancer accepts only what a listener takes, by protocol and port; anything else goes nowhere.';
-      return s.verdict === 'matched' ? 'A listener is the only way into a Network Load Balancer: it matches the protocol and port and hands the flow to its target group.' : undefined;
+    case 'listener': return listenerWhy(s);
     case 'targetChoice': return targetWhy(s);
     case 'loadBalancerNode': return nodeWhy(s);
     case 'gwlbEndpoint':

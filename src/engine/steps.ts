@@ -254,10 +254,18 @@ export type HopStep =
   }>
   | S<'listener', 'forwarded' | 'dropped', {
     readonly loadBalancer: string; readonly node: string;
-    /** `matched`; `none`: no listener takes the protocol and port; `noTargetGroup`: its target group does not exist. */
-    readonly verdict: 'matched' | 'none' | 'noTargetGroup';
+    /**
+     * `matched`; `none`: no listener takes the protocol and port; `noTargetGroup`: its target
+     * group does not exist; `lambdaTarget`: an ALB listener invokes a Lambda function, which
+     * vpcsim does not model beyond the load balancer.
+     */
+    readonly verdict: 'matched' | 'none' | 'noTargetGroup' | 'lambdaTarget';
     readonly protocol: string; readonly port: number | undefined;
     readonly targetGroup?: string;
+    /** An Application Load Balancer's listener (absent for an NLB's). */
+    readonly application?: boolean;
+    /** lambdaTarget: the function registered. */
+    readonly function?: string;
     /** Every listener, "tcp 443". */
     readonly listeners: readonly string[];
   }>
@@ -266,9 +274,10 @@ export type HopStep =
     readonly node: string; readonly loadBalancer: string;
     /**
      * To a target: `privateLinkSource`, `preserveClient`, `nodeSource` (what source the target
-     * sees), `hairpin`; back: `reverse`; `noConnection`, `gatewayNotAddressable`, `noTargetGroup`.
+     * sees), `hairpin`; `proxy`: an ALB opens its own connection to the target; back:
+     * `reverse`; `noConnection`, `gatewayNotAddressable`, `noTargetGroup`.
      */
-    readonly verdict: 'privateLinkSource' | 'preserveClient' | 'nodeSource' | 'hairpin' | 'reverse' | 'noConnection' | 'gatewayNotAddressable' | 'noTargetGroup';
+    readonly verdict: 'privateLinkSource' | 'preserveClient' | 'nodeSource' | 'hairpin' | 'proxy' | 'reverse' | 'noConnection' | 'gatewayNotAddressable' | 'noTargetGroup';
     readonly targetGroup?: string;
     readonly target?: TargetRecord & { readonly ip: string };
     readonly before: PacketView; readonly after: PacketView;

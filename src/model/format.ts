@@ -127,7 +127,7 @@ export interface RawListener {
 /** A load balancer as written. */
 export interface RawLoadBalancer {
   readonly name?: string;
-  readonly type: 'network' | 'gateway';
+  readonly type: 'network' | 'gateway' | 'application';
   readonly scheme?: 'internal' | 'internet-facing';
   /** One subnet per AZ; or subnetMappings, which also pin the node addresses. */
   readonly subnets?: readonly string[];
@@ -143,6 +143,10 @@ export interface RawLoadBalancer {
 export interface RawTarget {
   readonly instance?: string;
   readonly ip?: string;
+  /** A Lambda function (its ARN or name): targetType lambda. */
+  readonly lambda?: string;
+  /** An Application Load Balancer of the same VPC: targetType alb (an NLB's target group). */
+  readonly loadBalancer?: string;
   readonly port?: number;
   readonly healthy?: boolean;
 }
@@ -150,8 +154,9 @@ export interface RawTarget {
 /** A target group as written. */
 export interface RawTargetGroup {
   readonly protocol: string;
-  readonly port: number;
-  readonly targetType?: 'instance' | 'ip';
+  /** Required but for targetType lambda, which has no port. */
+  readonly port?: number;
+  readonly targetType?: 'instance' | 'ip' | 'lambda' | 'alb';
   readonly preserveClientIp?: boolean;
   readonly targets?: readonly RawTarget[];
 }

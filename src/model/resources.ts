@@ -165,17 +165,17 @@ export interface NetworkInterface extends Base {
 /** A load balancer listener. */
 export interface Listener {
   readonly port: number;
-  readonly protocol: 'tcp' | 'udp' | 'tcp_udp' | 'tls';
+  readonly protocol: 'tcp' | 'udp' | 'tcp_udp' | 'tls' | 'http' | 'https';
   readonly targetGroup: string;
   readonly span: Span;
 }
 
-/** A Network or Gateway Load Balancer. */
+/** A Network, Gateway or Application Load Balancer. */
 export interface LoadBalancer extends Base {
   readonly kind: 'loadBalancer';
   readonly vpc: string;
   readonly name: string | undefined;
-  readonly type: 'network' | 'gateway';
+  readonly type: 'network' | 'gateway' | 'application';
   readonly scheme: 'internal' | 'internet-facing';
   readonly subnets: readonly string[];
   readonly securityGroups: readonly string[];
@@ -207,15 +207,20 @@ export interface SubnetConfiguration {
 /** A registered load balancer target. */
 export type Target =
   | { readonly kind: 'instance'; readonly instance: string; readonly port: number; readonly healthy: boolean; readonly span: Span }
-  | { readonly kind: 'ip'; readonly ip: Ip; readonly port: number; readonly healthy: boolean; readonly span: Span };
+  | { readonly kind: 'ip'; readonly ip: Ip; readonly port: number; readonly healthy: boolean; readonly span: Span }
+  /** A Lambda function behind an ALB: invoked by the load balancer, not reached over the VPC. */
+  | { readonly kind: 'lambda'; readonly function: string; readonly healthy: boolean; readonly span: Span }
+  /** An Application Load Balancer behind an NLB: its nodes take the flow on `port`. */
+  | { readonly kind: 'alb'; readonly loadBalancer: string; readonly port: number; readonly healthy: boolean; readonly span: Span };
 
 /** A target group. */
 export interface TargetGroup extends Base {
   readonly kind: 'targetGroup';
   readonly vpc: string;
-  readonly protocol: 'tcp' | 'udp' | 'tcp_udp' | 'tls' | 'geneve';
+  readonly protocol: 'tcp' | 'udp' | 'tcp_udp' | 'tls' | 'geneve' | 'http' | 'https';
+  /** The group's port (0 for a Lambda group, which has none). */
   readonly port: number;
-  readonly targetType: 'instance' | 'ip';
+  readonly targetType: 'instance' | 'ip' | 'lambda' | 'alb';
   readonly preserveClientIp: boolean;
   readonly targets: readonly Target[];
 }

@@ -65,7 +65,7 @@ function namedAddresses(topology: Topology, byIp: ReadonlyMap<bigint, readonly E
   for (const tg of topology.targetGroups.values()) {
     for (const t of tg.targets) {
       if (t.kind === 'instance') out.add(t.instance);
-      else for (const e of byIp.get(t.ip.value) ?? []) out.add(name(t.ip.value, e));
+      else if (t.kind === 'ip') for (const e of byIp.get(t.ip.value) ?? []) out.add(name(t.ip.value, e));
     }
   }
   for (const t of topology.routeTables.values()) for (const r of t.routes) if (r.target.kind === 'resource') out.add(r.target.id);

@@ -60,7 +60,7 @@ export function collectEnds(topology: Topology): ReachEnds {
         if (topology.endpoints.get(eni.owner.id)?.type === 'interface') others.push({ id: eni.id, kind: 'endpointEni', eni, address: eni.privateIp, inMatrix: false });
         break;
       case 'loadBalancer':
-        if (topology.loadBalancers.get(eni.owner.id)?.type === 'network') others.push({ id: eni.id, kind: 'loadBalancerNode', eni, address: eni.privateIp, inMatrix: false });
+        if (topology.loadBalancers.get(eni.owner.id)?.type !== 'gateway') others.push({ id: eni.id, kind: 'loadBalancerNode', eni, address: eni.privateIp, inMatrix: false });
         break;
       case 'natGateway':
         break;

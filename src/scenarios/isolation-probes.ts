@@ -44,7 +44,7 @@ export function isolationProbes(topology: Topology, check: Check): Probe[] {
   for (const lb of topology.loadBalancers.values()) for (const l of lb.listeners) for (const p of [l.port - 1, l.port, l.port + 1]) single(p);
   for (const tg of topology.targetGroups.values()) {
     single(tg.port);
-    for (const t of tg.targets) single(t.port);
+    for (const t of tg.targets) if (t.kind !== 'lambda') single(t.port);
   }
   // The edges of the ports an `only: { ports }` check allows: the answer it asks changes there.
   for (const a of check.onlyPorts ?? []) addEdges(a.protocol === 'icmp' ? icmpTypes : ports, a, a.protocol === 'icmp' ? 255 : 65535);

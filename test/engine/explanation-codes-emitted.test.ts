@@ -88,6 +88,7 @@ const WITNESSES: Record<ExplanationCode, () => string[]> = {
   PRINCIPAL_NOT_ALLOWED: flow('test/engine/fixtures/privatelink.yaml', { from: 'client', to: 'vpce-closed', protocol: 'tcp', port: 443 }),
   PRIVATELINK_ONE_WAY: flow('scenarios/privatelink-endpoint-service.yaml', { from: 'api-1', to: 'client', protocol: 'all', port: undefined }),
   UNMODELLED_TARGET: flow('scenarios/unmodelled-route-targets.yaml', { from: 'phone-backend', to: '198.51.100.20', protocol: 'tcp', port: 443 }),
+  TARGET_NOT_MODELLED: flow('scenarios/application-load-balancer.yaml', { from: 'customer', to: 'web-alb', protocol: 'tcp', port: 8081 }),
 };
 
 function hopLimitCodes(): string[] {

@@ -117,7 +117,7 @@ describe('batfish-test-load-balancer: an internal NLB', () => {
       targets: [{ instance: 'i-0f4af951d61a19245', port: 22 }, { instance: 'i-055b0db7be365202c', port: 22 }],
     });
     const targets = i.topology.targetGroups.get('test-lb-tg')!.targets;
-    expect(targets.map((t) => [t.kind === 'instance' ? t.instance : '', t.port, t.healthy])).toEqual([
+    expect(targets.map((t) => [t.kind === 'instance' ? t.instance : '', t.kind === 'instance' ? t.port : 0, t.healthy])).toEqual([
       ['i-0f4af951d61a19245', 22, true],
       ['i-055b0db7be365202c', 22, true],
     ]);

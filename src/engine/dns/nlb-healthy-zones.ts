@@ -21,6 +21,8 @@ export interface HealthyNodes {
 
 function targetZone(t: Topology, tg: TargetGroup, target: TargetGroup['targets'][number]): string | undefined {
   if (target.kind === 'instance') return t.enis.get(target.instance)?.az;
+  // A Lambda function or an ALB answers in every zone it (or AWS) runs in.
+  if (target.kind === 'lambda' || target.kind === 'alb') return 'all';
   const subnet = (t.vpcs.get(tg.vpc)?.subnets ?? []).map((s) => t.subnets.get(s)).find((s) => s !== undefined && prefixContains(s.cidr, target.ip));
   return subnet?.az ?? 'all';
 }

@@ -7,16 +7,14 @@
 // connection, so the reply returns through it.
 import { formatIp, ipEquals } from '../../net/ip.js';
 import type { Endpoint, Eni, Listener } from '../../model/resources.js';
-import { describeSgRule } from '../describe-rule.js';
-import { evaluateSecurityGroups } from '../evaluate-sg.js';
 import { protocolName, viewPacket, type Packet } from '../packet.js';
 import type { StepOf } from '../steps.js';
-import type { EngineContext } from '../compile/engine-context.js';
 import { eniComponent } from './components.js';
 import { crossSubnets, passSecurityGroups } from './filters.js';
 import { newHopLog } from './hop-log.js';
-import type { ClientHint, Handler, LbConnection } from './position.js';
+import type { Handler, LbConnection } from './position.js';
 import { selectTarget } from './select-target.js';
+import { clientHint } from './client-hint.js';
 
 function listenerTakes(l: Listener, protocol: number): boolean {
   if (protocol === 6) return l.protocol === 'tcp' || l.protocol === 'tls' || l.protocol === 'tcp_udp';
@@ -46,6 +44,7 @@ export const loadBalancerNode: Handler<'loadBalancerNode'> = (env, at) => {
   }
   const denied = passSecurityGroups(log, node, 'ingress', packet, { sender });
   if (denied) return log.end(denied);
+  if (lb.type === 'application') return log.go({ kind: 'albListener', lb, node, packet, carry });
   return log.go({ kind: 'nlbListener', lb, node, packet, entry: { original: packet, endpointEni: undefined }, carry });
 };
 
@@ -67,15 +66,6 @@ export const nlbListener: Handler<'nlbListener'> = (env, at) => {
   return log.end(selectTarget(log, lb, tg, node, seen, (target) => ({ kind: 'nlbTarget', lb, node, tg, target, packet: seen, entry, carry })));
 };
 
-/**
- * The classic mistake: the target's security group allows the clients' addresses, but the
- * target sees the node's. When that is why the target refuses, the refusal says so.
- */
-function clientHint(ctx: EngineContext, target: Eni, forwarded: Packet, clientSrc: Packet['src']): ClientHint | undefined {
-  const d = evaluateSecurityGroups(ctx, target, 'ingress', { ...forwarded, src: clientSrc }, true);
-  if (!d.allowed || !d.group || !d.rule) return undefined;
-  return { group: d.group.id, rule: describeSgRule(d.rule, ctx.topology), clientSrc: formatIp(clientSrc), seenSrc: formatIp(forwarded.src) };
-}
 
 /** The node forwards the flow to the target it picked, translating as client IP preservation says. */
 export const nlbTarget: Handler<'nlbTarget'> = (env, at) => {

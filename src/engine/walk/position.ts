@@ -146,6 +146,8 @@ export type At =
   | Base & { readonly kind: 'nlbReverse'; readonly conn: LbConnection }
   /** A target's reply to a client it saw by its own address: the node takes it back anyway. */
   | Base & { readonly kind: 'nlbTargetReply'; readonly target: Eni; readonly conn: LbConnection }
+  | Base & { readonly kind: 'albListener'; readonly lb: LoadBalancer; readonly node: Eni }
+  | Base & { readonly kind: 'albTarget'; readonly lb: LoadBalancer; readonly node: Eni; readonly tg: TargetGroup; readonly target: ResolvedTarget }
   /** The reply starts where the forward walk delivered. */
   | Base & { readonly kind: 'replyStart'; readonly delivery: Delivery };
 

@@ -25,19 +25,37 @@ export interface ResolvedTarget {
   readonly eni: Eni | undefined;
 }
 
-function resolveTarget(ctx: EngineContext, tg: TargetGroup, t: Target): ResolvedTarget | undefined {
+function resolveTarget(ctx: EngineContext, tg: TargetGroup, t: Target): ResolvedTarget[] {
   const topo = ctx.topology;
-  if (t.kind === 'instance') {
-    const eni = topo.enis.get(t.instance);
-    return eni ? { target: t, name: t.instance, ip: eni.privateIp, port: t.port, az: eni.az, eni } : undefined;
+  switch (t.kind) {
+    case 'instance': {
+      const eni = topo.enis.get(t.instance);
+      return eni ? [{ target: t, name: t.instance, ip: eni.privateIp, port: t.port, az: eni.az, eni }] : [];
+    }
+    case 'ip': {
+      const subnet = topo.vpcs.get(tg.vpc)?.subnets.map((s) => topo.subnets.get(s)).find((s) => s && prefixContains(s.cidr, t.ip));
+      return [{ target: t, name: formatIp(t.ip), ip: t.ip, port: t.port, az: subnet?.az ?? 'all', eni: ctx.eniAt(tg.vpc, t.ip) }];
+    }
+    case 'alb': {
+      // "Use an Application Load Balancer as a target of a Network Load Balancer": the NLB
+      // registers the ALB's node addresses, one per zone, and sends to the node of a zone.
+      const alb = topo.loadBalancers.get(t.loadBalancer);
+      return (alb?.nodes ?? []).map((n) => topo.enis.get(n)).filter((e): e is Eni => e !== undefined)
+        .map((eni) => ({ target: t, name: eni.id, ip: eni.privateIp, port: t.port, az: eni.az, eni }));
+    }
+    case 'lambda':
+      // A Lambda function is invoked, not reached over the VPC: the ALB listener stops first.
+      return [];
+    default: {
+      const never: never = t;
+      return never;
+    }
   }
-  const subnet = topo.vpcs.get(tg.vpc)?.subnets.map((s) => topo.subnets.get(s)).find((s) => s && prefixContains(s.cidr, t.ip));
-  return { target: t, name: formatIp(t.ip), ip: t.ip, port: t.port, az: subnet?.az ?? 'all', eni: ctx.eniAt(tg.vpc, t.ip) };
 }
 
-/** The targets of a group with their addresses and zones (targets whose instance is unknown are left out). */
+/** The targets of a group with their addresses and zones (an ALB target is one per node; unknown instances are left out). */
 export function resolveTargets(ctx: EngineContext, tg: TargetGroup): ResolvedTarget[] {
-  return tg.targets.map((t) => resolveTarget(ctx, tg, t)).filter((t): t is ResolvedTarget => t !== undefined);
+  return tg.targets.flatMap((t) => resolveTarget(ctx, tg, t));
 }
 
 function list(ts: readonly ResolvedTarget[]): string[] {

@@ -21,6 +21,7 @@ import { makeHop } from './hop-log.js';
 import { leaveEni } from './leave-eni.js';
 import { natGateway, natGatewayEni } from './nat-gateway.js';
 import { loadBalancerNode, nlbListener, nlbReverse, nlbTarget, nlbTargetReply } from './network-load-balancer.js';
+import { albListener, albTarget } from './application-load-balancer.js';
 import { peering } from './peering.js';
 import type { At, Delivery, LbConnection, Memo, NatEntry, Step, WalkEnv } from './position.js';
 import { replyStart } from './reply-start.js';
@@ -56,6 +57,8 @@ export function dispatch(env: WalkEnv, at: At): Step {
     case 'nlbTarget': return nlbTarget(env, at);
     case 'nlbReverse': return nlbReverse(env, at);
     case 'nlbTargetReply': return nlbTargetReply(env, at);
+    case 'albListener': return albListener(env, at);
+    case 'albTarget': return albTarget(env, at);
     case 'replyStart': return replyStart(env, at);
     default: {
       const never: never = at;

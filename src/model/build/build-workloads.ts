@@ -1,9 +1,8 @@
 // Everything with a network interface: instances, NAT gateways, load balancers (a node per
 // subnet), target groups, and the ENIs they own, with addresses written or assigned.
 import type { Ip } from '../../net/ip.js';
-import { isPrefix, parsePrefix, prefixContains } from '../../net/prefix.js';
-import type { RawTopology } from '../format.js';
-import type { Eni, Instance, LoadBalancer, NatGateway, NetworkInterface, Subnet, Target, TargetGroup } from '../resources.js';
+import type { RawLoadBalancer, RawTopology } from '../format.js';
+import type { Eni, Instance, LoadBalancer, NatGateway, NetworkInterface, Subnet, TargetGroup } from '../resources.js';
 import { pointer } from '../source-map.js';
 import { assignPrivateAddresses, ipv6InSubnet, publicAllocator, secondaryAddresses, type AddressRequest } from './assign-addresses.js';
 import { ipAt, refAt, report, type BuildContext } from './context.js';
@@ -11,6 +10,7 @@ import { isPublicAddress } from '../../net/special-ranges.js';
 import type { VpcFabric } from './build-vpcs.js';
 import { buildNetworkInterfaces } from './build-network-interfaces.js';
 import { reportNoSecurityGroup } from './no-security-group.js';
+import { buildTargetGroups } from './build-target-groups.js';
 import { checkOneForm, endpointSubnets, loadBalancerSubnets, type PlacedSubnet } from './subnet-mappings.js';
 
 /** Workloads and the ENIs they own; endpoint ENIs are requested here and built later. */
@@ -174,42 +174,7 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       });
       w.enis.set(id, { id, owner: { kind: 'instance', id }, vpc: vpcId, subnet: inst.subnet, az: subnet.az, privateIp, secondaryIps, publicIp, ipv6Ip, securityGroups: sgs, interfaceType: 'interface', filtered: true, span });
     }
-    for (const [id, tg] of Object.entries(rv.targetGroups ?? {})) {
-      const ptr = `${vpcBase}/targetGroups/${id}`;
-      const targetType = tg.targetType ?? 'instance';
-      const targets: Target[] = [];
-      (tg.targets ?? []).forEach((t, i) => {
-        const tptr = `${ptr}/targets/${i}`;
-        const span = ctx.map.valueAt(tptr);
-        const port = t.port ?? tg.port;
-        const healthy = t.healthy ?? true;
-        if ((t.instance === undefined) === (t.ip === undefined)) {
-          report(ctx, 'TARGET_SHAPE', 'a target names exactly one of instance, ip', tptr);
-        } else if (t.instance !== undefined) {
-          if (targetType !== 'instance') report(ctx, 'TARGET_SHAPE', `target group "${id}" has targetType ${targetType}; an instance target does not fit`, `${tptr}/instance`, 'key');
-          else if (refAt(ctx, t.instance, `${tptr}/instance`, ['instance'], vpcId)) targets.push({ kind: 'instance', instance: t.instance, port, healthy, span });
-        } else {
-          if (targetType !== 'ip') report(ctx, 'TARGET_SHAPE', `target group "${id}" has targetType ${targetType}; an ip target needs targetType: ip`, `${tptr}/ip`, 'key');
-          else {
-            const ip = ipAt(ctx, t.ip!, `${tptr}/ip`);
-            if (ip && !ipTargetAllowed(ip, vpcId, fabric)) {
-              report(ctx, 'TARGET_IP_RANGE', `${t.ip} is neither in a subnet of VPC "${vpcId}" nor in 10.0.0.0/8, 100.64.0.0/10, 172.16.0.0/12 or 192.168.0.0/16; AWS refuses publicly routable IP targets`, `${tptr}/ip`);
-            } else if (ip) {
-              targets.push({ kind: 'ip', ip, port, healthy, span });
-            }
-          }
-        }
-      });
-      // Client IP preservation defaults ("Target groups for your Network Load Balancers",
-      // Elastic Load Balancing guide): on for instance targets and for UDP / TCP_UDP groups,
-      // off for IP targets of TCP and TLS groups.
-      const preserveDefault = targetType === 'instance' || tg.protocol === 'udp' || tg.protocol === 'tcp_udp';
-      w.targetGroups.set(id, {
-        kind: 'targetGroup', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, vpc: vpcId,
-        protocol: tg.protocol as TargetGroup['protocol'], port: tg.port, targetType,
-        preserveClientIp: tg.preserveClientIp ?? preserveDefault, targets,
-      });
-    }
+    buildTargetGroups(ctx, rv.targetGroups ?? {}, vpcBase, vpcId, fabric, w.targetGroups);
     for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
       const ptr = `${vpcBase}/loadBalancers/${id}`;
       checkOneForm(ctx, ptr, 'subnets', 'subnetMappings', lb.subnets !== undefined, lb.subnetMappings !== undefined, true);
@@ -232,7 +197,9 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         if (lb.scheme === 'internet-facing') report(ctx, 'LOAD_BALANCER_SHAPE', 'a Gateway Load Balancer cannot be internet-facing: it is reached only through its endpoints', `${ptr}/scheme`);
         if (lb.targetGroup !== undefined) refAt(ctx, lb.targetGroup, `${ptr}/targetGroup`, ['targetGroup'], vpcId);
       } else {
-        if (lb.targetGroup !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', 'a Network Load Balancer forwards through listeners; move targetGroup into a listener', `${ptr}/targetGroup`, 'key');
+        const name = lb.type === 'application' ? 'an Application' : 'a Network';
+        if (lb.targetGroup !== undefined) report(ctx, 'LOAD_BALANCER_SHAPE', `${name} Load Balancer forwards through listeners; move targetGroup into a listener`, `${ptr}/targetGroup`, 'key');
+        if (lb.type === 'application') applicationShape(ctx, lb, ptr);
         (lb.listeners ?? []).forEach((l, i) => refAt(ctx, l.targetGroup, `${ptr}/listeners/${i}/targetGroup`, ['targetGroup'], vpcId));
       }
       const span = ctx.map.keyAt(ptr);
@@ -242,11 +209,11 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         const privateIp = addresses.get(eniId);
         if (!privateIp) continue;
         nodes.push(eniId);
-        const sgs = lb.type === 'network' ? lb.securityGroups ?? [] : [];
+        const sgs = lb.type === 'gateway' ? [] : lb.securityGroups ?? [];
         w.enis.set(eniId, {
           id: eniId, owner: { kind: 'loadBalancer', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp, secondaryIps: [],
           publicIp: scheme === 'internet-facing' ? publicIps.get(eniId) ?? allocatePublic(eniId) : undefined, ipv6Ip: undefined,
-          securityGroups: sgs, interfaceType: lb.type === 'gateway' ? 'gateway_load_balancer' : 'network_load_balancer', filtered: sgs.length > 0, span,
+          securityGroups: sgs, interfaceType: `${lb.type}_load_balancer`, filtered: sgs.length > 0, span,
         });
       }
       const subnetMappings = lb.subnetMappings?.map((m) => ({
@@ -260,9 +227,11 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         subnets: subnets.map((s) => s.id), securityGroups: lb.securityGroups ?? [],
         // Cross-zone load balancing is off by default for both NLB and GWLB ("Cross-zone load
         // balancing", Elastic Load Balancing guides); FORMAT.md's GWLB default of true was wrong.
-        crossZone: lb.crossZone ?? false,
+        // An ALB's is always on ("Cross-zone load balancing for target groups", ALB guide:
+        // "always turned on at the load balancer level, and cannot be turned off").
+        crossZone: lb.type === 'application' ? true : lb.crossZone ?? false,
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? true,
-        listeners: (lb.listeners ?? []).map((l, i) => ({ port: l.port, protocol: l.protocol as 'tcp', targetGroup: l.targetGroup, span: ctx.map.valueAt(`${ptr}/listeners/${i}`) })),
+        listeners: (lb.listeners ?? []).map((l, i) => ({ port: l.port, protocol: l.protocol as LoadBalancer['listeners'][number]['protocol'], targetGroup: l.targetGroup, span: ctx.map.valueAt(`${ptr}/listeners/${i}`) })),
         targetGroup: lb.targetGroup, nodes, subnetMappings,
       });
     }
@@ -280,14 +249,17 @@ function findAt(raw: RawTopology, ptr: string): unknown {
   return cur;
 }
 
-/** Private ranges an IP target may use besides its VPC's subnets (RFC 1918 and RFC 6598). */
-const PRIVATE_TARGET_RANGES = ['10.0.0.0/8', '100.64.0.0/10', '172.16.0.0/12', '192.168.0.0/16'].map(parsePrefix).filter(isPrefix);
-
-// "Target groups for your Network Load Balancers", target type ip: addresses from the
-// subnets of the target group's VPC, RFC 1918 or RFC 6598; never publicly routable ones.
-// IPv6 targets are left to the subnets' own checks.
-function ipTargetAllowed(ip: Ip, vpcId: string, fabric: VpcFabric): boolean {
-  if (ip.family !== 4) return true;
-  if (PRIVATE_TARGET_RANGES.some((p) => prefixContains(p, ip))) return true;
-  return [...fabric.subnets.values()].some((s) => s.vpc === vpcId && prefixContains(s.cidr, ip));
+/**
+ * What an Application Load Balancer must and must not have: security groups ("Security groups
+ * for your Application Load Balancer": an ALB always has at least one), cross-zone load
+ * balancing always on (it cannot be turned off), and nothing of an NLB's PrivateLink options.
+ */
+function applicationShape(ctx: BuildContext, lb: RawLoadBalancer, ptr: string): void {
+  if (lb.securityGroups === undefined || lb.securityGroups.length === 0) {
+    report(ctx, 'LOAD_BALANCER_SHAPE', 'an Application Load Balancer has at least one security group: they filter its clients on the way in and its targets on the way out', lb.securityGroups === undefined ? ptr : `${ptr}/securityGroups`, 'key');
+  }
+  if (lb.crossZone === false) report(ctx, 'LOAD_BALANCER_SHAPE', 'cross-zone load balancing is always on for an Application Load Balancer and cannot be turned off', `${ptr}/crossZone`);
+  if (lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== undefined) {
+    report(ctx, 'LOAD_BALANCER_SHAPE', 'enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is a Network Load Balancer setting; an Application Load Balancer is no endpoint service (put an NLB with an alb target group in front of it)', `${ptr}/enforceSecurityGroupInboundRulesOnPrivateLinkTraffic`, 'key');
+  }
 }

@@ -166,7 +166,7 @@ const subnetConfiguration = closed(
 const listener = closed(
   {
     port: { type: 'integer', minimum: 1, maximum: 65535 },
-    protocol: oneOfStrings(['tcp', 'udp', 'tcp_udp', 'tls'], 'Listener protocol'),
+    protocol: oneOfStrings(['tcp', 'udp', 'tcp_udp', 'tls', 'http', 'https'], 'Listener protocol: tcp, udp, tcp_udp, tls (NLB); http, https (ALB)'),
     targetGroup: ref('Target group the listener forwards to'),
   },
   ['port', 'protocol', 'targetGroup'],
@@ -175,17 +175,17 @@ const listener = closed(
 const loadBalancer = closed(
   {
     name: alias,
-    type: oneOfStrings(['network', 'gateway'], 'NLB or GWLB'),
+    type: oneOfStrings(['network', 'gateway', 'application'], 'NLB, GWLB or ALB'),
     scheme: oneOfStrings(['internal', 'internet-facing'], 'Default internal'),
     subnets: refs('One subnet per AZ; the load balancer has a node in each (or subnetMappings)'),
     subnetMappings: list(subnetMapping, 'Instead of subnets: one per AZ, with the node addresses AWS gave (SubnetMappings)'),
-    securityGroups: refs('Security groups of an NLB (optional)'),
-    crossZone: { type: 'boolean', description: 'Cross-zone load balancing; default false (NLB and GWLB)' },
+    securityGroups: refs('Security groups: optional for an NLB, required for an ALB'),
+    crossZone: { type: 'boolean', description: 'Cross-zone load balancing; default false (NLB and GWLB); always true for an ALB' },
     enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: bool(
       "Whether the NLB's inbound rules apply to PrivateLink traffic",
       true,
     ),
-    listeners: list(listener, 'NLB listeners'),
+    listeners: list(listener, 'NLB and ALB listeners'),
     targetGroup: ref('GWLB: the target group of appliances'),
   },
   ['type'],
@@ -194,19 +194,21 @@ const loadBalancer = closed(
 const target = closed({
   instance: ref('An instance target'),
   ip: str('An IP target'),
+  lambda: str('A Lambda function target (ARN or name; targetType lambda)'),
+  loadBalancer: ref('An Application Load Balancer target of an NLB target group (targetType alb)'),
   port: { type: 'integer', minimum: 1, maximum: 65535, description: "Default: the group's port" },
   healthy: bool('Health check state', true),
 });
 
 const targetGroup = closed(
   {
-    protocol: oneOfStrings(['tcp', 'udp', 'tcp_udp', 'tls', 'geneve'], 'Target protocol'),
-    port: { type: 'integer', minimum: 1, maximum: 65535 },
-    targetType: oneOfStrings(['instance', 'ip'], 'Default instance'),
+    protocol: oneOfStrings(['tcp', 'udp', 'tcp_udp', 'tls', 'geneve', 'http', 'https'], 'Target protocol (http, https: an ALB\'s)'),
+    port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Required but for targetType lambda' },
+    targetType: oneOfStrings(['instance', 'ip', 'lambda', 'alb'], 'Default instance; lambda for an ALB, alb for an NLB'),
     preserveClientIp: { type: 'boolean', description: 'Default: true for instance, false for ip' },
     targets: list(target, 'Registered targets'),
   },
-  ['protocol', 'port'],
+  ['protocol'],
 );
 
 const endpointService = closed(
@@ -270,7 +272,7 @@ const vpc = closed(
     securityGroups: idMap(securityGroup, 'Security groups'),
     networkAcls: idMap(networkAcl, 'Network ACLs'),
     instances: idMap(instance, 'EC2 instances'),
-    loadBalancers: idMap(loadBalancer, 'Network and Gateway Load Balancers'),
+    loadBalancers: idMap(loadBalancer, 'Network, Gateway and Application Load Balancers'),
     targetGroups: idMap(targetGroup, 'Target groups'),
     endpointServices: idMap(endpointService, 'PrivateLink endpoint services'),
     endpoints: idMap(endpoint, 'VPC endpoints'),

@@ -5,7 +5,7 @@ import { formatIp } from '../../net/ip.js';
 import { formatPrefix } from '../../net/prefix.js';
 import { defaultServiceName } from '../build/build-endpoints.js';
 import type { RawEndpoint, RawEndpointService, RawLoadBalancer, RawTargetGroup, RawVpc } from '../format.js';
-import type { Endpoint, EndpointService, Instance, LoadBalancer, NetworkInterface, TargetGroup, Vpc } from '../resources.js';
+import type { Endpoint, EndpointService, Instance, LoadBalancer, NetworkInterface, Target, TargetGroup, Vpc } from '../resources.js';
 import type { Topology } from '../topology.js';
 import { aclRuleToRaw, routeToRaw, sgRuleToRaw } from './raw-rules.js';
 import { defined, inSourceOrder } from './source-order.js';
@@ -44,17 +44,32 @@ function loadBalancer(lb: LoadBalancer): RawLoadBalancer {
   });
 }
 
+/** The key a target is written with. */
+function targetKey(x: Target): { instance: string } | { ip: string } | { lambda: string } | { loadBalancer: string } {
+  switch (x.kind) {
+    case 'instance': return { instance: x.instance };
+    case 'ip': return { ip: formatIp(x.ip) };
+    case 'lambda': return { lambda: x.function };
+    case 'alb': return { loadBalancer: x.loadBalancer };
+    default: {
+      const never: never = x;
+      return never;
+    }
+  }
+}
+
 function targetGroup(tg: TargetGroup): RawTargetGroup {
-  const preserveDefault = tg.targetType === 'instance' || tg.protocol === 'udp' || tg.protocol === 'tcp_udp';
+  const fixed = tg.protocol === 'http' || tg.protocol === 'https' || tg.targetType === 'lambda' || tg.targetType === 'alb';
+  const preserveDefault = fixed ? tg.preserveClientIp : tg.targetType === 'instance' || tg.protocol === 'udp' || tg.protocol === 'tcp_udp';
   return defined({
     protocol: tg.protocol,
-    port: tg.port,
+    port: tg.targetType === 'lambda' ? undefined : tg.port,
     targetType: tg.targetType === 'instance' ? undefined : tg.targetType,
     preserveClientIp: tg.preserveClientIp === preserveDefault ? undefined : tg.preserveClientIp,
     targets: tg.targets.length > 0
       ? tg.targets.map((x) => defined({
-        ...(x.kind === 'instance' ? { instance: x.instance } : { ip: formatIp(x.ip) }),
-        port: x.port === tg.port ? undefined : x.port,
+        ...targetKey(x),
+        port: x.kind === 'lambda' || x.port === tg.port ? undefined : x.port,
         healthy: x.healthy ? undefined : false,
       }))
       : undefined,
