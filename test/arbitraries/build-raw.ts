@@ -2,7 +2,7 @@
 // reference is resolved modulo the list it points into, and whatever AWS would refuse is
 // left out (two routes to one destination, a route that repeats a local route, a written
 // route to the S3 prefix list in a table the S3 gateway endpoint already adds it to).
-import type { RawAclRule, RawRoute, RawSgRule, RawTopology, RawVpc } from '../../src/model/format.js';
+import type { RawAclRule, RawLoadBalancer, RawRoute, RawSgRule, RawTargetGroup, RawTopology, RawVpc } from '../../src/model/format.js';
 import type { AclRulePlan, CidrPlan, InstancePlan, PortsPlan, SgRulePlan, TopologyPlan, VpcPlan } from './plan.js';
 
 /** The AWS-managed S3 prefix list of us-east-1, by name and by id. */
@@ -154,6 +154,59 @@ export function uniq<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
+function ownSgs(v: VpcPlan, x: { vpc: string; securityGroups: readonly string[] }): readonly string[] {
+  return v.securityGroups.length > 0 ? x.securityGroups : [`${x.vpc}/default-sg`];
+}
+
+/**
+ * An Application Load Balancer ("Application Load Balancers", ELB guide): one subnet per AZ,
+ * a security group always, HTTP/HTTPS listeners to instance, ip (instances' written
+ * addresses) or Lambda groups; maybe an NLB in front of it with a target group of type alb
+ * on the ALB's first listener port. An internet-facing one needs the VPC's internet gateway.
+ */
+function albOf(
+  v: VpcPlan, x: { vpc: string; instances: readonly string[] }, subnets: Record<string, { az: string }>,
+  instances: Record<string, { privateIp?: string }>, sgs: readonly string[],
+): { loadBalancers: Record<string, RawLoadBalancer>; targetGroups: Record<string, RawTargetGroup> } {
+  const plan = v.alb!;
+  const ids = Object.keys(subnets);
+  const zones = new Set<string>();
+  const albSubnets = plan.subnets.map((k) => pick(ids, k)!).filter((id) => {
+    if (zones.has(subnets[id]!.az)) return false;
+    zones.add(subnets[id]!.az);
+    return true;
+  });
+  const tgIds = plan.targetGroups.map((_, j) => `${x.vpc}-alb-tg${j}`);
+  const targetGroups: Record<string, RawTargetGroup> = {};
+  plan.targetGroups.forEach((g, j) => {
+    if (g.targetType === 'lambda') {
+      targetGroups[tgIds[j]!] = { protocol: 'http', targetType: 'lambda', targets: [{ lambda: `fn-${x.vpc}-${j}` }] };
+      return;
+    }
+    const chosen = uniq(g.targets.map((k) => pick(x.instances, k)!));
+    const targets = g.targetType === 'instance'
+      ? chosen.map((id) => ({ instance: id }))
+      : uniq(chosen.map((id) => instances[id]!.privateIp).filter((ip): ip is string => ip !== undefined)).map((ip) => ({ ip }));
+    targetGroups[tgIds[j]!] = { protocol: 'http', port: g.port, ...(g.targetType === 'ip' ? { targetType: 'ip' as const } : {}), targets };
+  });
+  const alb = `${x.vpc}-alb`;
+  const loadBalancers: Record<string, RawLoadBalancer> = {
+    [alb]: {
+      type: 'application',
+      ...(plan.internetFacing && v.igw ? { scheme: 'internet-facing' as const } : {}),
+      subnets: albSubnets,
+      securityGroups: [pick(sgs, plan.securityGroup)!],
+      listeners: plan.listeners.map((l) => ({ port: l.port, protocol: l.protocol, targetGroup: pick(tgIds, l.targetGroup)! })),
+    },
+  };
+  if (plan.nlbFront) {
+    const port = plan.listeners[0]!.port;
+    loadBalancers[`${x.vpc}-nlb`] = { type: 'network', subnets: albSubnets, listeners: [{ port, protocol: 'tcp', targetGroup: `${x.vpc}-nlb-tg` }] };
+    targetGroups[`${x.vpc}-nlb-tg`] = { protocol: 'tcp', port, targetType: 'alb', targets: [{ loadBalancer: alb }] };
+  }
+  return { loadBalancers, targetGroups };
+}
+
 /** Build the raw topology a plan describes. */
 export function buildRaw(plan: TopologyPlan): RawTopology {
   const ids = plan.vpcs.map((v, i) => vpcIdsOf(i, v));
@@ -276,6 +329,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
     const awsInterface = v.awsInterface
       ? { type: 'interface' as const, service: `com.amazonaws.us-east-1.${v.awsInterface.service}`, subnets: epSubnets, ...(epSg ? { securityGroups: [epSg] } : {}) }
       : undefined;
+    const lbs = v.alb ? albOf(v, x, subnets, instances, ownSgs(v, x)) : undefined;
     vpcs[x.vpc] = {
       ...(v.secondary ? { cidrs: ownCidrs } : { cidr: ownCidrs[0]! }),
       ...(v.dnsHostnames ? { enableDnsHostnames: true } : {}),
@@ -297,6 +351,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         : {}),
       instances,
       ...(v.networkInterfaces.length > 0 ? { networkInterfaces } : {}),
+      ...(lbs ? lbs : {}),
       ...(v.s3 !== null || awsInterface
         ? { endpoints: {
           ...(v.s3 !== null ? { [x.s3]: { type: 'gateway' as const, service: S3_PREFIX_LIST.name, routeTables: s3Tables } } : {}),

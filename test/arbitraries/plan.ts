@@ -93,6 +93,20 @@ export interface VpcPlan {
   readonly awsInterface: { readonly service: 'kms' | 'sts'; readonly subnets: readonly number[]; readonly securityGroup: number | null } | null;
   /** enableDnsHostnames (private DNS of interface endpoints needs it). */
   readonly dnsHostnames: boolean;
+  /** An Application Load Balancer (and maybe an NLB in front of it, target type alb), or none. */
+  readonly alb: AlbPlan | null;
+}
+
+/** An Application Load Balancer of a VPC. */
+export interface AlbPlan {
+  readonly subnets: readonly number[];
+  /** Index into the VPC's security groups (none written: the VPC's default group). */
+  readonly securityGroup: number;
+  readonly internetFacing: boolean;
+  readonly listeners: readonly { readonly port: number; readonly protocol: 'http' | 'https'; readonly targetGroup: number }[];
+  readonly targetGroups: readonly { readonly targetType: 'instance' | 'ip' | 'lambda'; readonly port: number; readonly targets: readonly number[] }[];
+  /** An NLB in the same subnets forwarding TCP on the ALB's first listener port to it. */
+  readonly nlbFront: boolean;
 }
 
 /** A whole topology. */
@@ -228,8 +242,25 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
       securityGroup: fc.option(fc.nat(1), { freq: 3 }),
     }), { freq: 3 }),
     dnsHostnames: fc.boolean(),
+    alb: fc.option(albArb, { freq: 3 }),
   });
 }
+
+const albArb: fc.Arbitrary<AlbPlan> = fc.record({
+  subnets: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 3 }),
+  securityGroup: fc.nat(2),
+  internetFacing: fc.boolean(),
+  listeners: fc.uniqueArray(
+    fc.record({ port: fc.constantFrom(80, 443, 8080), protocol: fc.constantFrom('http' as const, 'https' as const), targetGroup: fc.nat(1) }),
+    { minLength: 1, maxLength: 2, selector: (l) => l.port },
+  ),
+  targetGroups: fc.array(fc.record({
+    targetType: fc.oneof({ arbitrary: fc.constant('instance' as const), weight: 4 }, { arbitrary: fc.constantFrom('ip' as const, 'lambda' as const), weight: 1 }),
+    port: fc.constantFrom(80, 443, 8080, 8443),
+    targets: fc.uniqueArray(fc.nat(2), { maxLength: 3 }),
+  }), { minLength: 1, maxLength: 2 }),
+  nlbFront: fc.boolean(),
+});
 
 /** A topology plan with the given features. */
 export function topologyPlanArb(f: Features = ALL_FEATURES): fc.Arbitrary<TopologyPlan> {

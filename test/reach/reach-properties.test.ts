@@ -1,6 +1,7 @@
 // The all-pairs engine's contract, over generated topologies (every feature of the
 // arbitraries: routes to internet and NAT gateways, peering, gateway and interface
-// endpoints, network ACLs, PrivateLink services, network interfaces, secondary addresses): `reach` gives the verdict `trace` gives
+// endpoints, network ACLs, PrivateLink services, network interfaces, secondary addresses,
+// Application Load Balancers with an NLB in front of some): `reach` gives the verdict `trace` gives
 // for every pair and port probed, and the class partition is sound. Small sizes in
 // `npm test`; `npm run test:long` runs ten times more.
 import fc from 'fast-check';
@@ -23,16 +24,20 @@ describe('reach and trace are one semantics', () => {
   it('reach gives trace\'s verdict for every pair (generated topologies)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
     let compared = 0;
     let secondaryEnds = 0;
+    let albNodes = 0;
     checkProperty('reach = trace', fc.property(rawTopologyArb(), queryArb, (raw, query) => {
       const { topology } = loadRaw(raw);
       const { diffs, pairs, rel } = disagreements(topology, query);
       compared += pairs;
       secondaryEnds += rel.ends.destinations.filter((e) => e.kind === 'secondaryAddress').length;
+      albNodes += rel.ends.destinations.filter((e) => e.kind === 'loadBalancerNode' && topology.loadBalancers.get(e.eni!.owner.id)?.type === 'application').length;
       expect(diffs).toEqual([]);
     }), { scale: 0.5 });
     expect(compared).toBeGreaterThan(100);
     // Flows to secondary addresses of instances and interfaces are among those compared.
     expect(secondaryEnds).toBeGreaterThan(10);
+    // And flows to Application Load Balancer nodes (alone, or behind an NLB of target type alb).
+    expect(albNodes).toBeGreaterThan(10);
   });
 
   it('reach gives trace\'s verdict for every pair (PrivateLink scenarios)', { timeout: PROPERTY_TIMEOUT_MS }, () => {
