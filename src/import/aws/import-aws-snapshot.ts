@@ -17,7 +17,7 @@ import { mapPrefixLists } from './map-prefix-lists.js';
 import { mapRouteTables } from './map-route-tables.js';
 import { mapSecurityGroups } from './map-security-groups.js';
 import { mapSubnets } from './map-subnets.js';
-import { mapTargetGroups } from './map-target-groups.js';
+import { mapTargetGroups, resolveAlbTargets } from './map-target-groups.js';
 import { warnUnmodelled } from './map-unmodelled.js';
 import { FALLBACK_REGION, mapVpcs } from './map-vpcs.js';
 import { Problems, type ImportError, type ImportWarning } from './problems.js';
@@ -82,6 +82,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
   mapInstances(ctx);
   mapTargetGroups(ctx);
   mapLoadBalancers(ctx);
+  resolveAlbTargets(ctx);
   mapEndpointServices(ctx);
   mapEndpoints(ctx);
   mapNetworkInterfaces(ctx);

@@ -1,7 +1,7 @@
-// Network and Gateway Load Balancers (elbv2 describe-load-balancers), their listeners
-// (describe-listeners, or Batfish's LoadBalancerListeners wrapping them per load balancer)
-// and attributes (cross-zone). Application Load Balancers are named in a warning. The node
-// addresses AWS gave are written as subnetMappings.
+// Network, Gateway and Application Load Balancers (elbv2 describe-load-balancers), their
+// listeners (describe-listeners, or Batfish's LoadBalancerListeners wrapping them per load
+// balancer) and attributes (cross-zone; always on for an ALB, "Cross-zone load balancing for
+// target groups", ALB guide). The node addresses AWS gave are written as subnetMappings.
 import type { RawListener, RawSubnetMapping } from '../../model/format.js';
 import { addressOrWarn } from './claim-address.js';
 import { missingReference, type ImportContext } from './context.js';
@@ -84,15 +84,17 @@ export function parseAttributes(r: JsonReader, o: Obj, path: string, arn: string
 }
 
 const LISTENER_PROTOCOLS = new Set(['tcp', 'udp', 'tcp_udp', 'tls']);
+/** An ALB's listeners ("Listeners for your Application Load Balancers"). */
+const ALB_LISTENER_PROTOCOLS = new Set(['http', 'https']);
 
 /** Emit every NLB and GWLB of a VPC in the snapshot (after target groups). */
 export function mapLoadBalancers(ctx: ImportContext): void {
   const s = ctx.snapshot;
   for (const lb of [...s.loadBalancers].sort((a, b) => cmp(a.arn, b.arn))) {
     if (ctx.lbIds.has(lb.arn)) continue;
-    if (lb.type !== 'network' && lb.type !== 'gateway') {
+    if (lb.type !== 'network' && lb.type !== 'gateway' && lb.type !== 'application') {
       ctx.problems.warn('UNMODELLED_RESOURCE', lb.name, lb.src.file, lb.src.path,
-        `${lb.type === 'application' ? 'Application' : lb.type} load balancer ${lb.name} (${lb.scheme ?? 'scheme unknown'}, ${lb.arn}) is not modelled; verdicts do not account for it or its listeners`);
+        `${lb.type} load balancer ${lb.name} (${lb.scheme ?? 'scheme unknown'}, ${lb.arn}) is not modelled; verdicts do not account for it or its listeners`);
       continue;
     }
     const vpc = ctx.out.vpcs.get(lb.vpcId ?? '');
@@ -114,7 +116,7 @@ export function mapLoadBalancers(ctx: ImportContext): void {
     const value: OutLoadBalancer = { type: lb.type, scheme: lb.scheme === 'internet-facing' ? 'internet-facing' : 'internal', subnets };
     const notes = [lb.arn];
     const sources = [lb.src.file];
-    if (lb.type === 'network' && lb.groups.length > 0) {
+    if (lb.type !== 'gateway' && lb.groups.length > 0) {
       value.securityGroups = lb.groups.filter((g) => {
         if (vpc.securityGroups.has(g)) return true;
         missingReference(ctx, 'securityGroups', lb.src, `${lb.src.path}.SecurityGroups`, {
@@ -122,11 +124,11 @@ export function mapLoadBalancers(ctx: ImportContext): void {
         });
         return false;
       });
-      if (lb.enforceSgOnPrivateLink === 'on' || lb.enforceSgOnPrivateLink === 'off') {
+      if (lb.type === 'network' && (lb.enforceSgOnPrivateLink === 'on' || lb.enforceSgOnPrivateLink === 'off')) {
         value.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = lb.enforceSgOnPrivateLink === 'on';
       }
     }
-    crossZone(ctx, lb, id, value, notes, sources);
+    if (lb.type !== 'application') crossZone(ctx, lb, id, value, notes, sources);
     listeners(ctx, lb, id, value, sources);
     nodeAddresses(ctx, lb, id, value, vpc, notes);
     vpc.loadBalancers.set(id, { value, sources: [...new Set(sources)], notes });
@@ -182,14 +184,15 @@ function listeners(ctx: ImportContext, lb: LoadBalancerRec, id: string, value: O
       value.targetGroup = tg;
       continue;
     }
-    if (l.port === undefined || l.protocol === undefined || !LISTENER_PROTOCOLS.has(l.protocol)) {
+    const allowed = lb.type === 'application' ? ALB_LISTENER_PROTOCOLS : LISTENER_PROTOCOLS;
+    if (l.port === undefined || l.protocol === undefined || !allowed.has(l.protocol)) {
       ctx.problems.warn('FIELD_DROPPED', id, l.src.file, l.src.path,
-        `a listener of ${id} (${l.protocol ?? '?'} ${l.port ?? '?'}) is not a TCP, UDP, TCP_UDP or TLS listener; left out`);
+        `a listener of ${id} (${l.protocol ?? '?'} ${l.port ?? '?'}) is not ${lb.type === 'application' ? 'an HTTP or HTTPS' : 'a TCP, UDP, TCP_UDP or TLS'} listener; left out`);
       continue;
     }
     out.push(new Noted({ port: l.port, protocol: l.protocol, targetGroup: tg }));
   }
-  if (lb.type === 'network') value.listeners = out;
+  if (lb.type !== 'gateway') value.listeners = out;
 }
 
 // The node addresses AWS gave: each node's interface (describe-network-interfaces names it

@@ -50,7 +50,9 @@ export function parseTargetHealth(r: JsonReader, o: Obj, path: string, tgArn: st
   s.targetHealth.push({ tgArn, targets, src: r.src(path) });
 }
 
-const PROTOCOLS = new Set(['tcp', 'udp', 'tcp_udp', 'tls', 'geneve']);
+const PROTOCOLS = new Set(['tcp', 'udp', 'tcp_udp', 'tls', 'geneve', 'http', 'https']);
+/** Target types format v1 holds: NLB, GWLB and ALB groups, Lambda functions and ALBs as targets. */
+const TARGET_TYPES = new Set(['instance', 'ip', 'lambda', 'alb']);
 /** Health states in which a target gets no new traffic ("Target health status", ELB guide). */
 const NOT_SERVING = new Set(['unhealthy', 'initial', 'draining', 'unused']);
 
@@ -69,25 +71,30 @@ export function mapTargetGroups(ctx: ImportContext): void {
   for (const tg of [...s.targetGroups].sort((a, b) => cmp(a.arn, b.arn))) {
     if (ctx.tgIds.has(tg.arn)) continue;
     const where = { file: tg.src.file, path: tg.src.path };
-    if (tg.protocol === undefined || !PROTOCOLS.has(tg.protocol) || (tg.targetType !== undefined && tg.targetType !== 'instance' && tg.targetType !== 'ip')) {
+    // A Lambda group has no protocol in describe-target-groups; an ALB's is HTTP or HTTPS.
+    const protocol = tg.protocol ?? (tg.targetType === 'lambda' ? 'http' : undefined);
+    if (protocol === undefined || !PROTOCOLS.has(protocol) || (tg.targetType !== undefined && !TARGET_TYPES.has(tg.targetType))) {
       ctx.problems.warn('UNMODELLED_RESOURCE', tg.name, where.file, where.path,
-        `target group ${tg.name} (${[tg.protocol?.toUpperCase(), tg.targetType].filter(Boolean).join(', ')} targets) serves an Application Load Balancer or Lambda; vpcsim models NLB and GWLB target groups only, so verdicts do not account for it`);
+        `target group ${tg.name} (${[tg.protocol?.toUpperCase(), tg.targetType].filter(Boolean).join(', ')} targets) is of a kind vpcsim does not model, so verdicts do not account for it`);
       continue;
     }
-    const vpc = ctx.out.vpcs.get(tg.vpcId ?? '');
-    if (!vpc) {
+    // A Lambda group has no VpcId: it lives where the load balancer that uses it does.
+    const vpcId = tg.vpcId ?? (tg.targetType === 'lambda' ? s.loadBalancers.find((lb) => tg.lbArns.includes(lb.arn))?.vpcId : undefined);
+    const vpc = ctx.out.vpcs.get(vpcId ?? '');
+    if (!vpc || vpcId === undefined) {
       ctx.problems.warn('OUTSIDE_SNAPSHOT', tg.name, where.file, where.path,
-        `target group ${tg.name} belongs to VPC ${tg.vpcId ?? '(none)'}, which is not in the snapshot; left out`);
+        `target group ${tg.name} belongs to VPC ${vpcId ?? '(none)'}, which is not in the snapshot; left out`);
       continue;
     }
-    if (tg.port === undefined) {
+    const targetType = tg.targetType === 'ip' || tg.targetType === 'lambda' || tg.targetType === 'alb' ? tg.targetType : 'instance';
+    if (tg.port === undefined && targetType !== 'lambda') {
       ctx.problems.error('WRONG_SHAPE', where.file, `${where.path}.Port`, `target group ${tg.name} has no Port`);
       continue;
     }
     const id = idForNamed(ctx, tg.name, tg.arn, 'target group');
     ctx.tgIds.set(tg.arn, id);
-    const targetType = tg.targetType === 'ip' ? 'ip' : 'instance';
-    const value: OutTargetGroup = { protocol: tg.protocol, port: tg.port, targetType };
+    // "Lambda functions as targets": a Lambda group has no port.
+    const value: OutTargetGroup = targetType === 'lambda' ? { protocol, targetType } : { protocol, port: tg.port!, targetType };
     const attrs = s.tgAttributes.find((a) => a.arn === tg.arn);
     const preserve = attrs?.attributes.get('preserve_client_ip.enabled');
     if (preserve === 'true' || preserve === 'false') value.preserveClientIp = preserve === 'true';
@@ -96,7 +103,7 @@ export function mapTargetGroups(ctx: ImportContext): void {
     const targets: Noted<RawTarget>[] = [];
     for (const h of health) {
       for (const t of h.targets) {
-        const target = targetOf(ctx, tg.vpcId!, targetType, tg.port, t, h.src, id);
+        const target = targetOf(ctx, vpcId, targetType, tg.port ?? 0, t, h.src, id);
         if (target) targets.push(target);
       }
     }
@@ -111,7 +118,7 @@ export function mapTargetGroups(ctx: ImportContext): void {
 }
 
 function targetOf(
-  ctx: ImportContext, vpcId: string, targetType: 'instance' | 'ip', groupPort: number,
+  ctx: ImportContext, vpcId: string, targetType: 'instance' | 'ip' | 'lambda' | 'alb', groupPort: number,
   t: { readonly id: string; readonly port: number | undefined; readonly state: string | undefined; readonly path: string },
   src: Src, tgId: string,
 ): Noted<RawTarget> | undefined {
@@ -123,6 +130,9 @@ function targetOf(
   };
   const note = t.state !== undefined && t.state !== 'healthy' ? `AWS health: ${t.state}` : undefined;
   if (targetType === 'ip') return new Noted({ ip: t.id, ...extra }, note);
+  if (targetType === 'lambda') return new Noted({ lambda: t.id, ...(healthy ? {} : { healthy: false }) }, note);
+  // An ALB target is its ARN until the load balancers are mapped (resolveAlbTargets).
+  if (targetType === 'alb') return new Noted({ loadBalancer: t.id, ...extra }, note);
   if (vpc.instances.has(t.id)) return new Noted({ instance: t.id, ...extra }, note);
   const gone = ctx.snapshot.instances.find((i) => i.id === t.id);
   if (gone) {
@@ -134,4 +144,27 @@ function targetOf(
     resource: tgId, from: `target group ${tgId}`, what: `instance ${t.id}`, consequence: 'the target is left out',
   });
   return undefined;
+}
+
+/**
+ * After the load balancers: an NLB's alb targets name the ALB by the id it was given ("Use an
+ * Application Load Balancer as a target of a Network Load Balancer": the target Id is the
+ * ALB's ARN); one whose ALB is not imported is left out, said in a warning.
+ */
+export function resolveAlbTargets(ctx: ImportContext): void {
+  for (const vpc of ctx.out.vpcs.values()) {
+    for (const [id, tg] of vpc.targetGroups) {
+      if (tg.value.targetType !== 'alb' || !tg.value.targets) continue;
+      tg.value.targets = tg.value.targets.flatMap((t) => {
+        const arn = t.value.loadBalancer;
+        if (arn === undefined) return [t];
+        const lb = ctx.lbIds.get(arn);
+        if (lb !== undefined) return [new Noted({ ...t.value, loadBalancer: lb }, t.note ?? arn)];
+        const where = ctx.snapshot.targetGroups.find((g) => ctx.tgIds.get(g.arn) === id)?.src;
+        ctx.problems.warn('OUTSIDE_SNAPSHOT', id, where?.file ?? '', where?.path ?? '',
+          `target group ${id} forwards to Application Load Balancer ${arn}, which is not imported; the target is left out`);
+        return [];
+      });
+    }
+  }
 }
