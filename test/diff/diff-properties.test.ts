@@ -12,7 +12,7 @@ import { mergeSpans } from '../../src/diff/group-changes.js';
 import { isQueryError, traceFlow } from '../../src/engine/trace-flow.js';
 import type { RawTopology } from '../../src/model/format.js';
 import type { Topology } from '../../src/model/topology.js';
-import { collectEnds } from '../../src/reach/reach-ends.js';
+import { collectEnds, selfPair } from '../../src/reach/reach-ends.js';
 import { portArb } from '../arbitraries/basics.js';
 import { addAclAllowAll, addSgRule, ALLOW_ALL_SG_RULE, blackholeRoute, removeRoute, removeSgRule, resourcesOf, type Edited } from '../arbitraries/edit-raw.js';
 import { loadRaw, rawTopologyArb } from '../arbitraries/topology.js';
@@ -145,15 +145,19 @@ describe('diff properties', () => {
       const a = loadRaw(raw).topology;
       const b = loadRaw(e.raw).topology;
       const d = computeDiff(a, b, { protocols: ['tcp'], port });
-      const reported = new Set(d.changes.flatMap((c) => c.sources.flatMap((s) => c.destinations.filter((t) => t !== s).map((t) => `${s} -> ${t}`))));
       const ends = collectEnds(b);
       const inA = collectEnds(a);
+      // An end and itself, or an interface and its own secondary address, is no pair.
+      const sourceEnd = new Map(ends.sources.map((x) => [x.id, x]));
+      const destinationEnd = new Map(ends.destinations.map((x) => [x.id, x]));
+      const self = (s: string, t: string): boolean => s === t || (sourceEnd.has(s) && destinationEnd.has(t) && selfPair(sourceEnd.get(s)!, destinationEnd.get(t)!));
+      const reported = new Set(d.changes.flatMap((c) => c.sources.flatMap((s) => c.destinations.filter((t) => !self(s, t)).map((t) => `${s} -> ${t}`))));
       const has = (list: readonly { id: string }[], id: string) => list.some((x) => x.id === id);
       const expected = new Set<string>();
       for (const s of ends.sources) {
         if (!has(inA.sources, s.id)) continue;
         for (const t of ends.destinations) {
-          if (s.id === t.id || !has(inA.destinations, t.id)) continue;
+          if (selfPair(s, t) || !has(inA.destinations, t.id)) continue;
           compared++;
           const va = verdict(a, s.id, t.id, { protocol: 'tcp' }, port);
           const vb = verdict(b, s.id, t.id, { protocol: 'tcp' }, port);
