@@ -195,7 +195,10 @@ function checkTypeFits(ctx: BuildContext, type: Endpoint['type'], target: Endpoi
   if (!lb) return;
   const wanted = type === 'interface' ? 'network' : 'gateway';
   if (lb.type !== wanted) {
-    report(ctx, 'ENDPOINT_SERVICE_TYPE', `endpoint service "${target.id}" is fronted by a ${lb.type === 'network' ? 'Network' : 'Gateway'} Load Balancer; ${article(type)} endpoint needs a ${wanted === 'network' ? 'Network' : 'Gateway'} Load Balancer service`, ptr);
+    // An ALB is never an endpoint service's load balancer: put an NLB with an alb target group in front of it.
+    const fronted = lb.type === 'network' ? 'a Network' : lb.type === 'gateway' ? 'a Gateway' : 'an Application';
+    const hint = lb.type === 'application' ? ' (put a Network Load Balancer with a target group of type alb in front of the ALB)' : '';
+    report(ctx, 'ENDPOINT_SERVICE_TYPE', `endpoint service "${target.id}" is fronted by ${fronted} Load Balancer; ${article(type)} endpoint needs a ${wanted === 'network' ? 'Network' : 'Gateway'} Load Balancer service${hint}`, ptr);
   }
 }
 
