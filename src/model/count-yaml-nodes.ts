@@ -7,8 +7,12 @@
 import { isAlias, type Document, type Node } from 'yaml';
 import { yamlChildren } from './yaml-children.js';
 
-/** Most YAML nodes a topology file may have; a large hand-written topology has a few thousand. */
-export const MAX_NODES = 100_000;
+/**
+ * Most YAML nodes a topology file may have: about what the 2 MiB size bound holds of real
+ * topology (a 1.27 MB estate of 100 VPCs and 10,000 instances has 104,301), composed in about
+ * two seconds; a hand-written topology has a few thousand.
+ */
+export const MAX_NODES = 200_000;
 
 /**
  * The first node at which the composed document, aliases expanded, passes `limit` nodes,

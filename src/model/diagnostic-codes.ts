@@ -9,9 +9,9 @@ export const DIAGNOSTIC_CODES = {
   NOT_TEXT: 'The file is not YAML text: invalid UTF-8, or a control character such as NUL that YAML does not allow.',
   YAML_SYNTAX: 'The text is not valid YAML.',
   DUPLICATE_KEY: 'A mapping has the same key twice; YAML would silently keep one of them.',
-  ALIAS_LIMIT: 'The file expands too many YAML aliases (an alias bomb: more than 100 expansions, or more than 100,000 nodes once expanded), or an alias names a node that contains it (a cycle).',
+  ALIAS_LIMIT: 'The file expands too many YAML aliases (an alias bomb: more than 100 expansions, or more than 200,000 nodes once expanded), or an alias names a node that contains it (a cycle).',
   NESTING_TOO_DEEP: 'The YAML nests deeper than any topology needs (64 levels).',
-  TOO_MANY_NODES: 'The YAML has more nodes (values, keys, collections) than vpcsim composes (100,000), counted before composing: split the topology.',
+  TOO_MANY_NODES: 'The YAML has more nodes (values, keys, collections) than vpcsim composes (200,000), counted before composing: split the topology.',
   IMPORT_FAILED: 'An AWS snapshot folder or a Terraform plan could not be imported; the message names the file and the JSON path (for a plan, the position is in the plan).',
   IMPORT_WARNING: 'A Terraform plan was imported with a loss, an assumption or a fallback (docs/terraform.md); verdicts do not account for what it names.',
   // The shape, checked against schema/topology.schema.json

@@ -85,10 +85,10 @@ describe('inputs generated instead of committed', () => {
 
   it('TOO_MANY_NODES: a flow sequence past the node bound, at the node that crosses it, before composing', () => {
     // Nodes the syntax announces: three `key:` and the `[` (4), then one per comma: the item
-    // after comma 99,997 is node 100,001, at column 15 + 2 * 99,997 of line 3.
-    const text = `version: 1\nname: n\ndescription: [${'0,'.repeat(150_000)}0]\n`;
+    // after comma MAX_NODES - 3 is node MAX_NODES + 1, at column 15 + 2 * (MAX_NODES - 3) of line 3.
+    const text = `version: 1\nname: n\ndescription: [${'0,'.repeat(MAX_NODES + 50_000)}0]\n`;
     const started = performance.now();
-    expect(loadTopologyText('many.yaml', text).diagnostics.map(at)).toEqual([`TOO_MANY_NODES@3:${15 + 2 * 99_997}`]);
+    expect(loadTopologyText('many.yaml', text).diagnostics.map(at)).toEqual([`TOO_MANY_NODES@3:${15 + 2 * (MAX_NODES - 3)}`]);
     expect(performance.now() - started).toBeLessThan(1000);
     const path = join(scratch, 'many.yaml');
     writeFileSync(path, text);
@@ -99,7 +99,7 @@ describe('inputs generated instead of committed', () => {
   });
 
   it('ALIAS_LIMIT: aliases that expand past the node bound, though few and under the alias count', () => {
-    const text = `version: 1\nname: n\nx: &big [${'0,'.repeat(30_000)}0]\ndescription: [*big, *big, *big, *big]\n`;
+    const text = `version: 1\nname: n\nx: &big [${'0,'.repeat(60_000)}0]\ndescription: [*big, *big, *big, *big]\n`;
     expect(loadTopologyText('expand.yaml', text).diagnostics.map(at)).toEqual(['ALIAS_LIMIT@4:14']);
   });
 

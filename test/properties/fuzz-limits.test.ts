@@ -72,7 +72,7 @@ describe('YAML node count', () => {
 
   it('a small file whose aliases expand past the node bound: ALIAS_LIMIT, counted by expansion', async () => {
     const list = `[${'0,'.repeat(4_000)}0]`;
-    const f = file('expand.yaml', `${HEAD}x: &big ${list}\ndescription: [${Array.from({ length: 30 }, () => '*big').join(', ')}]\n`);
+    const f = file('expand.yaml', `${HEAD}x: &big ${list}\ndescription: [${Array.from({ length: 60 }, () => '*big').join(', ')}]\n`);
     const r = await bounded(['validate', f]);
     expect(codes(r.out)).toEqual(['ALIAS_LIMIT']);
   });
