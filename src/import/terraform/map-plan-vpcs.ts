@@ -97,23 +97,7 @@ export function mapInternetGateways(ctx: PlanContext, resources: readonly PlanRe
         }
       }
     }
-    const vpc = ctx.out.vpcs.get(idOf(ctx, vpcRes) ?? '');
-    if (!vpc) {
-      ctx.handled.add(r.address);
-      warnAt(ctx, 'UNMODELLED_RESOURCE', r, `internet gateway ${r.address} is attached to no VPC of the plan; it carries no traffic and is left out`);
-      continue;
-    }
-    if (vpc.fields.internetGateway !== undefined) {
-      ctx.handled.add(r.address);
-      warnAt(ctx, 'CONFLICTING_RECORDS', r, `internet gateway ${r.address}: VPC ${idOf(ctx, vpcRes)} already has internet gateway ${vpc.fields.internetGateway} (AWS attaches one per VPC); left out`);
-      continue;
-    }
-    const id = claimAddress(ctx, r, 'internet gateway');
-    if (id === undefined) continue;
-    vpc.fields.internetGateway = id;
-    vpc.sources.push(sourceOf(ctx, r));
-    ctx.pointerLocs.set(pointer('vpcs', idOf(ctx, vpcRes)!, 'internetGateway'), r.loc);
-    ctx.vpcOfId.set(id, vpc);
+    attachGateway(ctx, r, vpcRes, 'internetGateway', 'internet gateway');
   }
   for (const a of attachments) ctx.handled.add(a.address);
 }
@@ -123,24 +107,26 @@ export function mapInternetGateways(ctx: PlanContext, resources: readonly PlanRe
  * only ("Egress-only internet gateways", Amazon VPC guide; one per VPC here, as the format has it).
  */
 export function mapEgressOnlyInternetGateways(ctx: PlanContext, resources: readonly PlanResource[]): void {
-  for (const r of resources) {
-    const vpcRes = vpcOfResource(ctx, r);
-    const vpc = ctx.out.vpcs.get(idOf(ctx, vpcRes) ?? '');
-    if (!vpc) {
-      ctx.handled.add(r.address);
-      warnAt(ctx, 'UNMODELLED_RESOURCE', r, `egress-only internet gateway ${r.address} is attached to no VPC of the plan; it carries no traffic and is left out`);
-      continue;
-    }
-    if (vpc.fields.egressOnlyInternetGateway !== undefined) {
-      ctx.handled.add(r.address);
-      warnAt(ctx, 'CONFLICTING_RECORDS', r, `egress-only internet gateway ${r.address}: VPC ${idOf(ctx, vpcRes)} already has ${vpc.fields.egressOnlyInternetGateway}, and the format holds one per VPC; left out`);
-      continue;
-    }
-    const id = claimAddress(ctx, r, 'egress-only internet gateway');
-    if (id === undefined) continue;
-    vpc.fields.egressOnlyInternetGateway = id;
-    vpc.sources.push(sourceOf(ctx, r));
-    ctx.pointerLocs.set(pointer('vpcs', idOf(ctx, vpcRes)!, 'egressOnlyInternetGateway'), r.loc);
-    ctx.vpcOfId.set(id, vpc);
+  for (const r of resources) attachGateway(ctx, r, vpcOfResource(ctx, r), 'egressOnlyInternetGateway', 'egress-only internet gateway');
+}
+
+/** Write a gateway as its VPC's (one of each per VPC, as AWS attaches them), or warn why not. */
+function attachGateway(ctx: PlanContext, r: PlanResource, vpcRes: PlanResource | undefined, field: 'internetGateway' | 'egressOnlyInternetGateway', kind: string): void {
+  const vpc = ctx.out.vpcs.get(idOf(ctx, vpcRes) ?? '');
+  if (!vpc) {
+    ctx.handled.add(r.address);
+    warnAt(ctx, 'UNMODELLED_RESOURCE', r, `${kind} ${r.address} is attached to no VPC of the plan; it carries no traffic and is left out`);
+    return;
   }
+  if (vpc.fields[field] !== undefined) {
+    ctx.handled.add(r.address);
+    warnAt(ctx, 'CONFLICTING_RECORDS', r, `${kind} ${r.address}: VPC ${idOf(ctx, vpcRes)} already has ${kind} ${vpc.fields[field]} (AWS attaches one per VPC); left out`);
+    return;
+  }
+  const id = claimAddress(ctx, r, kind);
+  if (id === undefined) return;
+  vpc.fields[field] = id;
+  vpc.sources.push(sourceOf(ctx, r));
+  ctx.pointerLocs.set(pointer('vpcs', idOf(ctx, vpcRes)!, field), r.loc);
+  ctx.vpcOfId.set(id, vpc);
 }
