@@ -36,7 +36,10 @@ function remoteInterfaces(t: Topology, self: Eni, remote: bigint): Eni[] {
     .filter((c) => c.status === 'active' && (c.requester === self.vpc || c.accepter === self.vpc))
     .map((c) => (c.requester === self.vpc ? c.accepter : c.requester))
     .filter((v) => t.vpcs.get(v)!.region === region);
-  const inVpc = (vpc: string): Eni[] => [...t.enis.values()].filter((e) => e.vpc === vpc && e.privateIp.value === remote);
+  // An interface holds its secondary private addresses as it holds its primary one, with the
+  // same groups ("Multiple IP addresses", EC2 guide).
+  const holds = (e: Eni): boolean => e.privateIp.value === remote || e.secondaryIps.some((ip) => ip.value === remote);
+  const inVpc = (vpc: string): Eni[] => [...t.enis.values()].filter((e) => e.vpc === vpc && holds(e));
   const local = inVpc(self.vpc);
   return local.length > 0 ? local : peers.flatMap(inVpc).slice(0, 1);
 }
@@ -89,7 +92,7 @@ describe('security group evaluation', () => {
       const enis = [...topology.enis.values()].filter((e) => e.filtered);
       const rulePrefixes = [...topology.securityGroups.values()].flatMap((g) => [...g.ingress, ...g.egress])
         .flatMap((r) => (r.peer.kind === 'cidr' ? [r.peer.prefix.network, r.peer.prefix.network - 1n] : []));
-      const pool = [...enis.flatMap((e) => [e.privateIp.value, ...(e.publicIp ? [e.publicIp.value] : [])]), ...rulePrefixes].filter((v) => v >= 0n);
+      const pool = [...enis.flatMap((e) => [e.privateIp.value, ...e.secondaryIps.map((ip) => ip.value), ...(e.publicIp ? [e.publicIp.value] : [])]), ...rulePrefixes].filter((v) => v >= 0n);
       const all = [...topology.enis.values()];
       for (const eni of enis) {
         packets.forEach((plan, k) => {
