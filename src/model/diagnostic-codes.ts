@@ -74,6 +74,12 @@ export const DIAGNOSTIC_CODES = {
   TARGET_SHAPE: 'A target names none or several of instance, ip, lambda and loadBalancer, or does not fit its target type (one Lambda function or one ALB per group, an ALB target on a port the ALB listens on, a port on every group but a lambda one).',
   PEERING_SELF: 'A peering connection joins a VPC to itself.',
   PEERING_DUPLICATE: 'Two live peering connections join the same two VPCs; AWS allows one.',
+  // Transit gateways
+  TGW_ATTACHMENT_SHAPE: 'A transit gateway attachment has a field its type does not take, or lacks one it needs (vpc and subnets for a VPC attachment, peer for a peering one), peers with its own gateway, or attaches a VPC the gateway already has.',
+  TGW_ASSOCIATION: 'An attachment is associated with two route tables of one transit gateway; AWS associates an attachment with exactly one.',
+  TGW_FOREIGN_ATTACHMENT: "A transit gateway route table (or a default route table option) names an attachment or table of another transit gateway; a table routes only its own gateway's attachments (and the peering attachments of its gateway).",
+  TGW_PEERING_PROPAGATION: 'A peering attachment propagates into a transit gateway route table; transit gateway peering carries static routes only.',
+  TGW_ROUTE_TARGET: 'A transit gateway route names both or neither of attachment and blackhole.',
   // Warnings
   DNS_HOSTNAMES_OFF: 'A VPC with enableDnsHostnames false (the AWS API default) holds interface endpoints.',
   NAT_GATEWAY_NO_IGW: 'A public NAT gateway in a VPC without an internet gateway: AWS puts it in the failed state, so nothing passes through it.',

@@ -225,6 +225,56 @@ export interface RawPeering {
   readonly allowRemoteVpcDnsResolution?: { readonly requester?: boolean; readonly accepter?: boolean };
 }
 
+/** A transit gateway's options as written (TransitGatewayOptions). */
+export interface RawTransitGatewayOptions {
+  readonly defaultRouteTableAssociation?: boolean;
+  readonly associationDefaultRouteTable?: string;
+  readonly defaultRouteTablePropagation?: boolean;
+  readonly propagationDefaultRouteTable?: string;
+  readonly dnsSupport?: boolean;
+  readonly securityGroupReferencingSupport?: boolean;
+}
+
+/**
+ * A transit gateway attachment as written: one closed shape whose `type` says which fields
+ * belong (the builder refuses the others, positioned).
+ */
+export interface RawTgwAttachment {
+  readonly type: string;
+  readonly state?: string;
+  /** type vpc */
+  readonly vpc?: string;
+  readonly subnets?: readonly string[];
+  readonly applianceMode?: boolean;
+  readonly securityGroupReferencingSupport?: boolean;
+  /** type peering: the accepter transit gateway */
+  readonly peer?: string;
+}
+
+/** A transit gateway route as written: to an attachment, or a blackhole. */
+export interface RawTgwRoute {
+  readonly destination: string;
+  readonly attachment?: string;
+  readonly blackhole?: boolean;
+}
+
+/** A transit gateway route table as written. */
+export interface RawTgwRouteTable {
+  readonly associations?: readonly string[];
+  readonly propagations?: readonly string[];
+  readonly routes?: readonly RawTgwRoute[];
+}
+
+/** A transit gateway as written. */
+export interface RawTransitGateway {
+  readonly account?: string;
+  readonly region?: string;
+  readonly asn?: number;
+  readonly options?: RawTransitGatewayOptions;
+  readonly attachments?: IdMap<RawTgwAttachment>;
+  readonly routeTables?: IdMap<RawTgwRouteTable>;
+}
+
 /** A prefix list as written: customer-managed, or (awsManaged) an AWS-managed list of a region. */
 export interface RawPrefixList {
   readonly name?: string;
@@ -297,6 +347,7 @@ export interface RawTopology {
   readonly accounts?: IdMap<string>;
   readonly vpcs?: IdMap<RawVpc>;
   readonly peeringConnections?: IdMap<RawPeering>;
+  readonly transitGateways?: IdMap<RawTransitGateway>;
   /** Route targets vpcsim does not model, so routes to them are written as in AWS. */
   readonly unmodelled?: IdMap<RawUnmodelled>;
   readonly prefixLists?: IdMap<RawPrefixList>;

@@ -18,6 +18,7 @@ import { buildRoutes } from './build/build-routes.js';
 import { buildWorkloads } from './build/build-workloads.js';
 import { buildPrivateLink } from './build/build-endpoints.js';
 import { buildAccounts, buildInternetHosts, buildPeerings, buildPrefixLists, buildUnmodelled, regionsInUse } from './build/build-globals.js';
+import { buildTransitGateways } from './build/build-transit-gateways.js';
 import { buildChecks } from './build/build-checks.js';
 import { buildProtect } from './build/build-protect.js';
 import { withChecksFile, type ChecksFile } from './checks-file.js';
@@ -69,6 +70,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const fabric = buildVpcs(ctx, raw, accountIds, lookup);
   const peeringConnections = buildPeerings(ctx, raw, fabric.vpcs);
   const unmodelledTargets = buildUnmodelled(ctx, raw);
+  const tgws = buildTransitGateways(ctx, raw, accountIds, fabric.vpcs, fabric.subnets, lookup);
   buildRoutes(ctx, raw, fabric, lookup);
   const workloads = buildWorkloads(ctx, raw, fabric);
   const privateLink = buildPrivateLink(ctx, raw, fabric, workloads, services);
@@ -82,6 +84,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     accounts, fabric.vpcs, fabric.subnets, fabric.routeTables, fabric.internetGateways, fabric.egressOnlyInternetGateways, unmodelledTargets, fabric.securityGroups,
     fabric.networkAcls, workloads.instances, workloads.networkInterfaces, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
     privateLink.endpointServices, privateLink.endpoints, peeringConnections, prefixLists, internetHosts,
+    tgws.transitGateways, tgws.attachments, tgws.routeTables,
   ];
   for (const m of maps) for (const [id, r] of m) byId.set(id, r);
 
@@ -108,6 +111,9 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     endpointServices: sortedMap(privateLink.endpointServices),
     endpoints: sortedMap(privateLink.endpoints),
     peeringConnections: sortedMap(peeringConnections),
+    transitGateways: sortedMap(tgws.transitGateways),
+    transitGatewayAttachments: sortedMap(tgws.attachments),
+    transitGatewayRouteTables: sortedMap(tgws.routeTables),
     prefixLists: sortedMap(prefixLists),
     internetHosts: sortedMap(internetHosts),
     awsServices: services,

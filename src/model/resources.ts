@@ -3,7 +3,7 @@
 import type { Ip } from '../net/ip.js';
 import type { Prefix } from '../net/prefix.js';
 import type { AwsService } from './aws-services.js';
-import type { AclRule, PortRange, Route, SgRule } from './rules.js';
+import type { AclRule, PortRange, Route, RouteDestination, SgRule } from './rules.js';
 import type { Span } from './span.js';
 import type { UnmodelledKind } from './unmodelled-kinds.js';
 
@@ -294,6 +294,107 @@ export interface PeeringConnection extends Base {
   readonly allowRemoteVpcDnsResolution: { readonly requester: boolean; readonly accepter: boolean };
 }
 
+/** The attachment states of a transit gateway (TransitGatewayAttachmentState, EC2 API). */
+export const TGW_ATTACHMENT_STATES = [
+  'initiating', 'initiatingRequest', 'pendingAcceptance', 'rollingBack', 'pending', 'available', 'modifying',
+  'deleting', 'deleted', 'failed', 'rejected', 'rejecting', 'failing',
+] as const;
+
+/** The state of a transit gateway attachment; only `available` carries traffic. */
+export type TgwAttachmentState = (typeof TGW_ATTACHMENT_STATES)[number];
+
+/**
+ * A transit gateway: a regional router between its attachments ("How AWS Transit Gateway
+ * works", Transit Gateways guide). Routing is by the route table each attachment is
+ * associated with; the options are recorded as AWS holds them (the default association and
+ * propagation act when an attachment is created, so the file writes their result: the tables'
+ * associations and propagations).
+ */
+export interface TransitGateway extends Base {
+  readonly kind: 'transitGateway';
+  /** The owner's account id (from `accounts`), when the file names one. */
+  readonly accountId: string | undefined;
+  readonly region: string;
+  readonly asn: number;
+  readonly defaultRouteTableAssociation: boolean;
+  readonly associationDefaultRouteTable: string | undefined;
+  readonly defaultRouteTablePropagation: boolean;
+  readonly propagationDefaultRouteTable: string | undefined;
+  readonly dnsSupport: boolean;
+  /** Security group referencing across its VPC attachments (TransitGatewayOptions; default off). */
+  readonly securityGroupReferencingSupport: boolean;
+  /** Ids of its attachments (a peering attachment is listed by the gateway that requested it). */
+  readonly attachments: readonly string[];
+  readonly routeTables: readonly string[];
+}
+
+/** The attachment types a transit gateway has (a closed list; the type, schema enum and docs come from it). */
+export const TGW_ATTACHMENT_TYPES = ['vpc', 'peering'] as const;
+
+/** The type of a transit gateway attachment. */
+export type TgwAttachmentType = (typeof TGW_ATTACHMENT_TYPES)[number];
+
+interface TgwAttachmentBase extends Base {
+  readonly kind: 'transitGatewayAttachment';
+  /** The gateway it belongs to (a peering attachment: the requester's). */
+  readonly transitGateway: string;
+  readonly state: TgwAttachmentState;
+}
+
+/**
+ * A VPC attachment ("Amazon VPC attachments in AWS Transit Gateway"): one subnet per
+ * Availability Zone, where the gateway puts its interface.
+ */
+export interface TgwVpcAttachment extends TgwAttachmentBase {
+  readonly type: 'vpc';
+  readonly vpc: string;
+  readonly subnets: readonly string[];
+  /** Appliance mode: one AZ's interface for both directions of a flow (default off). */
+  readonly applianceMode: boolean;
+  /** Security group referencing on this attachment (CreateTransitGatewayVpcAttachment: default on). */
+  readonly securityGroupReferencingSupport: boolean;
+}
+
+/** A peering attachment between two transit gateways ("Transit gateway peering attachments"): static routes only. */
+export interface TgwPeeringAttachment extends TgwAttachmentBase {
+  readonly type: 'peering';
+  /** The accepter gateway. */
+  readonly peer: string;
+}
+
+/** A transit gateway attachment: a union on `type`. */
+export type TransitGatewayAttachment = TgwVpcAttachment | TgwPeeringAttachment;
+
+/** Where a transit gateway route sends matching packets. */
+export type TgwRouteTarget =
+  | { readonly kind: 'attachment'; readonly attachment: string }
+  | { readonly kind: 'blackhole' };
+
+/**
+ * A route of a transit gateway route table: written (a static route or a prefix list
+ * reference), or propagated from an attachment (a VPC's CIDR blocks).
+ */
+export interface TgwRoute {
+  /** 1-based: written routes in file order, then propagated ones. */
+  readonly index: number;
+  readonly destination: RouteDestination;
+  readonly target: TgwRouteTarget;
+  readonly origin: 'static' | 'prefixList' | 'propagated';
+  /** Propagated routes: the type of the attachment that propagated them (route priority). */
+  readonly propagatedFrom?: TgwAttachmentType;
+  readonly span: Span;
+}
+
+/** A transit gateway route table with its associations and propagations. */
+export interface TransitGatewayRouteTable extends Base {
+  readonly kind: 'transitGatewayRouteTable';
+  readonly transitGateway: string;
+  /** Attachments whose traffic this table routes (each attachment is associated with one table per gateway). */
+  readonly associations: readonly string[];
+  readonly propagations: readonly string[];
+  readonly routes: readonly TgwRoute[];
+}
+
 /** A prefix list: customer-managed from the file, or AWS-managed from the catalogue. */
 export interface PrefixList extends Base {
   readonly kind: 'prefixList';
@@ -329,7 +430,10 @@ export type Resource =
   | Endpoint
   | PeeringConnection
   | PrefixList
-  | InternetHost;
+  | InternetHost
+  | TransitGateway
+  | TransitGatewayAttachment
+  | TransitGatewayRouteTable;
 
 /** The `kind` tag of a resource. */
 export type ResourceKind = Resource['kind'];

@@ -27,6 +27,9 @@ import type {
   SecurityGroup,
   Subnet,
   TargetGroup,
+  TransitGateway,
+  TransitGatewayAttachment,
+  TransitGatewayRouteTable,
   UnmodelledTarget,
   Vpc,
 } from './resources.js';
@@ -57,6 +60,9 @@ export interface Topology {
   readonly endpointServices: ReadonlyMap<string, EndpointService>;
   readonly endpoints: ReadonlyMap<string, Endpoint>;
   readonly peeringConnections: ReadonlyMap<string, PeeringConnection>;
+  readonly transitGateways: ReadonlyMap<string, TransitGateway>;
+  readonly transitGatewayAttachments: ReadonlyMap<string, TransitGatewayAttachment>;
+  readonly transitGatewayRouteTables: ReadonlyMap<string, TransitGatewayRouteTable>;
   /** Customer-managed lists by id, and AWS-managed lists of the regions in use by id and name. */
   readonly prefixLists: ReadonlyMap<string, PrefixList>;
   readonly internetHosts: ReadonlyMap<string, InternetHost>;

@@ -65,6 +65,11 @@ export function collectIds(ctx: BuildContext, raw: RawTopology): void {
   for (const id of Object.keys(raw.peeringConnections ?? {})) {
     declare(ctx, id, 'peeringConnection', pointer('peeringConnections', id), undefined);
   }
+  for (const [tgwId, tgw] of Object.entries(raw.transitGateways ?? {})) {
+    declare(ctx, tgwId, 'transitGateway', pointer('transitGateways', tgwId), undefined);
+    for (const id of Object.keys(tgw.attachments ?? {})) declare(ctx, id, 'transitGatewayAttachment', pointer('transitGateways', tgwId, 'attachments', id), undefined);
+    for (const id of Object.keys(tgw.routeTables ?? {})) declare(ctx, id, 'transitGatewayRouteTable', pointer('transitGateways', tgwId, 'routeTables', id), undefined);
+  }
   for (const id of Object.keys(raw.prefixLists ?? {})) declare(ctx, id, 'prefixList', pointer('prefixLists', id), undefined);
   for (const id of Object.keys(raw.internet ?? {})) declare(ctx, id, 'internetHost', pointer('internet', id), undefined);
   for (const id of Object.keys(raw.unmodelled ?? {})) declare(ctx, id, 'unmodelled', pointer('unmodelled', id), undefined);

@@ -48,6 +48,9 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   peeringConnection: 'peering connection',
   prefixList: 'prefix list',
   internetHost: 'internet host',
+  transitGateway: 'transit gateway',
+  transitGatewayAttachment: 'transit gateway attachment',
+  transitGatewayRouteTable: 'transit gateway route table',
 };
 
 /** "Did you mean" is computed for this many problems per file, then skipped (hostile input). */

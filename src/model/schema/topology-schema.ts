@@ -16,7 +16,7 @@ import {
   str,
   type JsonSchema,
 } from './schema-helpers.js';
-import { INTERFACE_TYPES } from '../resources.js';
+import { INTERFACE_TYPES, TGW_ATTACHMENT_STATES, TGW_ATTACHMENT_TYPES } from '../resources.js';
 
 const alias = str('The AWS Name tag: flows and checks may name the resource by it (unique, or the query is refused naming the holders)');
 const addresses = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
@@ -337,6 +337,52 @@ const check = closed(
   ['name', 'from', 'to'],
 );
 
+// Transit gateways ("How AWS Transit Gateway works", Transit Gateways guide). An attachment is
+// one closed shape for every type; which fields a type takes is the builder's check.
+const tgwAttachment = closed(
+  {
+    type: oneOfStrings(TGW_ATTACHMENT_TYPES, 'What is attached: a VPC, or a peering to another transit gateway'),
+    state: oneOfStrings(TGW_ATTACHMENT_STATES, 'Default available; only an available attachment carries traffic'),
+    vpc: ref('type vpc: the attached VPC'),
+    subnets: { ...refs('type vpc: one subnet per Availability Zone, where the gateway places its interface'), minItems: 1 },
+    applianceMode: bool('type vpc: both directions of a flow use one Availability Zone of this attachment', false),
+    securityGroupReferencingSupport: bool('type vpc: security group references across the gateway (the gateway must enable it too)', true),
+    peer: ref('type peering: the accepter transit gateway'),
+  },
+  ['type'],
+);
+
+const tgwRoute = closed(
+  {
+    destination: str('A CIDR block, or a prefix list id or name (a prefix list reference)'),
+    attachment: ref('The attachment the route sends to'),
+    blackhole: { const: true, description: 'Drop what matches (instead of attachment)' },
+  },
+  ['destination'],
+);
+
+const tgwRouteTable = closed({
+  associations: refs('Attachments whose traffic this table routes (an attachment is associated with one table of a gateway)'),
+  propagations: refs('Attachments whose routes propagate into this table (VPC attachments: their CIDR blocks; never a peering attachment)'),
+  routes: list(tgwRoute, 'Static routes and prefix list references'),
+});
+
+const transitGateway = closed({
+  account: ref('Owner: an account name from `accounts`'),
+  region: str('Default: the top-level region', { pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' }),
+  asn: { type: 'integer', minimum: 1, maximum: 4294967295, description: 'Amazon side ASN; default 64512' },
+  options: closed({
+    defaultRouteTableAssociation: bool('New attachments are associated with associationDefaultRouteTable (AWS acts on it at creation; write the associations it made)', true),
+    associationDefaultRouteTable: ref('The default association route table (one of this gateway\'s)'),
+    defaultRouteTablePropagation: bool('New attachments propagate to propagationDefaultRouteTable (AWS acts on it at creation; write the propagations it made)', true),
+    propagationDefaultRouteTable: ref('The default propagation route table (one of this gateway\'s)'),
+    dnsSupport: bool('DNS resolution across the gateway', true),
+    securityGroupReferencingSupport: bool('Security group references across the gateway\'s VPC attachments (each attachment must enable it too)', false),
+  }),
+  attachments: idMap(tgwAttachment, 'Attachments by id'),
+  routeTables: idMap(tgwRouteTable, 'Transit gateway route tables by id'),
+});
+
 const ids = (description: string): JsonSchema => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }], description });
 
 const protect = closed(
@@ -385,6 +431,7 @@ export const topologySchema: JsonSchema = {
         ),
         'VPC peering connections',
       ),
+      transitGateways: idMap(transitGateway, 'Transit gateways, with their attachments and route tables'),
       prefixLists: idMap(
         closed(
           {

@@ -9,6 +9,7 @@ import type { RawCheck, RawSegments, RawSelector, RawTopology } from '../format.
 import type { Segments } from '../segments.js';
 import type { Topology } from '../topology.js';
 import { vpcToRaw, type Pins } from './raw-vpc.js';
+import { transitGatewaysToRaw } from './raw-transit-gateways.js';
 import { defined, inSourceOrder } from './source-order.js';
 
 export type { Pins } from './raw-vpc.js';
@@ -84,6 +85,7 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
         ? defined({ requester: p.allowRemoteVpcDnsResolution.requester || undefined, accepter: p.allowRemoteVpcDnsResolution.accepter || undefined })
         : undefined,
     })])),
+    transitGateways: transitGatewaysToRaw(t, accountName),
     prefixLists: nonEmpty(inSourceOrder([...t.prefixLists.values()].filter((p) => p.written)).map((p) => [p.id, defined({
       name: p.name,
       awsManaged: p.managed ? true : undefined,

@@ -1,7 +1,9 @@
 // Security group rules AWS refuses or that repeat one another:
 // - "Update your security groups to reference peer security groups" (VPC Peering guide): a
 //   rule may name a group of another VPC only across an active peering connection, and not
-//   across regions ("use the CIDR block of the peer VPC instead");
+//   across regions ("use the CIDR block of the peer VPC instead"); or across a transit
+//   gateway whose security group referencing support is on, with it on for both VPC
+//   attachments ("Security group referencing", Transit Gateways guide; same Region only);
 // - a rule written twice in one direction is refused by the API (InvalidPermission.Duplicate)
 //   and changes no verdict, so it is a warning.
 import { formatPrefix } from '../../net/prefix.js';
@@ -25,10 +27,21 @@ function peeredPairs(t: Topology): Set<string> {
   return out;
 }
 
+/** VPC pairs whose groups may reference each other across a transit gateway, as "a b" with a < b. */
+function transitPairs(t: Topology, out: Set<string>): void {
+  for (const g of t.transitGateways.values()) {
+    if (!g.securityGroupReferencingSupport) continue;
+    const vpcs = g.attachments.map((id) => t.transitGatewayAttachments.get(id))
+      .flatMap((a) => (a?.type === 'vpc' && a.state === 'available' && a.securityGroupReferencingSupport ? [a.vpc] : []));
+    for (const a of vpcs) for (const b of vpcs) if (a < b) out.add(`${a} ${b}`);
+  }
+}
+
 /** SG_REFERENCE_NOT_PEERED and DUPLICATE_SG_RULE over every written rule. */
 export function validateSgRules(t: Topology, map: SourceMap): Diagnostic[] {
   const out: Diagnostic[] = [];
   const peered = peeredPairs(t);
+  transitPairs(t, peered);
   for (const sg of t.securityGroups.values()) {
     if (!sg.written) continue;
     for (const rules of [sg.ingress, sg.egress]) {
@@ -58,7 +71,7 @@ function crossVpc(out: Diagnostic[], map: SourceMap, t: Topology, peered: Readon
   if (!mine || !theirs) return;
   const pair = [mine.id, theirs.id].sort().join(' ');
   let why: string | undefined;
-  if (!peered.has(pair)) why = `VPC "${theirs.id}" is not peered with "${mine.id}" by an active peering connection`;
+  if (!peered.has(pair)) why = `VPC "${theirs.id}" is not peered with "${mine.id}" by an active peering connection, nor attached with it to a transit gateway with security group referencing on`;
   else if (mine.region !== theirs.region) why = `the peering joins ${mine.region} and ${theirs.region}, and a rule cannot reference a group across regions (use the peer VPC's CIDR block)`;
   if (why === undefined) return;
   out.push({ code: 'SG_REFERENCE_NOT_PEERED', severity: 'error', message: `security group "${other}" is in VPC "${theirs.id}": ${why}`, span: map.valueAt(ptr) });
