@@ -1,6 +1,8 @@
 // Shared by the importer tests: where the real snapshots are, and an import that must
 // succeed, returned as YAML text, parsed data and the loaded topology.
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { importAwsSnapshot, type ImportResult } from '../../src/import/aws/index.js';
 import type { RawTopology } from '../../src/model/format.js';
@@ -37,4 +39,14 @@ export function imported(dir: string): Imported {
 /** Warnings as `CODE resource`, the form tests assert. */
 export function warningKeys(result: ImportResult): string[] {
   return result.warnings.map((w) => `${w.code} ${w.resource}`);
+}
+
+/** A snapshot folder written from describe-output objects by file name (folders allowed). */
+export function writeSnapshot(files: Record<string, unknown>, prefix = 'vpcsim-snapshot-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, json] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), typeof json === 'string' ? json : JSON.stringify(json));
+  }
+  return dir;
 }

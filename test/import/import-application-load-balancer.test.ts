@@ -4,12 +4,10 @@
 // instance, ip and lambda target groups, and an NLB's alb target group naming the ALB by the
 // id it was given. The records follow the AWS CLI's output shapes (elbv2 reference); the
 // cloudmapper demo's webalb (test/fixtures/aws) is the real record an ALB imports from.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { traceFlow, isQueryError } from '../../src/engine/trace-flow.js';
-import { AWS_FIXTURES, imported, warningKeys } from './helpers.js';
+import { AWS_FIXTURES, imported, warningKeys, writeSnapshot } from './helpers.js';
 
 const ACCOUNT = '111111111111';
 const arn = (kind: string, name: string) => `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:${kind}/${name}`;
@@ -19,14 +17,7 @@ const TG_WEB = arn('targetgroup', 'web-tg/cccc');
 const TG_FN = arn('targetgroup', 'fn/dddd');
 const TG_ALB = arn('targetgroup', 'to-alb/eeee');
 
-function snapshot(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vpcsim-alb-'));
-  for (const [name, json] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), JSON.stringify(json));
-  }
-  return dir;
-}
+const snapshot = (files: Record<string, unknown>): string => writeSnapshot(files, 'vpcsim-alb-');
 
 const FILES = {
   'Vpcs.json': { Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', OwnerId: ACCOUNT }] },

@@ -209,19 +209,21 @@ describe('batfish-test-nat-gateway: private subnets behind a NAT gateway', () =>
 });
 
 describe('transit gateways and VPN gateways', () => {
-  it('turns routes to a transit gateway into blackholes that name it', () => {
+  it('keeps routes to a transit gateway on it, named under unmodelled:, never a silent blackhole', () => {
     const i = load('batfish-test-transit-gateway');
     expect(vpcOf(i, 'vpc-0404e08ceddf7f650').routeTables!['rtb-0891861fffaea6d52']!.routes).toEqual([
-      { destination: '192.168.0.0/16', target: 'blackhole' },
+      { destination: '192.168.0.0/16', target: 'tgw-044be4464fcc69aff' },
     ]);
-    expect(i.result.yaml).toContain('# AWS target: tgw-044be4464fcc69aff (transit gateway, not modelled); imported as blackhole');
+    expect(i.raw.unmodelled!['tgw-044be4464fcc69aff']).toEqual({ kind: 'transitGateway', description: 'transit gateway, not modelled' });
+    expect(i.result.yaml).toContain('# AWS target: tgw-044be4464fcc69aff (transit gateway, not modelled); vpcsim does not follow it');
   });
 
-  it('turns the route to a virtual private gateway into a blackhole', () => {
+  it('keeps the route to a virtual private gateway on it, named under unmodelled:', () => {
     const i = load('batfish-test-public-private-subnet');
     expect(vpcOf(i, 'vpc-0b966fdeb36d5e43f').routeTables!['rtb-002f0eabf583bf991']).toEqual({
-      main: true, routes: [{ destination: '0.0.0.0/0', target: 'blackhole' }],
+      main: true, routes: [{ destination: '0.0.0.0/0', target: 'vgw-070087240d6fa2989' }],
     });
+    expect(i.raw.unmodelled!['vgw-070087240d6fa2989']!.kind).toBe('virtualPrivateGateway');
   });
 
   it('imports VPCs of two accounts and two regions, each with its region', () => {

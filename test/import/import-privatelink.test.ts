@@ -14,7 +14,7 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
     expect(warningKeys(i.result)).toEqual([
       'FIELD_DROPPED i-0api2',
       'OUTSIDE_SNAPSHOT sg-0client', 'OUTSIDE_SNAPSHOT subnet-0x9',
-      'ROUTE_AS_BLACKHOLE tgw-0hub',
+      'ROUTE_TO_UNMODELLED tgw-0hub',
       'UNMODELLED_RESOURCE igw-0spare', 'UNMODELLED_RESOURCE vpce-0sage',
     ]);
   });
@@ -62,7 +62,7 @@ describe('a PrivateLink estate in per-call files (test/import/fixtures/privateli
 
   it('maps every route target kind it meets', () => {
     expect(consumer.routeTables!['rtb-0cons']!.routes).toEqual([
-      { destination: '0.0.0.0/0', target: 'blackhole' },
+      { destination: '0.0.0.0/0', target: 'tgw-0hub' },
       { destination: '192.168.0.0/16', target: 'i-0client' },
       { destination: 'pl-0customer1', target: 'blackhole' },
     ]);

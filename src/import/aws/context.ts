@@ -1,18 +1,20 @@
 // What every mapper shares: the snapshot, the topology being built, the problems being
 // collected, indexes of the snapshot by id, the ids already taken in the output, and the
-// routes turned into blackholes (named later in the warning about their target).
+// routes to targets vpcsim cannot follow (named later in the warning about their target).
 import { isFormatId } from './aws-values.js';
 import type { Src } from './json-reader.js';
 import type { OutTopology, OutVpc } from './output-model.js';
 import type { Problems } from './problems.js';
 import { isCaptured, type Family, type Snapshot } from './snapshot.js';
 
-/** A route imported as a blackhole because vpcsim cannot follow its target. */
-export interface BlackholedRoute {
+/** A route vpcsim cannot follow: written to an `unmodelled:` target, or to a blackhole. */
+export interface UnfollowedRoute {
   readonly routeTable: string;
   readonly destination: string;
   /** Why vpcsim cannot follow the target. */
   readonly why: string;
+  /** Written as a blackhole: the target's id names another resource of the output. */
+  readonly blackhole: boolean;
   readonly src: Src;
   readonly path: string;
 }
@@ -26,8 +28,8 @@ export interface ImportContext {
   readonly ids: Map<string, string>;
   /** Region of every VPC in the output. */
   readonly vpcRegions: Map<string, string>;
-  /** Blackholed routes by the AWS target they named. */
-  readonly blackholed: Map<string, BlackholedRoute[]>;
+  /** Routes vpcsim cannot follow, by the AWS target they named. */
+  readonly unfollowed: Map<string, UnfollowedRoute[]>;
   /** Load balancer ARN -> output id; target group ARN -> output id. */
   readonly lbIds: Map<string, string>;
   readonly tgIds: Map<string, string>;
@@ -122,11 +124,11 @@ export function missingReference(
   );
 }
 
-/** Record a route imported as a blackhole. */
-export function noteBlackholed(ctx: ImportContext, target: string, route: BlackholedRoute): void {
-  const list = ctx.blackholed.get(target) ?? [];
+/** Record a route whose target vpcsim cannot follow. */
+export function noteUnfollowed(ctx: ImportContext, target: string, route: UnfollowedRoute): void {
+  const list = ctx.unfollowed.get(target) ?? [];
   list.push(route);
-  ctx.blackholed.set(target, list);
+  ctx.unfollowed.set(target, list);
 }
 
 /**

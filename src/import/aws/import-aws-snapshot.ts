@@ -67,9 +67,9 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
     problems,
     out: {
       name, description: '', region: FALLBACK_REGION,
-      accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), prefixLists: new Map(),
+      accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), prefixLists: new Map(), unmodelled: new Map(),
     },
-    ids: new Map(), vpcRegions: new Map(), blackholed: new Map(), lbIds: new Map(), tgIds: new Map(), addresses: new Map(),
+    ids: new Map(), vpcRegions: new Map(), unfollowed: new Map(), lbIds: new Map(), tgIds: new Map(), addresses: new Map(),
   };
   // Order matters: each step only refers to what earlier steps wrote.
   mapVpcs(ctx);

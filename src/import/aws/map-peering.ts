@@ -2,7 +2,7 @@
 // status code. A connection appears in the files of both accounts of a cross-account
 // peering; the first record (by path) is used. A connection whose other VPC is not in the
 // snapshot cannot be written (both ends must be VPCs of the file): it is named in a
-// warning, and routes through it become blackholes. Connections that are over (deleted,
+// warning, and routes through it stop at it, an unmodelled target. Connections that are over (deleted,
 // rejected, failed, expired) and reach outside the snapshot are history: left out quietly.
 import { prefixesOverlap } from '../../net/prefix.js';
 import { parseCidr } from './normalise-cidr.js';
@@ -72,7 +72,7 @@ export function mapPeerings(ctx: ImportContext): void {
       const missing = [p.requester, p.accepter].filter((x) => !ctx.out.vpcs.has(x.vpcId))
         .map((x) => `${x.vpcId}${x.ownerId ? ` (account ${x.ownerId}${x.region ? `, ${x.region}` : ''})` : ''}`);
       ctx.problems.warn('OUTSIDE_SNAPSHOT', p.id, p.src.file, p.src.path,
-        `peering connection ${p.id} (${status ?? 'status unknown'}) reaches VPC ${missing.join(' and ')}, which is not in the snapshot; it is left out and routes through it are imported as blackholes`);
+        `peering connection ${p.id} (${status ?? 'status unknown'}) reaches VPC ${missing.join(' and ')}, which is not in the snapshot; it is left out and routes through it keep it as their target, under unmodelled:`);
       continue;
     }
     if (status !== 'active' && overlap(blocks(ctx, p.requester.vpcId), blocks(ctx, p.accepter.vpcId))) {

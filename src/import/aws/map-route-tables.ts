@@ -3,16 +3,18 @@
 // implicit in format v1 and not written; a gateway endpoint's prefix-list route is added by
 // the endpoint itself, so the table goes into the endpoint's routeTables instead. A route
 // whose target vpcsim cannot follow (transit gateway, VPN gateway, a peering or instance
-// outside the snapshot...) is written as a blackhole: the longest-prefix match still picks
-// it, and the traffic it matches is dropped rather than sent down a route AWS would not use.
+// outside the snapshot...) keeps its AWS target, named under `unmodelled:`: the
+// longest-prefix match still picks it, and a trace that takes it stops there saying its
+// verdict rests on an unmodelled part (unmodelled-target.ts), never a silent blackhole.
 import type { RawRoute } from '../../model/format.js';
-import { claimId, missingReference, noteBlackholed, type ImportContext } from './context.js';
+import { claimId, missingReference, noteUnfollowed, type ImportContext } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
 import { instanceOfEni } from './map-instances.js';
 import { prefixListRef } from './map-prefix-lists.js';
 import { cidrOut } from './normalise-cidr.js';
 import { emitted, Noted, type OutVpc } from './output-model.js';
 import { isCaptured, markCaptured, type RouteRec, type RouteTableRec, type Snapshot } from './snapshot.js';
+import { unmodelledTarget } from './unmodelled-target.js';
 
 /** RouteTables: describe-route-tables. */
 export function parseRouteTables(r: JsonReader, o: Obj, s: Snapshot): void {
@@ -132,21 +134,24 @@ function routeOf(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: RouteRec)
   }
   const target = targetOf(ctx, vpc, t, r, awsTarget);
   if (target.id !== undefined) return new Noted({ destination, target: target.id }, target.note);
-  noteBlackholed(ctx, awsTarget, { routeTable: t.id, destination: written, why: target.why ?? 'not modelled', src: t.src, path: r.path });
-  return new Noted({ destination, target: 'blackhole' }, `AWS target: ${awsTarget} (${target.why}); imported as blackhole`);
+  const why = target.why ?? 'not modelled';
+  const id = unmodelledTarget(ctx, awsTarget, why, t.src.file);
+  noteUnfollowed(ctx, awsTarget, { routeTable: t.id, destination: written, why, blackhole: id === undefined, src: t.src, path: r.path });
+  if (id === undefined) return new Noted({ destination, target: 'blackhole' }, `AWS target: ${awsTarget} (${why}); imported as blackhole`);
+  return new Noted({ destination, target: id }, `AWS target: ${awsTarget} (${why}); vpcsim does not follow it`);
 }
 
 interface TargetAnswer {
   readonly id?: string;
   readonly note?: string;
-  /** Why the route is a blackhole, when id is undefined. */
+  /** Why vpcsim cannot follow the target, when id is undefined. */
   readonly why?: string;
 }
 
 function targetOf(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: RouteRec, awsTarget: string): TargetAnswer {
   const s = ctx.snapshot;
   const missing = (family: Parameters<typeof missingReference>[1], what: string): TargetAnswer => {
-    missingReference(ctx, family, t.src, r.path, { resource: t.id, from: `route table ${t.id}`, what, consequence: 'the route is imported as a blackhole' });
+    missingReference(ctx, family, t.src, r.path, { resource: t.id, from: `route table ${t.id}`, what, consequence: 'the route targets it as an unmodelled target' });
     return { why: 'not in the snapshot' };
   };
   if (r.transitGatewayId !== undefined) return { why: 'transit gateway, not modelled' };

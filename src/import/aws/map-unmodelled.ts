@@ -1,10 +1,10 @@
 // Everything vpcsim does not model, named in warnings so that nothing is dropped silently:
 // transit gateways (with their attachments, route tables and the routes through them),
 // VPN and customer gateways, egress-only internet gateways, classic ELBs, RDS and
-// OpenSearch domains, network interfaces not imported; routes imported as blackholes;
+// OpenSearch domains, network interfaces not imported; routes to targets vpcsim cannot follow;
 // and describe calls whose absence changes verdicts.
 import { cmp } from './problems.js';
-import type { BlackholedRoute, ImportContext } from './context.js';
+import type { ImportContext, UnfollowedRoute } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
 import { markCaptured, isCaptured, type Snapshot, type UnmodelledRec } from './snapshot.js';
 
@@ -99,12 +99,22 @@ function rootOf(byId: Map<string, UnmodelledRec>, rec: UnmodelledRec): string {
   return cur.id;
 }
 
-function routeList(routes: readonly BlackholedRoute[]): string {
+function routeList(routes: readonly UnfollowedRoute[]): string {
   return [...routes].sort((a, b) => cmp(a.routeTable, b.routeTable) || cmp(a.destination, b.destination))
     .map((r) => `${r.routeTable} ${r.destination}`).join(', ');
 }
 
-/** Warn about every unmodelled resource, blackholed route, foreign ENI and missing call. */
+/** What routes to an unfollowed target became, for the warning naming it. */
+function routesSentence(routes: readonly UnfollowedRoute[]): string {
+  const kept = routes.filter((r) => !r.blackhole);
+  const dropped = routes.filter((r) => r.blackhole);
+  return [
+    kept.length > 0 ? `routes to it keep it as their target, under unmodelled:, so a trace taking one stops there (UNMODELLED_TARGET, its verdict resting on an unmodelled part): ${routeList(kept)}` : undefined,
+    dropped.length > 0 ? `routes to it are imported as blackholes (its id names another resource), so verdicts drop the traffic they match: ${routeList(dropped)}` : undefined,
+  ].filter(Boolean).join('; ');
+}
+
+/** Warn about every unmodelled resource, unfollowed route, foreign ENI and missing call. */
 export function warnUnmodelled(ctx: ImportContext): void {
   const s = ctx.snapshot;
   const byId = new Map<string, UnmodelledRec>();
@@ -121,20 +131,20 @@ export function warnUnmodelled(ctx: ImportContext): void {
     const parts = members.filter((m) => m.id !== root)
       .sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id))
       .map((m) => `${m.kind} ${m.id}${m.detail ? ` (${m.detail})` : ''}`);
-    const routes = ctx.blackholed.get(root) ?? [];
+    const routes = ctx.unfollowed.get(root) ?? [];
     covered.add(root);
     const text = [
       `${label} ${root}${byId.has(root) && head.detail ? ` (${head.detail})` : ''} is not modelled; verdicts do not account for it`,
       parts.length > 0 ? `With it: ${[...new Set(parts)].join('; ')}` : undefined,
-      routes.length > 0 ? `Routes to it are imported as blackholes: ${routeList(routes)}` : undefined,
+      routes.length > 0 ? `Its ${routesSentence(routes)}` : undefined,
     ].filter(Boolean).join('. ');
     ctx.problems.warn('UNMODELLED_RESOURCE', root, head.src.file, head.src.path, text);
   }
-  for (const [target, routes] of [...ctx.blackholed.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [target, routes] of [...ctx.unfollowed.entries()].sort((a, b) => cmp(a[0], b[0]))) {
     if (covered.has(target)) continue;
     const first = routes[0]!;
-    ctx.problems.warn('ROUTE_AS_BLACKHOLE', target, first.src.file, first.path,
-      `routes to ${target} (${first.why}) are imported as blackholes, so verdicts drop the traffic they match: ${routeList(routes)}`);
+    ctx.problems.warn(routes.every((r) => r.blackhole) ? 'ROUTE_AS_BLACKHOLE' : 'ROUTE_TO_UNMODELLED', target, first.src.file, first.path,
+      `${target} (${first.why}): ${routesSentence(routes)}`);
   }
   warnForeignEnis(ctx, byId);
   warnMissingCalls(ctx);

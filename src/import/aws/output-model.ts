@@ -3,7 +3,7 @@
 // note on single routes or rules. Maps are keyed by id and sorted only when written.
 import type {
   RawAclRule, RawEndpoint, RawEndpointService, RawInstance, RawListener, RawLoadBalancer, RawNatGateway,
-  RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup,
+  RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup, RawUnmodelled,
 } from '../../model/format.js';
 
 /** A list item (a route, a rule) with an optional trailing comment. */
@@ -102,6 +102,8 @@ export interface OutTopology {
   readonly vpcs: Map<string, OutVpc>;
   readonly peeringConnections: Map<string, Emitted<Mutable<RawPeering>>>;
   readonly prefixLists: Map<string, Emitted<OutPrefixList>>;
+  /** Route targets vpcsim does not model or the input does not hold (`unmodelled:`). */
+  readonly unmodelled: Map<string, Emitted<Mutable<RawUnmodelled>>>;
 }
 
 /** Replace one key of an emitted value by another, in its place (the format's key order). */

@@ -15,7 +15,8 @@ export const IMPORT_ERROR_CODES = {
 /** Every warning code, with its meaning. */
 export const IMPORT_WARNING_CODES = {
   UNMODELLED_RESOURCE: 'A resource vpcsim does not model (transit gateway, VPN, ALB, RDS...); verdicts do not account for it.',
-  ROUTE_AS_BLACKHOLE: 'A route whose target vpcsim cannot follow is imported as a blackhole route: traffic it matches is dropped.',
+  ROUTE_TO_UNMODELLED: 'A route whose target vpcsim cannot follow keeps it as its target, under unmodelled:; a trace taking it stops there (UNMODELLED_TARGET).',
+  ROUTE_AS_BLACKHOLE: 'A route whose target is named by another resource of the output (AWS would not route to it) is imported as a blackhole route: traffic it matches is dropped.',
   OUTSIDE_SNAPSHOT: 'A resource or reference belongs to a VPC, account or service the snapshot does not hold; it is left out.',
   MISSING_DESCRIBE_CALL: 'A describe call whose absence changes verdicts is not in the snapshot (no route tables, no network ACLs...).',
   UNRECOGNISED_FILE: 'A .json file whose top-level keys are not describe output the importer knows; it is ignored.',

@@ -123,6 +123,7 @@ export function writeYaml(out: OutTopology, header: string): string {
   }
   if (out.peeringConnections.size > 0) add('peeringConnections', idMap(doc, out.peeringConnections, true), true);
   if (out.prefixLists.size > 0) add('prefixLists', idMap(doc, out.prefixLists, false), true);
+  if (out.unmodelled.size > 0) add('unmodelled', idMap(doc, out.unmodelled, true), true);
   doc.contents = root;
   doc.commentBefore = header;
   return doc.toString({ lineWidth: 0 });

@@ -3,10 +3,13 @@
 // removes routes not configured), awscc_ec2_route_table, aws_route, and the associations
 // aws_route_table_association (subnet or gateway), aws_main_route_table_association and
 // awscc_ec2_subnet_route_table_association. A route whose target vpcsim does not model
-// (transit gateway, VPN gateway, egress-only IGW...) or cannot resolve is written as the
-// AWS importer writes it: `target: blackhole`, with a note naming the target and a
-// warning naming the resource and the route, so it is never a silent blackhole.
+// (transit gateway, VPN gateway...) or cannot resolve is written as the AWS importer
+// writes it: it keeps its target, named under `unmodelled:` (../aws/unmodelled-target.ts),
+// with a note and a warning naming the resource and the route, so a trace taking it stops
+// there saying its verdict rests on an unmodelled part, never on a silent blackhole.
 import type { RawRoute } from '../../model/format.js';
+import { unmodelledKindOf, type UnmodelledKind } from '../../model/unmodelled-kinds.js';
+import { unmodelledTarget } from '../aws/unmodelled-target.js';
 import { cidrOut } from '../aws/normalise-cidr.js';
 import type { Noted, OutRouteTable, OutVpc } from '../aws/output-model.js';
 import { claimAddress, emit, idOf, noted } from './emit-resource.js';
@@ -35,6 +38,22 @@ const TARGETS: readonly (readonly [string, readonly string[]])[] = [
   ['core_network_arn', []],
 ];
 
+/** The unmodelled kind a route target attribute names (gateway_id: by the resource it names). */
+const ATTRIBUTE_KINDS: Readonly<Record<string, UnmodelledKind>> = {
+  nat_gateway_id: 'natGateway', vpc_peering_connection_id: 'peeringConnection', transit_gateway_id: 'transitGateway',
+  egress_only_gateway_id: 'egressOnlyInternetGateway', instance_id: 'instance', network_interface_id: 'networkInterface',
+  vpc_endpoint_id: 'endpoint', local_gateway_id: 'localGateway', carrier_gateway_id: 'carrierGateway', core_network_arn: 'coreNetwork',
+};
+
+function kindOf(attr: string, named: string): UnmodelledKind {
+  const byAttr = ATTRIBUTE_KINDS[attr];
+  if (byAttr !== undefined) return byAttr;
+  if (named.startsWith('aws_vpn_gateway.') || named.includes('.aws_vpn_gateway.')) return 'virtualPrivateGateway';
+  if (named.startsWith('aws_internet_gateway.') || named.includes('.aws_internet_gateway.')) return 'internetGateway';
+  if (named.startsWith('aws_vpc_endpoint.') || named.includes('.aws_vpc_endpoint.')) return 'endpoint';
+  return unmodelledKindOf(named);
+}
+
 function isSet(r: PlanResource, attr: string): boolean {
   const v = r.values[attr];
   if (typeof v === 'string' && v !== '') return true;
@@ -42,7 +61,7 @@ function isSet(r: PlanResource, attr: string): boolean {
   return r.unknown[attr] === true && (r.config === undefined || r.config.expressions[attr] !== undefined);
 }
 
-/** The format v1 target of a route, or why it is a blackhole. */
+/** The format v1 target of a route, or why vpcsim cannot follow it. */
 function targetOf(ctx: PlanContext, r: PlanResource, vpc: OutVpc, attr: string, types: readonly string[]): { id?: string; why?: string; named: string } {
   const known = knownString(r, attr);
   if (known === 'local') return { id: 'local', named: 'local' };
@@ -79,7 +98,7 @@ function targetOf(ctx: PlanContext, r: PlanResource, vpc: OutVpc, attr: string, 
     }
   }
   const unresolved = [...new Set(res.unresolved)].join(', ');
-  warnAt(ctx, 'UNRESOLVED_REFERENCE', r, `${r.address}.${attr}: ${t.length > 1 ? `names ${t.length} targets` : `known only after apply${unresolved ? `, through ${unresolved}` : ''}`}; the route is imported as a blackhole`);
+  warnAt(ctx, 'UNRESOLVED_REFERENCE', r, `${r.address}.${attr}: ${t.length > 1 ? `names ${t.length} targets` : `known only after apply${unresolved ? `, through ${unresolved}` : ''}`}; the route targets it as an unmodelled target`);
   return { why: 'target unresolved', named: attr };
 }
 
@@ -101,9 +120,21 @@ function routeOf(ctx: PlanContext, r: PlanResource, table: string, vpc: OutVpc):
   const destination = dest !== undefined ? cidrOut(ctx.aws, dest, r.address, srcOf(ctx, r), r.loc.path) : destPl!;
   if (destination === undefined) return undefined;
   if (target.id !== undefined) return noted(ctx, r, { destination, target: target.id });
-  warnAt(ctx, 'ROUTE_AS_BLACKHOLE', r,
-    `route ${r.address} (${table} ${destination} -> ${target.named}): ${target.why}; it is imported as a blackhole, so verdicts drop the traffic it matches`);
-  return noted(ctx, r, { destination, target: 'blackhole' }, `Terraform target: ${found[0]} = ${target.named} (${target.why}); imported as blackhole`);
+  const why = target.why ?? 'not modelled';
+  // An unresolved target is named by where it is written: the route's attribute.
+  const named = target.named === found[0] ? `${r.address}.${found[0]}` : target.named;
+  const id = unmodelledTarget(ctx.aws, named, `Terraform ${found[0]}: ${why}`, ctx.plan.file, kindOf(found[0], named));
+  if (id === undefined) {
+    warnAt(ctx, 'ROUTE_AS_BLACKHOLE', r,
+      `route ${r.address} (${table} ${destination} -> ${target.named}): ${why}; it is imported as a blackhole, so verdicts drop the traffic it matches`);
+    return noted(ctx, r, { destination, target: 'blackhole' }, `Terraform target: ${found[0]} = ${target.named} (${why}); imported as blackhole`);
+  }
+  // Located at the resource it names when the plan holds it, else at the first route naming it.
+  const entry = ctx.out.unmodelled.get(id)!;
+  if (!ctx.locs.has(entry.value)) ctx.locs.set(entry.value, (ctx.plan.resources.find((x) => x.address === named) ?? r).loc);
+  warnAt(ctx, 'ROUTE_TO_UNMODELLED', r,
+    `route ${r.address} (${table} ${destination} -> ${target.named}): ${why}; it keeps ${id} as its target, under unmodelled:, so a trace taking it stops there (UNMODELLED_TARGET)`);
+  return noted(ctx, r, { destination, target: id }, `Terraform target: ${found[0]} = ${target.named} (${why}); vpcsim does not follow it`);
 }
 
 /** Emit route tables (their routes come later, after every possible target is written). */

@@ -1,7 +1,7 @@
 // Network resources vpcsim does not model yet (transit gateways, VPN, Direct Connect,
 // egress-only internet gateways, Route 53, Classic and Application Load Balancers, and
 // services that put interfaces in a VPC): each is named in an UNMODELLED_RESOURCE warning,
-// and routes to them are blackholes with a warning of their own (map-plan-route-tables.ts),
+// and routes to them keep them as `unmodelled:` targets, with a warning of their own (map-plan-route-tables.ts),
 // never silent. Everything else in the plan is counted in one NOT_NETWORK_RELEVANT warning.
 import { cmp } from '../aws/problems.js';
 import { warnAt, type PlanContext } from './plan-context.js';
@@ -12,7 +12,7 @@ export function unmodelled(kind: string): (ctx: PlanContext, resources: readonly
   return (ctx, resources) => {
     for (const r of resources) {
       ctx.handled.add(r.address);
-      warnAt(ctx, 'UNMODELLED_RESOURCE', r, `${kind} ${r.address} is not modelled; verdicts do not account for it (routes to it are imported as blackholes)`);
+      warnAt(ctx, 'UNMODELLED_RESOURCE', r, `${kind} ${r.address} is not modelled; verdicts do not account for it (routes to it stop at it as an unmodelled target)`);
     }
   };
 }

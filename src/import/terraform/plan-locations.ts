@@ -35,6 +35,7 @@ export function collectLocations(out: OutTopology, locs: WeakMap<object, PlanLoc
   }
   for (const [id, e] of out.peeringConnections) walk(e.value, pointer('peeringConnections', id));
   for (const [id, e] of out.prefixLists) walk(e.value, pointer('prefixLists', id));
+  for (const [id, e] of out.unmodelled) walk(e.value, pointer('unmodelled', id));
   return table;
 }
 

@@ -112,7 +112,8 @@ describe('gjkraken VPN plan (format 1.2): nested for_each modules', () => {
     // awscc_ec2_subnet_route_table_association.private: subnet_id references [aws_subnet.private, each.key]
     expect(links).toContain('module.vpcs["spoke-vpc-a"].awscc_ec2_subnet_route_table_association.private["eu-central-1a"] subnet_id -> module.vpcs["spoke-vpc-a"].aws_subnet.private["eu-central-1a"] (reference)');
     const keys = result.warnings.map((w) => `${w.code} ${w.resource}`);
-    expect(keys).toContain('ROUTE_AS_BLACKHOLE module.vpcs["spoke-vpc-a"].aws_route.private_to_tgw["eu-central-1a:0.0.0.0/0"]');
+    expect(keys).toContain('ROUTE_TO_UNMODELLED module.vpcs["spoke-vpc-a"].aws_route.private_to_tgw["eu-central-1a:0.0.0.0/0"]');
+    expect(topology.unmodelledTargets.get('aws_ec2_transit_gateway.tgw')?.targetKind).toBe('transitGateway');
     expect(keys).toContain('UNMODELLED_RESOURCE aws_ec2_transit_gateway.tgw');
     // module.compute's subnet_id is each.value...: unresolvable, and two VPCs: never guessed.
     expect(idsOf(topology, 'instances')).toEqual([]);

@@ -52,16 +52,19 @@ describe('terraform-aws-modules VPC (issue-158)', () => {
   });
 });
 
-describe('gjkraken VPN plan: a route to a transit gateway is a reported blackhole', () => {
+describe('gjkraken VPN plan: a route to a transit gateway stops at it, an unmodelled target', () => {
   const file = plan('gjkraken');
   const { topology } = importedPlan(file);
 
-  it('spoke A private traffic to spoke B stops at the blackholed transit gateway route', () => {
+  it('spoke A private traffic to spoke B stops at the transit gateway, its verdict resting on an unmodelled part', () => {
     // module.vpcs["spoke-vpc-a"].aws_route.private_to_tgw["eu-central-1a:0.0.0.0/0"]:
     // 0.0.0.0/0 -> transit_gateway_id (aws_ec2_transit_gateway.tgw, not modelled) in
     // awscc_ec2_route_table.private["eu-central-1a"], associated with the private subnet.
     const t = trace(topology, '10.66.4.10', '10.66.5.10', 443);
-    expectBlocked(t, 'CANNOT_ROUTE', 'module.vpcs["spoke-vpc-a"].awscc_ec2_route_table.private["eu-central-1a"]');
+    expect(hopIds(t)).toEqual(['10.66.4.10', 'module.vpcs["spoke-vpc-a"].awscc_ec2_route_table.private["eu-central-1a"]', 'aws_ec2_transit_gateway.tgw']);
+    expectBlocked(t, 'UNMODELLED_TARGET', 'aws_ec2_transit_gateway.tgw');
+    expect(stoppingHop(t)?.component.kind).toBe('unmodelled');
+    // Located in the plan, at the transit gateway's resource object.
     expect(stoppingHop(t)?.location?.file).toBe(file);
   });
 });
