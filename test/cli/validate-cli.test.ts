@@ -1,7 +1,7 @@
 // `vpcsim validate`, run in-process: every corpus file with an error exits 2 and prints
 // `file:line:col: error CODE: message` for each expected diagnostic (warning-only files
 // exit 0); `--format json` carries code, line and col; bundled scenarios exit 0; hostile
-// inputs exit 2 within a second; no output ever holds a stack trace.
+// inputs exit 2 in seconds (bounded work); no output ever holds a stack trace.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,13 +114,16 @@ describe('vpcsim validate on missing and hostile input', () => {
   });
 
   for (const input of hostileInputs()) {
-    it(`${input.name}: exit 2 with a positioned ${input.code} within a second`, async () => {
+    // Bounded work, not speed (speed is `npm run bench`'s): each input ends in about 0.1 s on
+    // an idle machine; the ceiling only catches work that grows with the input (an alias
+    // bomb expanded, a nesting scanned quadratically), which takes minutes, whatever the load.
+    it(`${input.name}: exit 2 with a positioned ${input.code}, in seconds`, { timeout: 60_000 }, async () => {
       const path = join(scratch, input.name);
       writeFileSync(path, input.bytes);
       const start = performance.now();
       const r = await run(['validate', path]);
       const ms = performance.now() - start;
-      expect(ms).toBeLessThan(1000);
+      expect(ms).toBeLessThan(15_000);
       expect(r.code).toBe(2);
       expect(r.out).toMatch(new RegExp(`^${escape(path)}:\\d+:\\d+: error ${input.code}: \\S`, 'm'));
       const json = await run(['validate', '--format', 'json', path]);

@@ -1,4 +1,4 @@
-// Hostile inputs for the loader and the CLI: each must end, within a second, in one clear
+// Hostile inputs for the loader and the CLI: each must end, in seconds, in one clear
 // diagnostic with a position, never in a hang, an out-of-memory crash or a stack trace.
 import type { DiagnosticCode } from '../../src/model/diagnostic-codes.js';
 
