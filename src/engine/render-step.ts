@@ -130,21 +130,37 @@ function natDetail(s: StepOf<'natGateway'>): string {
   }
 }
 
+/** Where an appliance sends a packet, and what vpcsim assumed to decide it. */
+function applianceEgress(s: StepOf<'appliance'>): string {
+  const via = s.interfaces > 1 ? ` out of ${s.outInterface === s.instance ? `its primary interface ${s.outInterface}` : s.outInterface}` : '';
+  if (s.egress === 'destinationSubnet') {
+    return s.interfaces > 1
+      ? `${via}, its interface in ${s.subnet}, which holds ${s.after.dst} (vpcsim assumes the device sends out of the interface in the destination's subnet)`
+      : ` into its own subnet ${s.subnet}, which holds ${s.after.dst}`;
+  }
+  return s.interfaces > 1
+    ? `${via} (device index 0: no interface of ${s.instance} is in ${s.after.dst}'s subnet, so vpcsim assumes the device's default route leaves there) by the route table of ${s.subnet}`
+    : ` by the route table of ${s.subnet}`;
+}
+
 function applianceDetail(s: StepOf<'appliance'>): string {
+  const on = s.interface !== s.instance ? ` on ${s.interface}` : '';
   switch (s.verdict) {
-    case 'sourceDestCheck': return `the route sends ${p(s.before)} to instance ${s.instance}, which is not its destination; source/destination checking is on (sourceDestCheck, EC2's default), so the instance drops it`;
-    case 'natInstance': return `${s.instance} (sourceDestCheck off) forwards toward the internet gateway; vpcsim reads it as a NAT instance and assumes it translates source ${s.before.src} to its own address ${s.after.src}`;
-    case 'forward': return `${s.instance} (sourceDestCheck off) forwards ${p(s.before)} unchanged by the route table of ${s.subnet}; vpcsim assumes the appliance lets the flow pass`;
-    case 'natInstanceReply': return `${s.instance} (NAT instance) translates the reply's destination back to ${s.after.dst}`;
+    case 'sourceDestCheck': return `the route sends ${p(s.before)} to ${s.interface !== s.instance ? `network interface ${s.interface} of ${s.instance}` : `${s.instance}`}, which is not its destination; source/destination checking is on for that interface (sourceDestCheck, EC2's default), so it drops it`;
+    case 'natInstance': return `${s.instance} (sourceDestCheck off${on}) forwards${applianceEgress(s)} toward the internet gateway; vpcsim reads it as a NAT instance and assumes it translates source ${s.before.src} to ${s.interfaces > 1 ? `the address of ${s.outInterface}, the interface it sends from,` : 'its own address'} ${s.after.src}`;
+    case 'forward': return `${s.instance} (sourceDestCheck off${on}) forwards ${p(s.before)} unchanged${applianceEgress(s)}; vpcsim assumes the appliance lets the flow pass`;
+    case 'natInstanceReply': return `${s.instance} (NAT instance) translates the reply's destination back to ${s.after.dst} and forwards it${applianceEgress(s)}`;
     default: return never(s.verdict);
   }
 }
 
 function applianceWhy(s: StepOf<'appliance'>): string | undefined {
   switch (s.verdict) {
-    case 'sourceDestCheck': return 'An instance forwards traffic that is not addressed to it only with source/destination checking turned off, as NAT instances, routers and firewalls need.';
-    case 'natInstance': return 'A NAT instance rewrites the source to its own address, which the internet gateway maps to its public IP; the reply comes back to it and it rewrites the destination back.';
-    case 'forward': return 'An appliance forwards by the route table of its own subnet; what its software allows is outside the file, so vpcsim assumes it passes the flow.';
+    case 'sourceDestCheck': return 'An interface forwards traffic that is not addressed to it only with source/destination checking turned off (EC2 keeps the setting per network interface), as NAT instances, routers and firewalls need.';
+    case 'natInstance': return 'A NAT instance rewrites the source to the address of the interface it sends from, which the internet gateway maps to that interface\'s public IP; the reply comes back to it and it rewrites the destination back.';
+    case 'forward': return s.interfaces > 1
+      ? 'An appliance with several interfaces forwards by its own routing, which the file does not hold: vpcsim assumes the common case, out of the interface in the destination\'s subnet, else out of device index 0 by its subnet\'s route table, and that its software passes the flow.'
+      : 'An appliance forwards by the route table of its own subnet; what its software allows is outside the file, so vpcsim assumes it passes the flow.';
     case 'natInstanceReply': return undefined;
     default: return never(s.verdict);
   }

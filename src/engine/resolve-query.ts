@@ -77,7 +77,8 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
       const synthetic: Eni = {
         id: from, owner: { kind: 'instance', id: from }, vpc: s.vpc, subnet: s.id, az: s.az,
         privateIp: ip.family === 4 ? ip : { family: 4, value: s.cidr.network + 4n }, secondaryIps: [], publicIp: undefined,
-        ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], interfaceType: 'interface', filtered: false, span: s.span,
+        ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], interfaceType: 'interface', filtered: false,
+        sourceDestCheck: true, deviceIndex: undefined, span: s.span,
       };
       return { kind: 'eni', eni: synthetic, only: ip, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
     }

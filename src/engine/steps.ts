@@ -206,9 +206,24 @@ export type HopStep =
     readonly before: PacketView; readonly after: PacketView;
   }>
   | S<'appliance', 'forwarded' | 'translated' | 'dropped', {
-    readonly instance: string; readonly subnet: string;
+    /** The device: the instance, or a standalone network interface. */
+    readonly instance: string;
+    /** The subnet the packet leaves into (the outgoing interface's). */
+    readonly subnet: string;
+    /** The interface that received the packet (whose sourceDestCheck decides). */
+    readonly interface: string;
+    /** The interface the device sends it out of (the receiving one when dropped). */
+    readonly outInterface: string;
     /** `sourceDestCheck`: on, so dropped; `forward`: unchanged; `natInstance` / `natInstanceReply`: read as a NAT instance. */
     readonly verdict: 'sourceDestCheck' | 'forward' | 'natInstance' | 'natInstanceReply';
+    /**
+     * What vpcsim assumed of the device's own routing: `destinationSubnet`, out of its interface
+     * in the destination's subnet (delivered there); `deviceIndexZero`, out of device index 0
+     * into its subnet's route table. Absent when dropped.
+     */
+    readonly egress?: 'destinationSubnet' | 'deviceIndexZero';
+    /** How many interfaces the device has. */
+    readonly interfaces: number;
     readonly before: PacketView; readonly after: PacketView;
   }>
   | S<'egressOnlyGateway', 'forwarded' | 'dropped', { readonly gateway: string; readonly verdict: 'out' | 'replyIn' | 'ipv4' | 'noInbound' }>

@@ -100,6 +100,8 @@ export interface RawNetworkInterface extends RawInterfaceFields {
   readonly description?: string;
   /** An instance this interface is attached to as a secondary interface. */
   readonly instance?: string;
+  /** Its device index on that instance (1 and up; 0 is the primary interface). */
+  readonly deviceIndex?: number;
 }
 
 /** A load balancer node pinned in one subnet (AWS SubnetMapping). */

@@ -160,6 +160,8 @@ export interface NetworkInterface extends Base {
   readonly description: string | undefined;
   /** The instance it is attached to as a secondary interface. */
   readonly instance: string | undefined;
+  /** The device index written for a secondary interface (its Eni has the effective one). */
+  readonly deviceIndex: number | undefined;
 }
 
 /** A load balancer listener. */
@@ -468,6 +470,14 @@ export interface Eni {
   readonly interfaceType: string;
   /** Whether security groups filter this ENI (false for NAT gateways and SG-less NLBs). */
   readonly filtered: boolean;
+  /**
+   * Source/destination checking, which EC2 keeps per interface (ModifyNetworkInterfaceAttribute:
+   * SourceDestCheck): off, the interface may receive and send packets not addressed to or from
+   * it (an appliance). Managed interfaces (NAT gateway, endpoint, load balancer node): true.
+   */
+  readonly sourceDestCheck: boolean;
+  /** An instance's interface: its device index (0 the primary, the instance's own id); else undefined. */
+  readonly deviceIndex: number | undefined;
   readonly span: Span;
 }
 

@@ -1,8 +1,9 @@
 // Where a route table sends a packet for each class atom, as far as an instance at the end
 // cares: straight into a VPC (the local route, or an active peering whose peer holds the
 // address: "VPC peering limitations"), nowhere it could arrive (no route, a blackhole, an
-// appliance, a gateway endpoint's AWS service, an internet gateway or NAT gateway toward a
-// private address the internet has no route to), or through a translator whose outcome the
+// appliance interface that checks source and destination, a gateway endpoint's AWS service, an
+// internet gateway or NAT gateway toward a private address the internet has no route to), or
+// through a translator (an appliance among them) whose outcome the
 // class join does not compute (then the pairs are traced one by one: see compute-reach.ts).
 import { isPublicAddress } from '../net/special-ranges.js';
 import type { Route } from '../model/resources.js';
@@ -118,9 +119,11 @@ export function routeFates(topology: Topology, atoms: AddressAtoms, classAtoms: 
           f = res.type === 'gatewayLoadBalancer' ? COMPLEX : DEAD;
           break;
         case 'instance':
-          // An appliance forwards only with its source/destination check off ("Change the
-          // source or destination checking"); what it forwards to is traced pair by pair.
-          f = res.sourceDestCheck === false ? COMPLEX : DEAD;
+        case 'networkInterface':
+          // An appliance forwards only with the receiving interface's source/destination
+          // check off ("Change the source or destination checking", per interface); what it
+          // forwards to, by its own routing, is traced pair by pair.
+          f = topology.enis.get(res.id)?.sourceDestCheck === false ? COMPLEX : DEAD;
           break;
         case 'unmodelled':
           // The trace stops there (UNMODELLED_TARGET): unreachable, as the trace says.

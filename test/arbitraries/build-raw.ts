@@ -100,6 +100,7 @@ function vpcIdsOf(i: number, v: VpcPlan) {
     networkAcls: v.networkAcls.map((_, j) => `${p}-acl${j}`),
     instances: v.instances.map((_, j) => `${p}-i${j}`),
     networkInterfaces: v.networkInterfaces.map((_, j) => `${p}-eni${j}`),
+    attached: v.attached.map((_, j) => `${p}-x${j}`),
   };
 }
 
@@ -142,12 +143,15 @@ export function cidrCovers(outer: string, inner: string): boolean {
 const RESERVED_FOR_AWS = '169.254.168.0/22';
 
 // Routes AWS refuses ("Subnet route tables", rules; CreateRoute): one more specific than a
-// local route must match a whole subnet and target a NAT gateway or an interface (here an
-// instance); nothing may point into 169.254.168.0/22.
-function routeAllowed(destination: string, target: string, ownCidrs: readonly string[], subnets: readonly string[], x: { nat: string; instances: readonly string[] }): boolean {
+// local route must match a whole subnet and target a NAT gateway or a network interface (an
+// instance, a standalone or attached interface); nothing may point into 169.254.168.0/22.
+function routeAllowed(
+  destination: string, target: string, ownCidrs: readonly string[], subnets: readonly string[],
+  x: { nat: string; instances: readonly string[]; networkInterfaces: readonly string[]; attached: readonly string[] },
+): boolean {
   if (cidrCovers(RESERVED_FOR_AWS, destination)) return false;
   if (!ownCidrs.some((c) => cidrCovers(c, destination))) return true;
-  return subnets.includes(destination) && (target === x.nat || x.instances.includes(target));
+  return subnets.includes(destination) && (target === x.nat || [...x.instances, ...x.networkInterfaces, ...x.attached].includes(target));
 }
 
 export function uniq<T>(xs: readonly T[]): T[] {
@@ -252,6 +256,8 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
       ...(v.nat ? [x.nat] : []),
       ...myPeerings.map((p) => p.id),
       ...x.instances,
+      ...x.networkInterfaces,
+      ...x.attached,
       'blackhole',
     ];
     const ownSubnetCidrs = v.subnets.map((sp) => subnetCidr(v, sp));
@@ -316,7 +322,20 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
       };
     };
     const instances = Object.fromEntries(v.instances.map((inst, j) => [x.instances[j]!, interfaceOf(inst, j)]));
-    const networkInterfaces = Object.fromEntries(v.networkInterfaces.map((ni, j) => [x.networkInterfaces[j]!, interfaceOf(ni, v.instances.length + j)]));
+    const standalone = v.networkInterfaces.map((ni, j) => [x.networkInterfaces[j]!, interfaceOf(ni, v.instances.length + j)] as const);
+    // Secondary interfaces: each in a subnet of its instance's AZ (ATTACHMENT_ZONE otherwise).
+    const attached = v.attached.map((a, j) => {
+      const instance = pick(x.instances, a.instance)!;
+      const az = subnets[instances[instance]!.subnet]!.az;
+      const sameZone = x.subnets.filter((id) => subnets[id]!.az === az);
+      const sgs = a.securityGroups === null ? [] : uniq(a.securityGroups.map((k) => pick(x.securityGroups, k)).filter((g): g is string => g !== undefined));
+      return [x.attached[j]!, {
+        subnet: pick(sameZone, a.subnet)!, instance,
+        ...(sgs.length > 0 ? { securityGroups: sgs } : {}),
+        ...(a.sourceDestCheck ? {} : { sourceDestCheck: false }),
+      }] as const;
+    });
+    const networkInterfaces = Object.fromEntries([...standalone, ...attached]);
     // An interface endpoint to an AWS service: one subnet per AZ.
     const zones = new Set<string>();
     const epSubnets = (v.awsInterface?.subnets ?? []).map((k) => pick(x.subnets, k)!).filter((id) => {
@@ -350,7 +369,7 @@ export function buildRaw(plan: TopologyPlan): RawTopology {
         }])) }
         : {}),
       instances,
-      ...(v.networkInterfaces.length > 0 ? { networkInterfaces } : {}),
+      ...(Object.keys(networkInterfaces).length > 0 ? { networkInterfaces } : {}),
       ...(lbs ? lbs : {}),
       ...(v.s3 !== null || awsInterface
         ? { endpoints: {

@@ -73,6 +73,16 @@ export interface InstancePlan {
   readonly secondaryIps: number;
 }
 
+/** A secondary network interface of an instance. */
+export interface AttachedPlan {
+  readonly instance: number;
+  /** Index into the subnets of the instance's AZ. */
+  readonly subnet: number;
+  readonly securityGroups: readonly number[] | null;
+  /** Its own source/destination check (EC2 keeps one per interface). */
+  readonly sourceDestCheck: boolean;
+}
+
 /** One VPC and what it holds. */
 export interface VpcPlan {
   /** Second octet of the primary block 10.<octet>.0.0/16 (unique across VPCs). */
@@ -87,6 +97,11 @@ export interface VpcPlan {
   readonly instances: readonly InstancePlan[];
   /** Standalone network interfaces (a Lambda's, an RDS instance's), as instances without a public address. */
   readonly networkInterfaces: readonly InstancePlan[];
+  /**
+   * Secondary interfaces of instances (a multi-interface appliance): on instance `instance`, in
+   * a subnet of its AZ; routes may target them, as they may target standalone interfaces.
+   */
+  readonly attached: readonly AttachedPlan[];
   /** An S3 gateway endpoint associated with these route tables (indices), or none. */
   readonly s3: readonly number[] | null;
   /** An interface endpoint to an AWS service (KMS or STS) in these subnets, with this SG (or the default one). */
@@ -235,6 +250,13 @@ function vpcArb(f: Features): fc.Arbitrary<VpcPlan> {
     networkAcls: f.nacls ? fc.array(fc.record({ ingress: aclRulesArb, egress: aclRulesArb }), { maxLength: 2 }) : fc.constant([]),
     instances: fc.array(instanceArb, { minLength: 1, maxLength: 3 }),
     networkInterfaces: fc.array(instanceArb.map((i) => ({ ...i, publicIp: false })), { maxLength: 2 }),
+    attached: fc.array(fc.record({
+      instance: fc.nat(2),
+      subnet: fc.nat(2),
+      securityGroups: fc.option(fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 2 })),
+      // Mostly off: an appliance's interfaces forward only with the check off.
+      sourceDestCheck: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    }), { maxLength: 2 }),
     s3: f.routes ? fc.option(fc.uniqueArray(fc.nat(2), { maxLength: 2 })) : fc.constant(null),
     awsInterface: fc.option(fc.record({
       service: fc.constantFrom('kms' as const, 'sts' as const),

@@ -1,7 +1,8 @@
 // The all-pairs engine's contract, over generated topologies (every feature of the
 // arbitraries: routes to internet and NAT gateways, peering, gateway and interface
 // endpoints, network ACLs, PrivateLink services, network interfaces, secondary addresses,
-// Application Load Balancers with an NLB in front of some): `reach` gives the verdict `trace` gives
+// Application Load Balancers with an NLB in front of some, routes to network interfaces and to
+// instances with several interfaces, appliances among them): `reach` gives the verdict `trace` gives
 // for every pair and port probed, and the class partition is sound. Small sizes in
 // `npm test`; `npm run test:long` runs ten times more.
 import fc from 'fast-check';
@@ -25,8 +26,18 @@ describe('reach and trace are one semantics', () => {
     let compared = 0;
     let secondaryEnds = 0;
     let albNodes = 0;
+    let applianceRoutes = 0;
     checkProperty('reach = trace', fc.property(rawTopologyArb(), queryArb, (raw, query) => {
       const { topology } = loadRaw(raw);
+      // Routes to a network interface, or to an instance with several interfaces, that forwards.
+      for (const t of topology.routeTables.values()) {
+        for (const r of t.routes) {
+          const target = r.target.kind === 'resource' ? topology.byId.get(r.target.id) : undefined;
+          const eni = target?.kind === 'networkInterface' || target?.kind === 'instance' ? topology.enis.get(target.id) : undefined;
+          const several = eni?.owner.kind === 'instance' && (topology.instances.get(eni.owner.id)?.secondaryInterfaces.length ?? 0) > 0;
+          if (eni && !eni.sourceDestCheck && (target?.kind === 'networkInterface' || several)) applianceRoutes++;
+        }
+      }
       const { diffs, pairs, rel } = disagreements(topology, query);
       compared += pairs;
       secondaryEnds += rel.ends.destinations.filter((e) => e.kind === 'secondaryAddress').length;
@@ -38,6 +49,8 @@ describe('reach and trace are one semantics', () => {
     expect(secondaryEnds).toBeGreaterThan(10);
     // And flows to Application Load Balancer nodes (alone, or behind an NLB of target type alb).
     expect(albNodes).toBeGreaterThan(10);
+    // And topologies whose routes send traffic to forwarding network interfaces and multi-interface appliances.
+    expect(applianceRoutes).toBeGreaterThan(5);
   });
 
   it('reach gives trace\'s verdict for every pair (PrivateLink scenarios)', { timeout: PROPERTY_TIMEOUT_MS }, () => {

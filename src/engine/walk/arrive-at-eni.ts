@@ -21,7 +21,8 @@ export const arriveAtEni: Handler<'arriveAtEni'> = (env, at) => {
     case 'networkInterface': {
       const denied = passSecurityGroups(log, eni, 'ingress', packet, { sender });
       if (denied) return log.end(denied);
-      const natBack = env.reply && eni.owner.kind === 'instance' ? env.memory.nat.get(eni.owner.id) : undefined;
+      // A NAT instance remembers a connection by the interface it translated to.
+      const natBack = env.reply ? env.memory.nat.get(eni.id) : undefined;
       if (natBack && ipEquals(packet.dst, eni.privateIp)) return log.go({ kind: 'natInstanceReply', eni, packet, entry: natBack, carry });
       log.hop(eniComponent(eni), 'delivered', { type: 'delivered', action: 'delivered', receiver: eni.id, to: 'interface' }, eni.span, packet);
       return log.deliver(carry.lb ? { kind: 'eni', eni, packet, lb: carry.lb } : { kind: 'eni', eni, packet });

@@ -5,7 +5,7 @@
 import type { Ip } from '../../net/ip.js';
 import type { AwsService } from '../../model/aws-services.js';
 import type {
-  EgressOnlyInternetGateway, Endpoint, EndpointService, Eni, Instance, InternetGateway, InternetHost,
+  EgressOnlyInternetGateway, Endpoint, EndpointService, Eni, InternetGateway, InternetHost,
   LoadBalancer, NatGateway, PeeringConnection, TargetGroup,
 } from '../../model/resources.js';
 import type { EngineContext } from '../compile/engine-context.js';
@@ -38,7 +38,7 @@ export interface LbConnection {
 
 /** The connection tracking of one trace: written on the way out, read by the reply. */
 export interface Memory {
-  /** NAT gateway, NAT instance or egress-only gateway id -> the connection it carried. */
+  /** NAT gateway, NAT instance interface or egress-only gateway id -> the connection it carried. */
   readonly nat: ReadonlyMap<string, NatEntry>;
   /** Load balancer node ENI id -> the connection it forwarded. */
   readonly conns: ReadonlyMap<string, LbConnection>;
@@ -121,9 +121,9 @@ export type At =
   | Base & { readonly kind: 'gwlbEndpoint'; readonly endpoint: Endpoint; readonly fromSubnet: string | undefined }
   /** A Gateway Load Balancer node sends the packet to the appliance it picked. */
   | Base & { readonly kind: 'gwlbAppliance'; readonly endpoint: Endpoint; readonly eni: Eni; readonly service: EndpointService; readonly lb: LoadBalancer; readonly node: Eni; readonly tg: TargetGroup; readonly appliance: ResolvedTarget }
-  /** Routed to an instance: an appliance (or NAT instance) when its source/destination check is off. */
-  | Base & { readonly kind: 'appliance'; readonly instance: Instance; readonly fromSubnet: string; readonly sender: Eni }
-  /** A reply reaches the NAT instance that translated its connection. */
+  /** Routed to a network interface (an instance's, or a standalone one): an appliance (or NAT instance) when its source/destination check is off. */
+  | Base & { readonly kind: 'appliance'; readonly eni: Eni; readonly fromSubnet: string; readonly sender: Eni }
+  /** A reply reaches the NAT instance interface that translated its connection. */
   | Base & { readonly kind: 'natInstanceReply'; readonly eni: Eni; readonly entry: NatEntry }
   | Base & { readonly kind: 'egressOnlyGateway'; readonly gateway: EgressOnlyInternetGateway; readonly fromSubnet: string }
   /** From the internet into a VPC whose only gateway is egress-only; `vpc` holds packet.dst. */

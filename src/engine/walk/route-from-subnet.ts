@@ -57,7 +57,10 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
       next = r.type === 'gatewayLoadBalancer' ? { ...base, kind: 'gwlbEndpoint', endpoint: r } : { ...base, kind: 'gatewayEndpoint', endpoint: r, origin };
       break;
     case 'instance':
-      next = { ...base, kind: 'appliance', instance: r, sender: origin };
+    case 'networkInterface':
+      // An instance stands for its primary interface (which has its id); a network interface
+      // is the interface itself (an instance's secondary one, or a standalone one).
+      next = { ...base, kind: 'appliance', eni: topo.enis.get(r.id)!, sender: origin };
       break;
     case 'egressOnlyInternetGateway':
       next = { ...base, kind: 'egressOnlyGateway', gateway: r };

@@ -121,7 +121,8 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
         w.enis.set(eniId, {
           id: eniId, owner: { kind: 'endpoint', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp, secondaryIps: [],
           publicIp: undefined, ipv6Ip: ipv6Of.get(subnet.id), securityGroups: sgs,
-          interfaceType: e.type === 'interface' ? 'vpc_endpoint' : 'gateway_load_balancer_endpoint', filtered: e.type === 'interface', span,
+          interfaceType: e.type === 'interface' ? 'vpc_endpoint' : 'gateway_load_balancer_endpoint', filtered: e.type === 'interface',
+          sourceDestCheck: true, deviceIndex: undefined, span,
         });
       }
       const subnetConfigurations = e.subnetConfigurations?.map((c) => ({

@@ -25,6 +25,7 @@ interface InterfaceMaps {
 export function buildNetworkInterfaces(
   ctx: BuildContext, raw: IdMap<RawNetworkInterface>, vpcId: string, fabric: VpcFabric, w: InterfaceMaps, publicIps: ReadonlyMap<string, Ip>,
 ): void {
+  const deviceIndexes = assignDeviceIndexes(ctx, raw, vpcId);
   for (const [id, ni] of Object.entries(raw)) {
     const ptr = pointer('vpcs', vpcId, 'networkInterfaces', id);
     if (!refAt(ctx, ni.subnet, `${ptr}/subnet`, ['subnet'], vpcId)) continue;
@@ -49,10 +50,52 @@ export function buildNetworkInterfaces(
     w.networkInterfaces.set(id, {
       kind: 'networkInterface', id, name: ni.name, span, pointer: ptr, written: true, vpc: vpcId, subnet: ni.subnet, privateIp, secondaryIps,
       publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: ni.sourceDestCheck ?? true, type, description: ni.description, instance: ni.instance,
+      deviceIndex: ni.deviceIndex,
     });
     w.enis.set(id, {
       id, owner: ni.instance !== undefined ? { kind: 'instance', id: ni.instance } : { kind: 'networkInterface', id }, vpc: vpcId, subnet: ni.subnet, az: subnet.az, privateIp, secondaryIps,
-      publicIp, ipv6Ip, securityGroups: sgs, interfaceType: type, filtered: true, span,
+      publicIp, ipv6Ip, securityGroups: sgs, interfaceType: type, filtered: true,
+      sourceDestCheck: ni.sourceDestCheck ?? true, deviceIndex: deviceIndexes.get(id), span,
     });
   }
+}
+
+/**
+ * Device indexes of the instances' secondary interfaces ("Elastic network interfaces", Amazon
+ * EC2 guide: the primary interface is device index 0, each attached one has an index of its
+ * own). A written index must be unused on its instance (BAD_VALUE); an unwritten one gets the
+ * lowest free index from 1, in file order. A standalone interface has none.
+ */
+function assignDeviceIndexes(ctx: BuildContext, raw: IdMap<RawNetworkInterface>, vpcId: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const used = new Map<string, Set<number>>();
+  const usedOn = (instance: string): Set<number> => {
+    let set = used.get(instance);
+    if (!set) used.set(instance, (set = new Set([0])));
+    return set;
+  };
+  for (const [id, ni] of Object.entries(raw)) {
+    if (ni.deviceIndex === undefined) continue;
+    const ptr = `${pointer('vpcs', vpcId, 'networkInterfaces', id)}/deviceIndex`;
+    if (ni.instance === undefined) {
+      report(ctx, 'BAD_VALUE', 'deviceIndex is the position of an interface attached to an instance; this interface has no instance', ptr, 'key');
+      continue;
+    }
+    const set = usedOn(ni.instance);
+    if (set.has(ni.deviceIndex)) {
+      report(ctx, 'BAD_VALUE', `device index ${ni.deviceIndex} is already used by another interface of instance "${ni.instance}"`, ptr);
+      continue;
+    }
+    set.add(ni.deviceIndex);
+    out.set(id, ni.deviceIndex);
+  }
+  for (const [id, ni] of Object.entries(raw)) {
+    if (ni.instance === undefined || out.has(id)) continue;
+    const set = usedOn(ni.instance);
+    let i = 1;
+    while (set.has(i)) i++;
+    set.add(i);
+    out.set(id, i);
+  }
+  return out;
 }

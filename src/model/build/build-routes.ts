@@ -64,7 +64,7 @@ export function buildRoutes(ctx: BuildContext, raw: RawTopology, fabric: VpcFabr
 }
 
 /** Route targets that may replace a local route (an instance stands for its primary network interface). */
-const LOCAL_REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['natGateway', 'instance', 'endpoint']);
+const LOCAL_REPLACEMENT_KINDS: ReadonlySet<string> = new Set(['natGateway', 'instance', 'networkInterface', 'endpoint']);
 
 /**
  * A written route to exactly a VPC CIDR block, the destination of a local route ("Subnet

@@ -140,6 +140,7 @@ const networkInterface = closed(
     type: oneOfStrings(INTERFACE_TYPES, 'Who the interface is for (AWS InterfaceType, or the service of a requester-managed interface); default interface'),
     description: str('Free text (AWS Description)'),
     instance: ref('An instance the interface is attached to as a secondary interface (same AZ)'),
+    deviceIndex: { type: 'integer', minimum: 1, maximum: 255, description: 'Device index on the instance (1 and up; 0 is the primary); default: the next free one, in file order' },
   },
   ['subnet'],
 );

@@ -183,6 +183,7 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       type: n.type === 'interface' ? undefined : n.type,
       description: n.description,
       instance: n.instance,
+      deviceIndex: n.deviceIndex,
     })),
   });
 }

@@ -19,12 +19,14 @@ const RESERVED = ['169.254.168.0/22', 'fd00:ec2::/32'].map(parsePrefix).filter(i
 
 /** What a route target is, in the words the rules use. */
 type TargetClass = 'local' | 'blackhole' | 'gwlbEndpoint' | 'otherEndpoint' | 'instance' | 'other';
+// ('instance': a network interface, an instance standing for its primary one.)
 
 function classify(route: Route, byId: ReadonlyMap<string, Resource>): { cls: TargetClass; resource: Resource | undefined } {
   if (route.target.kind !== 'resource') return { cls: route.target.kind, resource: undefined };
   const r = byId.get(route.target.id);
   if (r?.kind === 'endpoint') return { cls: r.type === 'gatewayLoadBalancer' ? 'gwlbEndpoint' : 'otherEndpoint', resource: r };
-  if (r?.kind === 'instance') return { cls: 'instance', resource: r };
+  // A network interface: an instance's primary one (by the instance's id) or any other.
+  if (r?.kind === 'instance' || r?.kind === 'networkInterface') return { cls: 'instance', resource: r };
   return { cls: 'other', resource: r };
 }
 
