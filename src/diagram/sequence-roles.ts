@@ -48,6 +48,16 @@ export function sequenceRole(c: Component): SequenceRole {
       return place(c.id, 'VPC');
     case 'unmodelled':
       return place(c.id, 'not modelled');
+    case 'virtualPrivateGateway':
+      return place(c.id, 'virtual private gateway');
+    case 'vpnConnection':
+      return place(c.id, 'site-to-site VPN');
+    case 'directConnectGateway':
+      return place(c.id, 'Direct Connect gateway');
+    case 'onPremisesNetwork':
+      return place(c.id, 'on-premises network');
+    case 'onPremisesHost':
+      return place(c.id, 'on-premises host');
     case 'networkAcl':
     case 'securityGroup':
     case 'routeTable':

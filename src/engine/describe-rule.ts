@@ -45,6 +45,8 @@ export function describeAclRule(rule: AclRule): string {
   return `${label} ${rule.action} (${traffic(rule.protocol, rule.ports)} ${toFrom} ${formatPrefix(rule.cidr)})`;
 }
 
+const PROPAGATION_WORDS = { directConnect: 'Direct Connect BGP', vpnStatic: 'VPN static route', vpnBgp: 'VPN BGP' } as const;
+
 /** "route 0.0.0.0/0 -> igw-main" or "route pl-63a5400a (com.amazonaws.us-east-1.s3) -> vpce-s3". */
 export function describeRoute(route: Route, topology: Topology): string {
   const dest = route.destination.kind === 'cidr'
@@ -52,6 +54,7 @@ export function describeRoute(route: Route, topology: Topology): string {
     : `${route.destination.prefixList}${nameOf(topology, route.destination.prefixList)}`;
   const target = route.target.kind === 'resource' ? route.target.id : route.target.kind;
   const origin = route.origin === 'local' ? ' (implicit local route)' : route.origin === 'gatewayEndpoint' ? ' (added by the gateway endpoint)'
+    : route.origin === 'propagated' ? ` (propagated: ${PROPAGATION_WORDS[route.propagation?.from ?? 'vpnBgp']} over ${route.propagation?.connections.join(', ') ?? ''})`
     : route.replacesLocal ? ' (replaces the local route for this VPC block)' : '';
   return `route ${dest} -> ${target}${origin}`;
 }

@@ -36,6 +36,8 @@ export const EXPLANATION_CODES = {
   PRINCIPAL_NOT_ALLOWED: "The consumer's account is not in the endpoint service's allowed principals (ours).",
   PRIVATELINK_ONE_WAY: 'PrivateLink carries connections from consumer to provider only (ours).',
   UNMODELLED_TARGET: 'The route sends the traffic to a resource vpcsim does not model (or the snapshot or plan does not hold): the verdict rests on an unmodelled part, and AWS may deliver the flow (ours).',
+  BAD_STATE_VPN: 'The VPN connection is not in a functional state (only an available connection carries traffic).',
+  VGW_REQUIRES_ADDRESS_IN_VPC_CIDR: "A virtual private gateway delivers traffic from on-premises only to its VPC's CIDR blocks: no transit to peers, gateways or endpoints (ours).",
   TARGET_NOT_MODELLED: 'The load balancer hands the flow to a target vpcsim does not model beyond it (a Lambda function behind an ALB): no verdict past the load balancer (ours).',
 } as const;
 

@@ -105,6 +105,8 @@ function deliveredDetail(s: StepOf<'delivered'>, c: RenderContext): string {
     case 'awsServicePublic': return `${s.receiver} receives ${p(c.packet)} on its public address`;
     case 'internet': return `exits to the internet toward ${c.packet.dst} (an address not in the file)`;
     case 'awsService': return `${s.receiver} receives the request`;
+    case 'onPremisesHost': return `on-premises host ${s.receiver} receives ${p(c.packet)}`;
+    case 'onPremises': return `on-premises network ${s.receiver} receives ${p(c.packet)} (an address of the network with no host in the file)`;
     default: return never(s.to);
   }
 }
@@ -421,6 +423,51 @@ function dnsWhy(s: StepOf<'dns'>): string {
   }
 }
 
+const LEARNED_WORDS = { directConnect: 'Direct Connect BGP', vpnStatic: 'a VPN static route', vpnBgp: 'VPN BGP' } as const;
+
+function vgwDetail(s: StepOf<'virtualPrivateGateway'>, c: RenderContext): string {
+  switch (s.verdict) {
+    case 'toConnection': return `${s.gateway} sends ${c.packet.dst} over ${s.connection ?? ''}: ${s.prefix ?? ''}, learned from ${LEARNED_WORDS[s.learnedFrom ?? 'vpnBgp']}${s.passedOver ? ` (preferred over ${s.passedOver.join(', ')} for the same prefix)` : ''}`;
+    case 'noRoute': return `${s.gateway} knows no on-premises prefix holding ${c.packet.dst} (no VPN static route, BGP prefix or Direct Connect prefix)`;
+    case 'ipv6': return `${s.gateway} carries IPv4 only; ${c.packet.dst} is IPv6`;
+    case 'intoVpc': return `${s.gateway} delivers ${p(c.packet)} from ${s.via ?? ''} into VPC ${s.vpc ?? ''}`;
+    case 'notVpcCidr': return s.vpc === undefined
+      ? `${s.gateway} is attached to no VPC: traffic from ${s.via ?? ''} goes nowhere`
+      : `${c.packet.dst} is not in a CIDR block of VPC ${s.vpc}: ${s.gateway} delivers traffic from ${s.via ?? ''} only into its VPC (no transit)`;
+    case 'gatewayEndpoint': return `${c.packet.dst} is served by gateway endpoint ${s.endpoint ?? ''} of VPC ${s.vpc ?? ''}, which carries only traffic from inside its VPC: not from ${s.via ?? ''}`;
+    default: return never(s.verdict);
+  }
+}
+
+function vpnDetail(s: StepOf<'vpnConnection'>, c: RenderContext): string {
+  const ends = s.direction === 'toAws' ? `${s.customerGateway} to ${s.gateway ?? 'no gateway'}` : `${s.gateway ?? ''} to ${s.customerGateway}`;
+  if (s.verdict === 'notAvailable') return `VPN connection ${s.connection} is ${s.state}${s.gateway === undefined ? ' with no gateway' : ''}: only an available connection carries traffic`;
+  return `VPN connection ${s.connection} (${s.routing === 'static' ? 'static routes' : 'BGP'}) carries ${p(c.packet)} from ${ends}; one path here, AWS has ${s.tunnels} tunnels`;
+}
+
+function dxDetail(s: StepOf<'directConnectGateway'>, c: RenderContext): string {
+  switch (s.verdict) {
+    case 'toGateway': return `Direct Connect gateway ${s.gateway} sends ${c.packet.dst} to associated gateway ${s.associated ?? ''}`;
+    case 'toOnPremises': return `Direct Connect gateway ${s.gateway} carries ${p(c.packet)} to on-premises`;
+    case 'noRoute': return `no gateway associated with Direct Connect gateway ${s.gateway} advertises ${c.packet.dst} (allowed prefixes and VPC blocks)`;
+    default: return never(s.verdict);
+  }
+}
+
+function onPremisesDetail(s: StepOf<'onPremises'>, c: RenderContext): string {
+  switch (s.verdict) {
+    case 'toConnection': return s.origin === 'written'
+      ? `on-premises network ${s.network ?? ''} sends ${c.packet.dst} into ${s.connection ?? ''} by its route ${s.route ?? ''} (${s.prefix ?? ''})`
+      : `on-premises network ${s.network ?? ''} sends ${c.packet.dst} into ${s.connection ?? ''}: ${s.prefix ?? ''} is advertised over it by ${s.gateway ?? ''}`;
+    case 'noRoute': return `on-premises network ${s.network ?? ''} has no route to ${c.packet.dst}: none of its connections advertises it, and no route of its own holds it`;
+    case 'local': return `${c.packet.dst} is an address of on-premises network ${s.network ?? ''} itself`;
+    case 'notInNetwork': return `no on-premises network reached by ${s.connection ?? ''} holds ${c.packet.dst}`;
+    case 'notIntended': return `the packet for ${c.packet.dst} arrives in on-premises network ${s.network ?? ''}, not at the VPC interface the query named`;
+    case 'replyLeaves': return `${s.network ?? ''} sends the reply ${p(c.packet)}`;
+    default: return never(s.verdict);
+  }
+}
+
 /** A hop's detail: what decided, in words. */
 export function renderDetail(s: HopStep, c: RenderContext): string {
   switch (s.type) {
@@ -452,6 +499,10 @@ export function renderDetail(s: HopStep, c: RenderContext): string {
     case 'gwlbEndpoint': return gwlbEndpointDetail(s, c);
     case 'geneve': return geneveDetail(s);
     case 'serviceReply': return `${s.service} replies ${p(c.packet)}`;
+    case 'virtualPrivateGateway': return vgwDetail(s, c);
+    case 'vpnConnection': return vpnDetail(s, c);
+    case 'directConnectGateway': return dxDetail(s, c);
+    case 'onPremises': return onPremisesDetail(s, c);
     case 'unmodelled': return `the route sends ${p(c.packet)} to ${UNMODELLED_KIND_WORDS[s.kind]} ${s.target}${s.description !== undefined ? ` (${s.description})` : ''}, which vpcsim does not model: the trace ends here, so its verdict (unreachable) rests on an unmodelled part, and AWS may deliver the flow`;
     default: return never(s);
   }
@@ -499,6 +550,15 @@ export function renderWhy(s: HopStep, c: RenderContext): string | undefined {
       if (s.verdict === 'encapsulate') return 'A Gateway Load Balancer does not rewrite the packet: it encapsulates it in GENEVE (UDP 6081) so the appliance sees the original addresses and ports.';
       return s.verdict === 'inspect' ? 'The appliance sees the original packet inside GENEVE and sends it back to the GWLB to continue; what it allows is its own configuration, outside the file.' : undefined;
     case 'unmodelled': return 'vpcsim follows only the resources it models; a route to anything else is named, not guessed at.';
+    case 'virtualPrivateGateway':
+      if (s.verdict === 'gatewayEndpoint') return 'Gateway endpoints are not usable from on-premises: traffic arriving over VPN or Direct Connect reaches only addresses inside the VPC, such as an interface endpoint\'s.';
+      if (s.verdict === 'notVpcCidr') return 'A virtual private gateway is no transit router: traffic from on-premises reaches only the VPC it is attached to.';
+      return s.verdict === 'toConnection' ? 'A virtual private gateway prefers a healthy tunnel, then the longest prefix, then Direct Connect BGP over VPN static routes over VPN BGP.' : undefined;
+    case 'vpnConnection': return s.verdict === 'carried' ? 'AWS terminates every site-to-site VPN connection on two tunnels in different zones; vpcsim follows one path, as both carry the same routes.' : 'Only an available VPN connection carries traffic.';
+    case 'onPremises':
+      if (s.verdict === 'noRoute') return 'An on-premises network reaches AWS only where its connections advertise a route (the VPC blocks of the gateway) or its own routes send it.';
+      return undefined;
+    case 'directConnectGateway': return undefined;
     case 'send': case 'loopGuard': case 'delivered': case 'serviceReply': return undefined;
     default: return never(s);
   }

@@ -3,7 +3,7 @@
 import { formatIp, ipEquals, malformedAddress, parseIp, type Ip } from '../net/ip.js';
 import { prefixContains } from '../net/prefix.js';
 import { isPublicAddress } from '../net/special-ranges.js';
-import type { Eni, InternetHost } from '../model/resources.js';
+import type { Eni, InternetHost, OnPremisesHost, OnPremisesNetwork } from '../model/resources.js';
 import { didYouMean } from '../model/suggest.js';
 import { addrKey, holdsAddress, type EngineContext } from './compile/engine-context.js';
 import { resolveName, type DnsResolution, type DnsVantage } from './dns/resolve-name.js';
@@ -15,7 +15,9 @@ export type Source =
   /** `only`: an address given as the source, the one address it may send from. */
   | { readonly kind: 'eni'; readonly eni: Eni; readonly label: string; readonly only?: Ip }
   /** `ip6`: the IPv6 address of the representative internet host, for IPv6 destinations. */
-  | { readonly kind: 'internet'; readonly ip: Ip; readonly host: InternetHost | undefined; readonly label: string; readonly ip6?: Ip };
+  | { readonly kind: 'internet'; readonly ip: Ip; readonly host: InternetHost | undefined; readonly label: string; readonly ip6?: Ip }
+  /** A host of an on-premises network, or an address of one the file declares no host at. */
+  | { readonly kind: 'onPremises'; readonly ip: Ip; readonly network: OnPremisesNetwork; readonly host: OnPremisesHost | undefined; readonly label: string };
 
 /** One address a flow goes to. */
 export interface Destination {
@@ -46,6 +48,8 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
   if (eni) return { kind: 'eni', eni, label: labelWithAlias(t, from) };
   const host = t.internetHosts.get(from);
   if (host) return { kind: 'internet', ip: host.ip, host, label: from };
+  const onPrem = t.onPremisesHosts.get(from);
+  if (onPrem) return { kind: 'onPremises', ip: onPrem.ip, network: t.onPremisesNetworks.get(onPrem.network)!, host: onPrem, label: from };
   if (from === 'internet') {
     return { kind: 'internet', ip: parseIp(REPRESENTATIVE_INTERNET_IP)!, ip6: parseIp(REPRESENTATIVE_INTERNET_IPV6)!, host: undefined, label: 'internet' };
   }
@@ -71,6 +75,8 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
     }
     const h = ctx.hostByIp.get(addrKey(ip));
     if (h) return { kind: 'internet', ip, host: h, label: from };
+    const declared = [...t.onPremisesHosts.values()].find((o) => o.ip.family === ip.family && o.ip.value === ip.value);
+    if (declared) return { kind: 'onPremises', ip, network: t.onPremisesNetworks.get(declared.network)!, host: declared, label: `${from} (${declared.id})` };
     const subnets = [...t.subnets.values()].filter((s) => prefixContains(s.cidr, ip) || (s.ipv6Cidr && prefixContains(s.ipv6Cidr, ip)));
     if (subnets.length === 1) {
       const s = subnets[0]!;
@@ -83,14 +89,18 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
       return { kind: 'eni', eni: synthetic, only: ip, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
     }
     if (subnets.length > 1) return queryError(`${from} is inside ${subnets.map((s) => s.id).join(' and ')} (overlapping VPCs); name an interface instead`);
+    // An address of a declared on-premises network, with no host written at it.
+    const networks = [...t.onPremisesNetworks.values()].filter((n) => n.cidrs.some((c) => prefixContains(c, ip)));
+    if (networks.length === 1) return { kind: 'onPremises', ip, network: networks[0]!, host: undefined, label: `${from} (an address of on-premises network ${networks[0]!.id})` };
+    if (networks.length > 1) return queryError(`${from} is inside on-premises networks ${networks.map((n) => n.id).join(' and ')}; name a host instead`);
     if (isPublicAddress(ip)) return { kind: 'internet', ip, host: undefined, label: from };
     return queryError(`${from} is not inside any subnet of the file, nor a public address`);
   }
   const alias = lookupAlias(t, from);
   if (alias.kind === 'ambiguous') return ambiguousAlias(from, alias.ids);
   if (alias.kind === 'id') return resolveSource(ctx, alias.id);
-  const candidates = [...t.enis.keys(), ...t.internetHosts.keys()];
-  return queryError(`no instance, interface or internet host "${from}"${didYouMean(from, candidates)}`);
+  const candidates = [...t.enis.keys(), ...t.internetHosts.keys(), ...t.onPremisesHosts.keys()];
+  return queryError(`no instance, interface, internet host or on-premises host "${from}"${didYouMean(from, candidates)}`);
 }
 
 /** What `to` names: addresses (from an IP, an id, or a name that resolved), or a name that did not resolve. */
@@ -127,6 +137,10 @@ export function resolveDestinations(ctx: EngineContext, to: string, source: Sour
   }
   const host = t.internetHosts.get(to);
   if (host) return addresses([{ ip: host.ip, label: to }]);
+  const onPrem = t.onPremisesHosts.get(to) ?? (source.kind === 'onPremises' ? [...t.onPremisesHosts.values()].find((h) => h.dns !== undefined && h.dns.toLowerCase() === to.toLowerCase()) : undefined);
+  // An on-premises host's DNS name is the corporate DNS's: it answers on-premises clients (a
+  // VPC resolves it only through Resolver rules, which this file does not hold).
+  if (onPrem) return addresses([{ ip: onPrem.ip, label: onPrem.id === to ? to : `${to} (${onPrem.id})` }]);
   const lb = t.loadBalancers.get(to);
   if (lb) return addresses(lb.nodes.map((n) => t.enis.get(n)!).map((e) => ({ ip: fromInternet && e.publicIp ? e.publicIp : e.privateIp, label: `${labelWithAlias(t, to)} (node ${e.id})`, eni: e })));
   const endpoint = t.endpoints.get(to);
@@ -144,7 +158,7 @@ export function resolveDestinations(ctx: EngineContext, to: string, source: Sour
     }));
     return { kind: 'addresses', destinations, dns };
   }
-  const candidates = [...t.enis.keys(), ...t.internetHosts.keys(), ...t.loadBalancers.keys(), ...t.endpoints.keys()];
+  const candidates = [...t.enis.keys(), ...t.internetHosts.keys(), ...t.onPremisesHosts.keys(), ...t.loadBalancers.keys(), ...t.endpoints.keys()];
   return queryError(`"${to}" is not an IP, a resource with an address, or a DNS name${didYouMean(to, candidates)}`);
 }
 
@@ -158,6 +172,7 @@ export function sourceAddress(source: Source, dst: Ip): Ip | QueryError {
   // A packet's addresses are of one family: IPv4 cannot reach an IPv6 address, nor back.
   const mismatch = (ip: Ip): QueryError =>
     queryError(`${source.label} sends from ${formatIp(ip)}, an IPv${ip.family} address; it cannot reach the IPv${dst.family} address ${formatIp(dst)}`);
+  if (source.kind === 'onPremises') return source.ip.family === dst.family ? source.ip : mismatch(source.ip);
   if (source.kind === 'internet') {
     if (source.ip.family === dst.family) return source.ip;
     if (source.ip6 && dst.family === 6) return source.ip6;

@@ -14,6 +14,7 @@ export const STEP_TYPES = [
   'internetGateway', 'natGateway', 'appliance', 'egressOnlyGateway', 'internet', 'peering',
   'gatewayEndpoint', 'endpointPolicy', 'endpointState', 'interfaceEndpoint', 'privateLink',
   'listener', 'targetChoice', 'loadBalancerNode', 'gwlbEndpoint', 'geneve', 'serviceReply', 'unmodelled',
+  'virtualPrivateGateway', 'vpnConnection', 'directConnectGateway', 'onPremises',
 ] as const;
 
 /** A step type. */
@@ -35,7 +36,9 @@ export interface RouteRecord {
   readonly destination: string;
   /** `local`, `blackhole`, or the target's id. */
   readonly target: string;
-  readonly origin: 'written' | 'local' | 'gatewayEndpoint';
+  readonly origin: 'written' | 'local' | 'gatewayEndpoint' | 'propagated';
+  /** A propagated route: how the gateway learned the prefix, and the connections advertising it. */
+  readonly propagation?: { readonly from: 'directConnect' | 'vpnStatic' | 'vpnBgp'; readonly connections: readonly string[] };
   /** The route in words (describe-rule.ts): "route 0.0.0.0/0 -> igw-main". */
   readonly text: string;
 }
@@ -191,7 +194,7 @@ export type HopStep =
     /** otherVpc: what holds the address here, and the interface the query named elsewhere. */
     readonly holder?: string; readonly intended?: { readonly id: string; readonly vpc: string };
   }>
-  | S<'delivered', 'delivered', { readonly receiver: string; readonly to: 'interface' | 'internetHost' | 'internet' | 'awsServicePublic' | 'awsService' }>
+  | S<'delivered', 'delivered', { readonly receiver: string; readonly to: 'interface' | 'internetHost' | 'internet' | 'awsServicePublic' | 'awsService' | 'onPremisesHost' | 'onPremises' }>
   | S<'internetGateway', 'forwarded' | 'translated' | 'dropped', {
     readonly gateway: string;
     /** Out: `ipv6Out`, `sourceNat`, `noPublicIp`; in: `ipv6In`, `destinationNat`. */
@@ -304,7 +307,51 @@ export type HopStep =
     readonly inner: PacketView; readonly outer: PacketView;
   }>
   | S<'serviceReply', 'forwarded', { readonly service: string }>
-  | S<'unmodelled', 'dropped', { readonly target: string; readonly kind: UnmodelledKind; readonly description?: string }>;
+  | S<'unmodelled', 'dropped', { readonly target: string; readonly kind: UnmodelledKind; readonly description?: string }>
+  | S<'virtualPrivateGateway', 'forwarded' | 'dropped', {
+    readonly gateway: string; readonly vpc: string | undefined;
+    /**
+     * Toward on-premises: `toConnection` (the connection its route priority picked), `noRoute`
+     * (no on-premises prefix it knows holds the address), `ipv6`; into the VPC: `intoVpc`,
+     * `notVpcCidr` (not one of the VPC's blocks: the gateway routes nothing else),
+     * `gatewayEndpoint` (an address a gateway endpoint of the VPC serves: not from on-premises).
+     */
+    readonly verdict: 'toConnection' | 'noRoute' | 'ipv6' | 'intoVpc' | 'notVpcCidr' | 'gatewayEndpoint';
+    readonly connection?: string;
+    /** toConnection: the prefix that matched and how the gateway learned it; the others of that length it passed over. */
+    readonly prefix?: string; readonly learnedFrom?: 'directConnect' | 'vpnStatic' | 'vpnBgp'; readonly passedOver?: readonly string[];
+    /** intoVpc / notVpcCidr: the connection the packet came in by. */
+    readonly via?: string;
+    readonly endpoint?: string;
+  }>
+  | S<'vpnConnection', 'forwarded' | 'dropped', {
+    readonly connection: string; readonly customerGateway: string; readonly gateway: string | undefined;
+    readonly direction: 'toAws' | 'toOnPremises'; readonly routing: 'static' | 'bgp'; readonly state: string;
+    /** `carried`; `notAvailable`: only an available connection carries traffic. */
+    readonly verdict: 'carried' | 'notAvailable';
+    /** AWS gives every connection two tunnels; vpcsim walks one path. */
+    readonly tunnels: 2;
+  }>
+  | S<'directConnectGateway', 'forwarded' | 'dropped', {
+    readonly gateway: string; readonly direction: 'toAws' | 'toOnPremises';
+    /** `toGateway`: to the associated gateway whose VPC block the allowed prefixes let through; `toOnPremises`. */
+    readonly verdict: 'toGateway' | 'toOnPremises' | 'noRoute';
+    readonly associated?: string; readonly network?: string;
+  }>
+  | S<'onPremises', 'forwarded' | 'dropped', {
+    /** The network (absent for notInNetwork: no network of the connection holds the address). */
+    readonly network?: string;
+    /**
+     * Out of the network: `toConnection` (the route into a connection), `noRoute` (nothing its
+     * connections advertise, and no route of its own, holds the address), `local` (an address of
+     * the network itself); arriving: `notInNetwork` (no network of the connection holds the
+     * address), `notIntended` (the interface the query named is elsewhere), `replyLeaves`.
+     */
+    readonly verdict: 'toConnection' | 'noRoute' | 'local' | 'notInNetwork' | 'notIntended' | 'replyLeaves';
+    readonly connection?: string; readonly prefix?: string;
+    /** toConnection: `advertised` by AWS over the connection (to `gateway`), or `written` in the network's routes (`route` 1-based). */
+    readonly origin?: 'advertised' | 'written'; readonly gateway?: string; readonly route?: number;
+  }>;
 
 /** The step of one type. */
 export type StepOf<T extends StepType> = Extract<HopStep, { readonly type: T }>;

@@ -92,7 +92,9 @@ function traceBranches(ctx: EngineContext, query: FlowQuery, source: Source, des
   const carry: Carry = { ...NO_CARRY, intended };
   const start: At = source.kind === 'eni'
     ? { kind: 'leaveEni', eni: source.eni, packet, announce: true, carry }
-    : { kind: 'internetSource', label: source.label, host: source.host, packet, carry };
+    : source.kind === 'onPremises'
+      ? { kind: 'onPremisesSource', label: source.label, network: source.network, host: source.host, packet, carry }
+      : { kind: 'internetSource', label: source.label, host: source.host, packet, carry };
   const pending: Pending[] = [{ phase: 'forward', run: newWalkRun(false), at: start }];
   const out: Trace[] = [];
   while (pending.length > 0) {
@@ -178,7 +180,7 @@ function dnsHop(dns: Resolved, packet: Packet, dest: Destination): Hop {
 }
 
 function unresolvedTrace(query: FlowQuery, source: Source, dns: Extract<DnsResolution, { kind: 'notResolved' }>): Trace {
-  const srcIp = source.kind === 'internet' ? formatIp(source.ip) : formatIp(source.eni.privateIp);
+  const srcIp = source.kind === 'eni' ? formatIp(source.eni.privateIp) : formatIp(source.ip);
   const ported = query.protocol === 'tcp' || query.protocol === 'udp';
   const srcPort = ported ? query.sourcePort ?? DEFAULT_SOURCE_PORT : undefined;
   const flow: TracedFlow = { from: source.label, to: dns.name, protocol: query.protocol, srcIp, dstIp: '', srcPort, dstPort: query.port };

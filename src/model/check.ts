@@ -9,7 +9,9 @@ export type CheckSelector =
   | { readonly kind: 'vpc'; readonly id: string }
   | { readonly kind: 'securityGroup'; readonly id: string }
   /** Every interface of a type (networkInterfaces `type`; instances are `interface`). */
-  | { readonly kind: 'interfaceType'; readonly id: string };
+  | { readonly kind: 'interfaceType'; readonly id: string }
+  /** Every host of an on-premises network. */
+  | { readonly kind: 'onPremises'; readonly id: string };
 
 /** A check as stored: what to ask and what to expect. */
 export interface Check {

@@ -9,6 +9,7 @@ export const COMPONENT_KINDS = [
   'dns', 'instance', 'networkInterface', 'natGateway', 'endpointEni', 'loadBalancerNode', 'networkAcl', 'securityGroup', 'routeTable',
   'internetGateway', 'egressOnlyInternetGateway', 'peeringConnection', 'endpoint', 'endpointService', 'targetGroup',
   'vpc', 'awsService', 'internet', 'internetHost', 'unmodelled',
+  'virtualPrivateGateway', 'vpnConnection', 'directConnectGateway', 'onPremisesNetwork', 'onPremisesHost',
 ] as const;
 
 /** What kind of thing a hop is at. */
@@ -36,6 +37,11 @@ export const COMPONENT_KIND_MEANINGS: Readonly<Record<ComponentKind, string>> = 
   internet: 'the internet, outside every VPC, where no internet host of the file holds the address',
   internetHost: 'an internet host of the file (`internet:` section)',
   unmodelled: 'a route target vpcsim does not model (the top-level `unmodelled:`): the trace stops there, and its verdict rests on it',
+  virtualPrivateGateway: 'a virtual private gateway: the AWS side of site-to-site VPN and Direct Connect for one VPC',
+  vpnConnection: 'a site-to-site VPN connection (two tunnels in AWS, one path in vpcsim)',
+  directConnectGateway: 'a Direct Connect gateway',
+  onPremisesNetwork: 'an on-premises network (`onPremises:`), routing into its connections or receiving an address with no host',
+  onPremisesHost: 'a host of an on-premises network: where the flow starts or ends',
 };
 
 /** Whether a word is a component kind (`never: [natGateway]`). */

@@ -80,6 +80,8 @@ export const DIAGNOSTIC_CODES = {
   TGW_FOREIGN_ATTACHMENT: "A transit gateway route table (or a default route table option) names an attachment or table of another transit gateway; a table routes only its own gateway's attachments (and the peering attachments of its gateway).",
   TGW_PEERING_PROPAGATION: 'A peering attachment propagates into a transit gateway route table; transit gateway peering carries static routes only.',
   TGW_ROUTE_TARGET: 'A transit gateway route names both or neither of attachment and blackhole.',
+  GATEWAY_ATTACHMENT: 'A virtual private gateway is attached to a VPC that already has one, a route or propagation names one not attached to its VPC, or a Direct Connect gateway association names one attached to no VPC or associated with another Direct Connect gateway.',
+  ON_PREMISES_ADDRESS: "An on-premises host's address is outside its network's CIDR blocks or held by another host, or an on-premises route names a connection its network does not list.",
   // Warnings
   DNS_HOSTNAMES_OFF: 'A VPC with enableDnsHostnames false (the AWS API default) holds interface endpoints.',
   NAT_GATEWAY_NO_IGW: 'A public NAT gateway in a VPC without an internet gateway: AWS puts it in the failed state, so nothing passes through it.',

@@ -48,6 +48,8 @@ export interface RawSubnet {
 export interface RawRouteTable {
   readonly main?: boolean;
   readonly gatewayAssociation?: string;
+  /** Virtual private gateways whose routes propagate into this table (EnableVgwRoutePropagation). */
+  readonly propagatingVgws?: readonly string[];
   readonly routes?: readonly RawRoute[];
 }
 
@@ -300,11 +302,68 @@ export interface RawInternetHost {
   readonly dns?: string;
 }
 
+/** A virtual private gateway as written: the VPN concentrator on the AWS side of one VPC. */
+export interface RawVirtualPrivateGateway {
+  /** The VPC it is attached to; a detached gateway carries nothing. */
+  readonly vpc?: string;
+  readonly amazonSideAsn?: number;
+}
+
+/** A customer gateway as written: the on-premises VPN device, by its outside address. */
+export interface RawCustomerGateway {
+  readonly ip: string;
+  readonly bgpAsn?: number;
+}
+
+/** A site-to-site VPN connection as written. */
+export interface RawVpnConnection {
+  readonly customerGateway: string;
+  readonly virtualPrivateGateway?: string;
+  /** Static routing (AWS StaticRoutesOnly); default false: BGP. */
+  readonly staticRoutesOnly?: boolean;
+  /** The on-premises CIDRs of a static VPN (CreateVpnConnectionRoute). */
+  readonly staticRoutes?: readonly string[];
+  readonly state?: 'pending' | 'available' | 'deleting' | 'deleted';
+}
+
+/** A Direct Connect gateway's association with a virtual private gateway, as written. */
+export interface RawDxAssociation {
+  readonly gateway: string;
+  /** AllowedPrefixesToDirectConnectGateway; default: the VPC's CIDR blocks. */
+  readonly allowedPrefixes?: readonly string[];
+}
+
+/** A Direct Connect gateway as written. */
+export interface RawDirectConnectGateway {
+  readonly amazonSideAsn?: number;
+  readonly associations?: readonly RawDxAssociation[];
+}
+
+/** A route of an on-premises router into one of its connections, beyond what AWS advertises. */
+export interface RawOnPremisesRoute {
+  readonly destination: string;
+  readonly connection: string;
+}
+
+/** A host of an on-premises network as written. */
+export interface RawOnPremisesHost {
+  readonly ip: string;
+  readonly dns?: string;
+}
+
+/** An on-premises network as written: its address blocks, the connections that reach it, its hosts. */
+export interface RawOnPremisesNetwork {
+  readonly cidrs: readonly string[];
+  readonly connections?: readonly string[];
+  readonly routes?: readonly RawOnPremisesRoute[];
+  readonly hosts?: IdMap<RawOnPremisesHost>;
+}
+
 /** One end of a check: an id, an IP, a list of them, or a selector. */
 export type RawSelector =
   | string
   | readonly string[]
-  | { readonly subnet?: string; readonly vpc?: string; readonly securityGroup?: string; readonly interfaceType?: string };
+  | { readonly subnet?: string; readonly vpc?: string; readonly securityGroup?: string; readonly interfaceType?: string; readonly onPremises?: string };
 
 /** `only: { ports: [443, "udp/53", "8000-8010"] }`: nothing is reachable but these. */
 export interface RawOnlyPorts {
@@ -356,7 +415,11 @@ export interface RawTopology {
   /** Declared AWS services, by full name (com.amazonaws.<region>.<service>). */
   readonly awsServices?: IdMap<RawAwsService>;
   readonly internet?: IdMap<RawInternetHost>;
-  readonly onPremises?: null | IdMap<never>;
+  readonly onPremises?: null | IdMap<RawOnPremisesNetwork>;
+  readonly virtualPrivateGateways?: IdMap<RawVirtualPrivateGateway>;
+  readonly customerGateways?: IdMap<RawCustomerGateway>;
+  readonly vpnConnections?: IdMap<RawVpnConnection>;
+  readonly directConnectGateways?: IdMap<RawDirectConnectGateway>;
   readonly checks?: readonly RawCheck[];
   readonly protect?: readonly RawProtect[];
   readonly segments?: RawSegments;

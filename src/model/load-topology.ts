@@ -24,6 +24,8 @@ import { buildProtect } from './build/build-protect.js';
 import { withChecksFile, type ChecksFile } from './checks-file.js';
 import { buildSegments } from './build/build-segments.js';
 import { runValidators } from './validate/run-validators.js';
+import { buildHybrid } from './build/build-on-premises.js';
+import { buildPropagatedRoutes } from './build/build-propagated-routes.js';
 
 /** The result of loading: a topology when valid, and every diagnostic either way. */
 export interface LoadResult {
@@ -74,6 +76,8 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   buildRoutes(ctx, raw, fabric, lookup);
   const workloads = buildWorkloads(ctx, raw, fabric);
   const privateLink = buildPrivateLink(ctx, raw, fabric, workloads, services);
+  const hybrid = buildHybrid(ctx, raw, fabric.vpcs);
+  buildPropagatedRoutes(ctx, raw, fabric, hybrid);
   const internetHosts = buildInternetHosts(ctx, raw);
   const checks = buildChecks(ctx, raw);
   const protect = buildProtect(ctx, raw);
@@ -85,6 +89,8 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     fabric.networkAcls, workloads.instances, workloads.networkInterfaces, workloads.natGateways, workloads.loadBalancers, workloads.targetGroups,
     privateLink.endpointServices, privateLink.endpoints, peeringConnections, prefixLists, internetHosts,
     tgws.transitGateways, tgws.attachments, tgws.routeTables,
+    hybrid.virtualPrivateGateways, hybrid.customerGateways, hybrid.vpnConnections, hybrid.directConnectGateways,
+    hybrid.onPremisesNetworks, hybrid.onPremisesHosts,
   ];
   for (const m of maps) for (const [id, r] of m) byId.set(id, r);
 
@@ -116,6 +122,12 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     transitGatewayRouteTables: sortedMap(tgws.routeTables),
     prefixLists: sortedMap(prefixLists),
     internetHosts: sortedMap(internetHosts),
+    virtualPrivateGateways: sortedMap(hybrid.virtualPrivateGateways),
+    customerGateways: sortedMap(hybrid.customerGateways),
+    vpnConnections: sortedMap(hybrid.vpnConnections),
+    directConnectGateways: sortedMap(hybrid.directConnectGateways),
+    onPremisesNetworks: sortedMap(hybrid.onPremisesNetworks),
+    onPremisesHosts: sortedMap(hybrid.onPremisesHosts),
     awsServices: services,
     enis: sortedMap(workloads.enis),
     byId: sortedMap(byId),

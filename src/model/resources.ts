@@ -58,6 +58,8 @@ export interface RouteTable extends Base {
   readonly vpc: string;
   readonly main: boolean;
   readonly gatewayAssociation: string | undefined;
+  /** Virtual private gateways whose routes propagate into this table. */
+  readonly propagatingVgws: readonly string[];
   readonly routes: readonly Route[];
 }
 
@@ -412,6 +414,87 @@ export interface InternetHost extends Base {
   readonly dns: string | undefined;
 }
 
+/**
+ * A virtual private gateway ("What is AWS Site-to-Site VPN?", Site-to-Site VPN guide): the
+ * VPN concentrator on the AWS side, attached to at most one VPC; IPv4 only.
+ */
+export interface VirtualPrivateGateway extends Base {
+  readonly kind: 'virtualPrivateGateway';
+  readonly vpc: string | undefined;
+  readonly amazonSideAsn: number | undefined;
+}
+
+/** A customer gateway: the on-premises VPN device, by its outside IPv4 address. */
+export interface CustomerGateway extends Base {
+  readonly kind: 'customerGateway';
+  readonly ip: Ip;
+  readonly bgpAsn: number | undefined;
+}
+
+/** A static route of a VPN connection (CreateVpnConnectionRoute), where it is written. */
+export interface VpnStaticRoute {
+  readonly prefix: Prefix;
+  readonly span: Span;
+}
+
+/** The states of a VPN connection (AWS spelling). */
+export const VPN_STATES = ['pending', 'available', 'deleting', 'deleted'] as const;
+
+/**
+ * A site-to-site VPN connection between a customer gateway and a virtual private gateway:
+ * two tunnels in AWS, one path in vpcsim (the trace says so).
+ */
+export interface VpnConnection extends Base {
+  readonly kind: 'vpnConnection';
+  readonly customerGateway: string;
+  readonly virtualPrivateGateway: string | undefined;
+  readonly staticRoutesOnly: boolean;
+  readonly staticRoutes: readonly VpnStaticRoute[];
+  readonly state: (typeof VPN_STATES)[number];
+}
+
+/** A Direct Connect gateway's association with a virtual private gateway. */
+export interface DxAssociation {
+  readonly gateway: string;
+  /** AllowedPrefixesToDirectConnectGateway; undefined: the VPC's CIDR blocks. */
+  readonly allowedPrefixes: readonly Prefix[] | undefined;
+  readonly span: Span;
+}
+
+/** A Direct Connect gateway: on-premises networks reach the gateways associated with it. */
+export interface DirectConnectGateway extends Base {
+  readonly kind: 'directConnectGateway';
+  readonly amazonSideAsn: number | undefined;
+  readonly associations: readonly DxAssociation[];
+}
+
+/** A route of an on-premises router into one of its connections, as written. */
+export interface OnPremisesRoute {
+  readonly index: number;
+  readonly prefix: Prefix;
+  readonly connection: string;
+  readonly span: Span;
+}
+
+/** An on-premises network: address blocks, reached over VPN connections and Direct Connect gateways. */
+export interface OnPremisesNetwork extends Base {
+  readonly kind: 'onPremisesNetwork';
+  readonly cidrs: readonly Prefix[];
+  /** VPN connection and Direct Connect gateway ids, in the order written. */
+  readonly connections: readonly string[];
+  readonly routes: readonly OnPremisesRoute[];
+  /** Host ids, in the order written. */
+  readonly hosts: readonly string[];
+}
+
+/** A host of an on-premises network: a flow source or destination. */
+export interface OnPremisesHost extends Base {
+  readonly kind: 'onPremisesHost';
+  readonly network: string;
+  readonly ip: Ip;
+  readonly dns: string | undefined;
+}
+
 /** Every kind of resource in the model. */
 export type Resource =
   | Account
@@ -435,7 +518,13 @@ export type Resource =
   | InternetHost
   | TransitGateway
   | TransitGatewayAttachment
-  | TransitGatewayRouteTable;
+  | TransitGatewayRouteTable
+  | VirtualPrivateGateway
+  | CustomerGateway
+  | VpnConnection
+  | DirectConnectGateway
+  | OnPremisesNetwork
+  | OnPremisesHost;
 
 /** The `kind` tag of a resource. */
 export type ResourceKind = Resource['kind'];

@@ -7,7 +7,7 @@
 import type { Resource } from './resources.js';
 
 /** Every resource kind a route may target. */
-export const ROUTE_TARGET_KINDS = ['internetGateway', 'egressOnlyInternetGateway', 'natGateway', 'endpoint', 'peeringConnection', 'instance', 'networkInterface', 'transitGateway', 'unmodelled'] as const;
+export const ROUTE_TARGET_KINDS = ['internetGateway', 'egressOnlyInternetGateway', 'natGateway', 'endpoint', 'peeringConnection', 'instance', 'networkInterface', 'transitGateway', 'virtualPrivateGateway', 'unmodelled'] as const;
 
 /** A resource kind a route may target. */
 export type RouteTargetKind = (typeof ROUTE_TARGET_KINDS)[number];

@@ -63,8 +63,17 @@ export interface Route {
   readonly index: number;
   readonly destination: RouteDestination;
   readonly target: RouteTarget;
-  /** Added by AWS (local routes, gateway endpoint prefix-list routes), not written here. */
-  readonly origin: 'written' | 'local' | 'gatewayEndpoint';
+  /**
+   * Added by AWS (local routes, gateway endpoint prefix-list routes, routes a virtual private
+   * gateway propagates), not written here.
+   */
+  readonly origin: 'written' | 'local' | 'gatewayEndpoint' | 'propagated';
+  /**
+   * A propagated route: what the gateway learned it from, the most preferred first ("Route
+   * tables and AWS Site-to-Site VPN route priority": Direct Connect BGP, VPN static, VPN BGP),
+   * and the connections that advertise it.
+   */
+  readonly propagation?: { readonly from: 'directConnect' | 'vpnStatic' | 'vpnBgp'; readonly connections: readonly string[] };
   /**
    * A written route whose destination is a whole VPC CIDR block: it replaces the target of
    * that block's local route, which the table then no longer holds ("Replace or restore the

@@ -32,6 +32,12 @@ import type {
   TransitGatewayRouteTable,
   UnmodelledTarget,
   Vpc,
+  VirtualPrivateGateway,
+  CustomerGateway,
+  VpnConnection,
+  DirectConnectGateway,
+  OnPremisesNetwork,
+  OnPremisesHost,
 } from './resources.js';
 import type { Span } from './span.js';
 
@@ -66,6 +72,13 @@ export interface Topology {
   /** Customer-managed lists by id, and AWS-managed lists of the regions in use by id and name. */
   readonly prefixLists: ReadonlyMap<string, PrefixList>;
   readonly internetHosts: ReadonlyMap<string, InternetHost>;
+  readonly virtualPrivateGateways: ReadonlyMap<string, VirtualPrivateGateway>;
+  readonly customerGateways: ReadonlyMap<string, CustomerGateway>;
+  readonly vpnConnections: ReadonlyMap<string, VpnConnection>;
+  readonly directConnectGateways: ReadonlyMap<string, DirectConnectGateway>;
+  /** On-premises networks (`onPremises:`) and their hosts. */
+  readonly onPremisesNetworks: ReadonlyMap<string, OnPremisesNetwork>;
+  readonly onPremisesHosts: ReadonlyMap<string, OnPremisesHost>;
   /** AWS services of every catalogued region (their public names resolve from anywhere), by full name. */
   readonly awsServices: ReadonlyMap<string, AwsService>;
   /** Every network interface, by ENI id. */

@@ -69,7 +69,7 @@ export function routeFates(topology: Topology, atoms: AddressAtoms, classAtoms: 
     const entries: { lo: number; hi: number; length: number; priority: number; route: number }[] = [];
     t.routes.forEach((r, route) => {
       const prefixes = r.destination.kind === 'cidr' ? [r.destination.prefix] : (topology.prefixLists.get(r.destination.prefixList)?.entries ?? []);
-      const priority = r.destination.kind === 'cidr' ? 0 : 1;
+      const priority = r.destination.kind === 'cidr' ? (r.origin === 'propagated' ? 2 : 0) : 1;
       for (const p of prefixes) {
         if (p.family !== 4) continue;
         const [a, b] = prefixBounds(p);
@@ -124,6 +124,11 @@ export function routeFates(topology: Topology, atoms: AddressAtoms, classAtoms: 
           // check off ("Change the source or destination checking", per interface); what it
           // forwards to, by its own routing, is traced pair by pair.
           f = topology.enis.get(res.id)?.sourceDestCheck === false ? COMPLEX : DEAD;
+          break;
+        case 'virtualPrivateGateway':
+          // Toward on-premises: no interface of the file is there (vpcsim does not route
+          // on-premises traffic back into a VPC), so no instance class is reached this way.
+          f = DEAD;
           break;
         case 'unmodelled':
           // The trace stops there (UNMODELLED_TARGET): unreachable, as the trace says.

@@ -29,8 +29,8 @@ export function expectsNothingThere(exp: Expectation): boolean {
 
 /**
  * Whether something in the file holds the address: an interface (private, public or IPv6
- * address), an internet host, a VPC's CIDR block, an AWS service's public range, or the
- * public internet (any public address).
+ * address), an internet host, a VPC's CIDR block, an AWS service's public range, an
+ * on-premises network's block, or the public internet (any public address).
  */
 export function holdsAddress(t: Topology, ip: Ip): boolean {
   if (isPublicAddress(ip)) return true;
@@ -41,6 +41,7 @@ export function holdsAddress(t: Topology, ip: Ip): boolean {
   for (const h of t.internetHosts.values()) if (h.ip.family === ip.family && h.ip.value === ip.value) return true;
   for (const v of t.vpcs.values()) if ([...v.cidrs, ...v.ipv6Cidrs].some((p) => prefixContains(p, ip))) return true;
   for (const s of t.awsServices.values()) if (s.publicRanges.some((p) => prefixContains(p, ip))) return true;
+  for (const n of t.onPremisesNetworks.values()) if (n.cidrs.some((p) => prefixContains(p, ip))) return true;
   return false;
 }
 
@@ -62,6 +63,7 @@ export function unknownNames(t: Topology, check: Check, destinations: readonly s
   for (const d of destinations) {
     if (t.byId.has(d) || t.enis.has(d) || t.internetHosts.has(d) || parseIp(d) || !d.includes('.')) continue;
     if (isKnownDnsName(t, d)) continue;
+    if ([...t.onPremisesHosts.values()].some((h) => h.dns !== undefined && h.dns.toLowerCase() === d.toLowerCase())) continue;
     const i = check.to.items.indexOf(d);
     const near = closestDnsName(t, d);
     const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;

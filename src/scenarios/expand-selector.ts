@@ -73,6 +73,12 @@ export function expandSelector(topology: Topology, selector: CheckSelector, side
     case 'interfaceType':
       add(membersOfType(topology, selector.id));
       break;
+    case 'onPremises': {
+      const network = topology.onPremisesNetworks.get(selector.id);
+      if (network) add(network.hosts);
+      else unknown(`${side}: no on-premises network "${selector.id}"`, selector.id, topology.onPremisesNetworks.keys());
+      break;
+    }
     default: {
       const never: never = selector;
       throw new Error(`unknown selector ${JSON.stringify(never)}`);
@@ -95,13 +101,14 @@ function expandItem(
   if (resource?.kind === 'subnet') return add(membersOfSubnet(topology, item));
   if (resource?.kind === 'vpc') return add(membersOfVpc(topology, item));
   if (resource?.kind === 'securityGroup') return add(membersOfSecurityGroup(topology, item, side));
+  if (resource?.kind === 'onPremisesNetwork') return add(resource.hosts);
   if (resource || topology.enis.has(item) || parseIp(item)) return add([item]);
   if (item === INTERNET) {
     return add(topology.internetHosts.size > 0 ? topology.internetHosts.keys() : [REPRESENTATIVE_PUBLIC_ADDRESS]);
   }
   if (side === 'from') {
     // An internet host may be named by its DNS name; packets start from the host.
-    const host = [...topology.internetHosts.values()].find((h) => h.dns === item);
+    const host = [...topology.internetHosts.values()].find((h) => h.dns === item) ?? [...topology.onPremisesHosts.values()].find((h) => h.dns === item);
     if (host) return add([host.id]);
   }
   const alias = lookupAlias(topology, item);
@@ -159,6 +166,8 @@ export function describeSelector(selector: CheckSelector): string {
       return `security group ${selector.id}`;
     case 'interfaceType':
       return `interfaces of type ${selector.id}`;
+    case 'onPremises':
+      return `on-premises network ${selector.id}`;
     default: {
       const never: never = selector;
       return String(never);

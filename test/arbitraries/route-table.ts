@@ -63,7 +63,7 @@ export const routeCaseArb: fc.Arbitrary<RouteCase> = fc
       ...locals.map((prefix, i): Route => ({ index: -(i + 1), destination: { kind: 'cidr', prefix }, target: { kind: 'local' }, origin: 'local', span })),
       ...written.filter((r) => r !== undefined),
     ];
-    const table: RouteTable = { kind: 'routeTable', id: 'rtb', span, pointer: '', written: true, vpc: 'vpc', main: true, gatewayAssociation: undefined, routes };
+    const table: RouteTable = { kind: 'routeTable', id: 'rtb', span, pointer: '', written: true, vpc: 'vpc', main: true, gatewayAssociation: undefined, propagatingVgws: [], routes };
     const prefixes = [...cidrs, ...locals, ...[...prefixLists.values()].flatMap((p) => p.entries)];
     const top = (1n << 32n) - 1n;
     const addresses: Ip[] = [

@@ -89,6 +89,8 @@ const WITNESSES: Record<ExplanationCode, () => string[]> = {
   PRIVATELINK_ONE_WAY: flow('scenarios/privatelink-endpoint-service.yaml', { from: 'api-1', to: 'client', protocol: 'all', port: undefined }),
   UNMODELLED_TARGET: flow('scenarios/unmodelled-route-targets.yaml', { from: 'phone-backend', to: '198.51.100.20', protocol: 'tcp', port: 443 }),
   TARGET_NOT_MODELLED: flow('scenarios/application-load-balancer.yaml', { from: 'customer', to: 'web-alb', protocol: 'tcp', port: 8081 }),
+  BAD_STATE_VPN: flow('test/engine/fixtures/hybrid.yaml', { from: 'down-host', to: 'hub-app', protocol: 'tcp', port: 22 }),
+  VGW_REQUIRES_ADDRESS_IN_VPC_CIDR: flow('test/engine/fixtures/hybrid.yaml', { from: 'bgp-host', to: 'peer-app', protocol: 'tcp', port: 22 }),
 };
 
 function hopLimitCodes(): string[] {

@@ -1,7 +1,8 @@
 // Longest-prefix match over a route table, CIDR and prefix-list routes alike, in
 // O(distinct prefix lengths): one hash map per length, keyed by the masked address.
 // Priority at equal length follows "How route priority works" (Amazon VPC guide): a static
-// CIDR route beats a prefix-list route for the same prefix.
+// CIDR route beats a prefix-list route for the same prefix, and both beat a propagated route
+// (a virtual private gateway's, "Route priority": static, prefix list, propagated).
 import type { Ip } from '../../net/ip.js';
 import { maskOf, type Prefix } from '../../net/prefix.js';
 import type { PrefixList, Route, RouteTable } from '../../model/resources.js';
@@ -11,7 +12,7 @@ export interface IndexedRoute {
   readonly route: Route;
   /** The matching prefix: the route's CIDR, or the prefix-list entry. */
   readonly prefix: Prefix;
-  /** 0 for a static CIDR route, 1 for a prefix-list route. */
+  /** 0 for a static CIDR route, 1 for a prefix-list route, 2 for a propagated route. */
   readonly priority: number;
   /** A same-prefix route this one won against, for the trace's detail. */
   readonly shadowed: Route | undefined;
@@ -53,7 +54,7 @@ export function buildRouteIndex(table: RouteTable, prefixLists: ReadonlyMap<stri
     }
   };
   for (const route of table.routes) {
-    if (route.destination.kind === 'cidr') add(route, route.destination.prefix, 0);
+    if (route.destination.kind === 'cidr') add(route, route.destination.prefix, route.origin === 'propagated' ? 2 : 0);
     else for (const entry of prefixLists.get(route.destination.prefixList)?.entries ?? []) add(route, entry, 1);
   }
   for (const fam of [index.v4, index.v6]) {

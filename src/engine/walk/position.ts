@@ -6,7 +6,8 @@ import type { Ip } from '../../net/ip.js';
 import type { AwsService } from '../../model/aws-services.js';
 import type {
   EgressOnlyInternetGateway, Endpoint, EndpointService, Eni, InternetGateway, InternetHost,
-  LoadBalancer, NatGateway, PeeringConnection, TargetGroup,
+  LoadBalancer, NatGateway, OnPremisesHost, OnPremisesNetwork, PeeringConnection, TargetGroup,
+  VirtualPrivateGateway, VpnConnection, DirectConnectGateway,
 } from '../../model/resources.js';
 import type { EngineContext } from '../compile/engine-context.js';
 import type { Packet } from '../packet.js';
@@ -87,7 +88,9 @@ export type Delivery =
   | { readonly kind: 'internet'; readonly packet: Packet; readonly host: InternetHost | undefined }
   | { readonly kind: 'awsService'; readonly service: AwsService; readonly packet: Packet; readonly via: 'internet' }
   | { readonly kind: 'awsService'; readonly service: AwsService; readonly packet: Packet; readonly via: 'gatewayEndpoint'; readonly endpoint: Endpoint }
-  | { readonly kind: 'awsService'; readonly service: AwsService; readonly packet: Packet; readonly via: 'interfaceEndpoint'; readonly endpoint: Endpoint; readonly eni: Eni };
+  | { readonly kind: 'awsService'; readonly service: AwsService; readonly packet: Packet; readonly via: 'interfaceEndpoint'; readonly endpoint: Endpoint; readonly eni: Eni }
+  /** In an on-premises network: at a host of the file, or at an address of the network with none. */
+  | { readonly kind: 'onPremises'; readonly network: OnPremisesNetwork; readonly host: OnPremisesHost | undefined; readonly packet: Packet };
 
 interface Base {
   readonly packet: Packet;
@@ -148,6 +151,18 @@ export type At =
   | Base & { readonly kind: 'nlbTargetReply'; readonly target: Eni; readonly conn: LbConnection }
   | Base & { readonly kind: 'albListener'; readonly lb: LoadBalancer; readonly node: Eni }
   | Base & { readonly kind: 'albTarget'; readonly lb: LoadBalancer; readonly node: Eni; readonly tg: TargetGroup; readonly target: ResolvedTarget }
+  /** A flow starts in an on-premises network: `label` names the sender. */
+  | Base & { readonly kind: 'onPremisesSource'; readonly network: OnPremisesNetwork; readonly host: OnPremisesHost | undefined; readonly label: string }
+  /** The on-premises network's router sends packet.dst into one of its connections. */
+  | Base & { readonly kind: 'onPremisesRoute'; readonly network: OnPremisesNetwork }
+  /** A connection hands the packet to the on-premises side, toward packet.dst. */
+  | Base & { readonly kind: 'onPremisesArrive'; readonly connection: string }
+  /** Routed to a virtual private gateway from a subnet: toward on-premises. */
+  | Base & { readonly kind: 'virtualPrivateGateway'; readonly vgw: VirtualPrivateGateway; readonly fromSubnet: string }
+  /** A connection brings the packet to a virtual private gateway: into its VPC. */
+  | Base & { readonly kind: 'vgwInbound'; readonly vgw: VirtualPrivateGateway; readonly via: string }
+  | Base & { readonly kind: 'vpnConnection'; readonly vpn: VpnConnection; readonly toAws: boolean }
+  | Base & { readonly kind: 'directConnectGateway'; readonly dxgw: DirectConnectGateway; readonly toAws: boolean }
   /** The reply starts where the forward walk delivered. */
   | Base & { readonly kind: 'replyStart'; readonly delivery: Delivery };
 

@@ -50,6 +50,11 @@ export const replyStart: Handler<'replyStart'> = (env, at) => {
           return never;
         }
       }
+    case 'onPremises': {
+      const component = delivery.host ? { id: delivery.host.id, kind: 'onPremisesHost' as const } : { id: delivery.network.id, kind: 'onPremisesNetwork' as const };
+      log.hop(component, 'forwarded', { type: 'onPremises', action: 'forwarded', network: delivery.network.id, verdict: 'replyLeaves' }, delivery.host?.span ?? delivery.network.span, reply);
+      return log.go({ kind: 'onPremisesRoute', network: delivery.network, packet: reply, carry });
+    }
     default: {
       const never: never = delivery;
       return never;
@@ -68,5 +73,6 @@ export function returnsToSource(at: Delivery, source: Source, forward: Packet): 
   const fromDestination = p.src.family === forward.dst.family && p.src.value === forward.dst.value && (!ported || p.srcPort === forward.dstPort);
   if (!fromDestination) return false;
   if (source.kind === 'eni') return at.kind === 'eni' && at.eni.id === source.eni.id;
+  if (source.kind === 'onPremises') return at.kind === 'onPremises' && at.network.id === source.network.id && p.dst.value === forward.src.value;
   return at.kind === 'internet' && p.dst.value === forward.src.value;
 }

@@ -70,6 +70,9 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
       // the importers wrote a TGW as an unmodelled target, and says its verdict rests on it.
       return log.end(log.drop({ id: r.id, kind: 'unmodelled' }, 'dropped', 'UNMODELLED_TARGET',
         { type: 'unmodelled', action: 'dropped', target: r.id, kind: 'transitGateway', description: 'the walk through transit gateways is not modelled yet' }, r.span, packet));
+    case 'virtualPrivateGateway':
+      next = { ...base, kind: 'virtualPrivateGateway', vgw: r };
+      break;
     case 'unmodelled': {
       // Not a blackhole: AWS sends the packet on, to something the file only names. The
       // trace stops here and says that its verdict rests on that part.

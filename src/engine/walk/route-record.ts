@@ -13,6 +13,7 @@ export function routeRecord(r: Route, topology: Topology): RouteRecord {
     destination: r.destination.kind === 'cidr' ? formatPrefix(r.destination.prefix) : r.destination.prefixList,
     target: r.target.kind === 'resource' ? r.target.id : r.target.kind,
     origin: r.origin,
+    ...(r.propagation ? { propagation: r.propagation } : {}),
     text: describeRoute(r, topology),
   };
 }

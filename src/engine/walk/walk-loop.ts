@@ -26,6 +26,10 @@ import { peering } from './peering.js';
 import type { At, Delivery, LbConnection, Memo, NatEntry, Step, WalkEnv } from './position.js';
 import { replyStart } from './reply-start.js';
 import { routeFromSubnet } from './route-from-subnet.js';
+import { onPremisesArrive, onPremisesRoute, onPremisesSource } from './on-premises.js';
+import { vgwInbound, virtualPrivateGateway } from './virtual-private-gateway.js';
+import { vpnConnection } from './vpn-connection.js';
+import { directConnectGateway } from './direct-connect-gateway.js';
 
 /** Most hops a walk may take before it is called a loop. */
 export const HOP_LIMIT = 64;
@@ -60,6 +64,13 @@ export function dispatch(env: WalkEnv, at: At): Step {
     case 'albListener': return albListener(env, at);
     case 'albTarget': return albTarget(env, at);
     case 'replyStart': return replyStart(env, at);
+    case 'onPremisesSource': return onPremisesSource(env, at);
+    case 'onPremisesRoute': return onPremisesRoute(env, at);
+    case 'onPremisesArrive': return onPremisesArrive(env, at);
+    case 'virtualPrivateGateway': return virtualPrivateGateway(env, at);
+    case 'vgwInbound': return vgwInbound(env, at);
+    case 'vpnConnection': return vpnConnection(env, at);
+    case 'directConnectGateway': return directConnectGateway(env, at);
     default: {
       const never: never = at;
       return never;

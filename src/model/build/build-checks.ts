@@ -17,7 +17,8 @@ export function selector(raw: RawSelector): { sel: CheckSelector; port: number |
     return { sel: { kind: 'list', items: [target] }, port };
   }
   if (Array.isArray(raw)) return { sel: { kind: 'list', items: [...(raw as readonly string[])] }, port: undefined };
-  const o = raw as { subnet?: string; vpc?: string; securityGroup?: string; interfaceType?: string };
+  const o = raw as { subnet?: string; vpc?: string; securityGroup?: string; interfaceType?: string; onPremises?: string };
+  if (o.onPremises !== undefined) return { sel: { kind: 'onPremises', id: o.onPremises }, port: undefined };
   if (o.interfaceType !== undefined) return { sel: { kind: 'interfaceType', id: o.interfaceType }, port: undefined };
   if (o.subnet !== undefined) return { sel: { kind: 'subnet', id: o.subnet }, port: undefined };
   if (o.vpc !== undefined) return { sel: { kind: 'vpc', id: o.vpc }, port: undefined };

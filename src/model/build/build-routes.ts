@@ -53,6 +53,7 @@ export function buildRoutes(ctx: BuildContext, raw: RawTopology, fabric: VpcFabr
             entry?.kind === 'peeringConnection'
               ? peeringTouches(raw, r.target, vpcId, ctx, `${ptr}/target`)
               : refAt(ctx, r.target, `${ptr}/target`, ROUTE_TARGET_KINDS, vpcId);
+          if (ok && entry?.kind === 'virtualPrivateGateway' && !vgwRouteOk(ctx, r.target, entry.vpc, vpcId, destination, `${ptr}/target`)) return;
           if (ok) target = { kind: 'resource', id: r.target };
         }
         if (!destination || !target) return;
@@ -89,6 +90,23 @@ function replaceLocal(ctx: BuildContext, routes: Route[], route: Route, targetPt
   }
   routes.splice(at, 1);
   return { ...route, replacesLocal: true };
+}
+
+/**
+ * A route to a virtual private gateway: the gateway must be attached to the table's VPC
+ * (CreateRoute: Gateway.NotAttached), and it carries IPv4 only ("Route tables and AWS
+ * Site-to-Site VPN route priority": virtual private gateways do not support IPv6 traffic).
+ */
+function vgwRouteOk(ctx: BuildContext, vgw: string, attached: string | undefined, vpcId: string, destination: Route['destination'] | undefined, ptr: string): boolean {
+  if (attached !== vpcId) {
+    report(ctx, 'GATEWAY_ATTACHMENT', `virtual private gateway "${vgw}" is not attached to VPC "${vpcId}"${attached === undefined ? ' (it is attached to no VPC)' : ''}; AWS routes only to an attached gateway`, ptr);
+    return false;
+  }
+  if (destination?.kind === 'cidr' && destination.prefix.family === 6) {
+    report(ctx, 'ROUTE_FAMILY_MISMATCH', `a virtual private gateway carries IPv4 only; "${formatPrefix(destination.prefix)}" is IPv6`, ptr);
+    return false;
+  }
+  return true;
 }
 
 function peeringTouches(raw: RawTopology, pcx: string, vpcId: string, ctx: BuildContext, ptr: string): boolean {

@@ -85,7 +85,7 @@ export function buildVpcs(ctx: BuildContext, raw: RawTopology, accountIds: Reado
     if (mainRouteTable === implicit.main) {
       fabric.routeTables.set(implicit.main, {
         kind: 'routeTable', id: implicit.main, span, pointer: base, written: false, vpc: vpcId, main: true,
-        gatewayAssociation: undefined, routes: localRoutes(),
+        gatewayAssociation: undefined, propagatingVgws: [], routes: localRoutes(),
       });
     }
     for (const [rtbId, rt] of Object.entries(rv.routeTables ?? {})) {
@@ -95,7 +95,7 @@ export function buildVpcs(ctx: BuildContext, raw: RawTopology, accountIds: Reado
       }
       fabric.routeTables.set(rtbId, {
         kind: 'routeTable', id: rtbId, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, vpc: vpcId,
-        main: rtbId === mainRouteTable, gatewayAssociation: rt.gatewayAssociation, routes: localRoutes(),
+        main: rtbId === mainRouteTable, gatewayAssociation: rt.gatewayAssociation, propagatingVgws: [...(rt.propagatingVgws ?? [])], routes: localRoutes(),
       });
     }
 

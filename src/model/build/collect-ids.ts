@@ -73,4 +73,13 @@ export function collectIds(ctx: BuildContext, raw: RawTopology): void {
   for (const id of Object.keys(raw.prefixLists ?? {})) declare(ctx, id, 'prefixList', pointer('prefixLists', id), undefined);
   for (const id of Object.keys(raw.internet ?? {})) declare(ctx, id, 'internetHost', pointer('internet', id), undefined);
   for (const id of Object.keys(raw.unmodelled ?? {})) declare(ctx, id, 'unmodelled', pointer('unmodelled', id), undefined);
+  // A virtual private gateway belongs to the VPC it is attached to: routes of other VPCs cannot name it.
+  for (const [id, g] of Object.entries(raw.virtualPrivateGateways ?? {})) declare(ctx, id, 'virtualPrivateGateway', pointer('virtualPrivateGateways', id), g.vpc);
+  for (const id of Object.keys(raw.customerGateways ?? {})) declare(ctx, id, 'customerGateway', pointer('customerGateways', id), undefined);
+  for (const id of Object.keys(raw.vpnConnections ?? {})) declare(ctx, id, 'vpnConnection', pointer('vpnConnections', id), undefined);
+  for (const id of Object.keys(raw.directConnectGateways ?? {})) declare(ctx, id, 'directConnectGateway', pointer('directConnectGateways', id), undefined);
+  for (const [id, n] of Object.entries(raw.onPremises ?? {})) {
+    declare(ctx, id, 'onPremisesNetwork', pointer('onPremises', id), undefined);
+    for (const h of Object.keys(n.hosts ?? {})) declare(ctx, h, 'onPremisesHost', pointer('onPremises', id, 'hosts', h), undefined);
+  }
 }

@@ -51,6 +51,12 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   transitGateway: 'transit gateway',
   transitGatewayAttachment: 'transit gateway attachment',
   transitGatewayRouteTable: 'transit gateway route table',
+  virtualPrivateGateway: 'virtual private gateway',
+  customerGateway: 'customer gateway',
+  vpnConnection: 'VPN connection',
+  directConnectGateway: 'Direct Connect gateway',
+  onPremisesNetwork: 'on-premises network',
+  onPremisesHost: 'on-premises host',
 };
 
 /** "Did you mean" is computed for this many problems per file, then skipped (hostile input). */

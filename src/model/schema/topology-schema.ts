@@ -74,7 +74,7 @@ const subnet = closed(
 const route = closed(
   {
     destination: str('A CIDR block or a prefix list id or name'),
-    target: str('An IGW, egress-only IGW, NAT gateway, GWLB endpoint, peering connection, instance id, "local" or "blackhole"'),
+    target: str('An IGW, egress-only IGW, NAT gateway, GWLB endpoint, peering connection, instance, virtual private gateway id, "local" or "blackhole"'),
   },
   ['destination', 'target'],
 );
@@ -87,6 +87,7 @@ const unmodelled = closed({
 const routeTable = closed({
   main: bool("The VPC's main route table (at most one)", false),
   gatewayAssociation: ref('An internet gateway this edge route table is associated with'),
+  propagatingVgws: refs("The VPC's virtual private gateway, whose VPN and Direct Connect routes propagate into this table"),
   routes: list(route, 'Routes besides the implicit local ones'),
 });
 
@@ -283,7 +284,7 @@ const vpc = closed(
 );
 
 const selector: JsonSchema = {
-  description: 'An id or name, an IP, "internet", a list of them, or { subnet | vpc | securityGroup: id } or { interfaceType: type }',
+  description: 'An id or name, an IP, "internet", a list of them, or { subnet | vpc | securityGroup | onPremises: id } or { interfaceType: type }',
   anyOf: [
     { type: 'string' },
     { type: 'array', items: { type: 'string' }, minItems: 1 },
@@ -293,6 +294,7 @@ const selector: JsonSchema = {
         vpc: ref('Every instance and network interface in the VPC'),
         securityGroup: ref('Every member ENI'),
         interfaceType: oneOfStrings(INTERFACE_TYPES, 'Every network interface of the type (instances are interface)'),
+        onPremises: ref('Every host of the on-premises network'),
       },
       [],
       { minProperties: 1, maxProperties: 1 },
@@ -384,6 +386,54 @@ const transitGateway = closed({
   routeTables: idMap(tgwRouteTable, 'Transit gateway route tables by id'),
 });
 
+const asn = { type: 'integer', minimum: 1, maximum: 4294967295, description: 'BGP autonomous system number' };
+const ipv4Cidrs = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string' }, description });
+
+const virtualPrivateGateway = closed({
+  vpc: ref('The VPC it is attached to (one gateway per VPC); a detached gateway carries nothing'),
+  amazonSideAsn: asn,
+});
+
+const customerGateway = closed({ ip: str("The device's outside IPv4 address"), bgpAsn: asn }, ['ip']);
+
+const vpnConnection = closed(
+  {
+    customerGateway: ref('The customer gateway on the on-premises side'),
+    virtualPrivateGateway: ref('The virtual private gateway on the AWS side'),
+    staticRoutesOnly: bool('Static routing; default false: BGP, with the prefixes of the on-premises networks that name the connection', false),
+    staticRoutes: ipv4Cidrs('Static routing: the on-premises CIDR blocks (CreateVpnConnectionRoute)'),
+    state: oneOfStrings(['pending', 'available', 'deleting', 'deleted'], 'Default available; only an available connection carries traffic'),
+  },
+  ['customerGateway'],
+);
+
+const directConnectGateway = closed({
+  amazonSideAsn: asn,
+  associations: list(
+    closed(
+      {
+        gateway: ref('A virtual private gateway attached to a VPC'),
+        allowedPrefixes: ipv4Cidrs('Allowed prefixes (a filter: VPC blocks they cover are advertised); default the VPC blocks'),
+      },
+      ['gateway'],
+    ),
+    'Gateways associated with the Direct Connect gateway',
+  ),
+});
+
+const onPremisesNetwork = closed(
+  {
+    cidrs: { ...ipv4Cidrs('The IPv4 blocks of the network'), minItems: 1 },
+    connections: refs('The VPN connections and Direct Connect gateways that reach it'),
+    routes: list(
+      closed({ destination: str('An IPv4 CIDR block'), connection: ref('One of the network\'s connections') }, ['destination', 'connection']),
+      'Routes the on-premises router has into a connection beyond what AWS advertises over it',
+    ),
+    hosts: idMap(closed({ ip: str('An IPv4 address in the network'), dns: str('Its DNS name') }, ['ip']), 'Hosts: flow sources and destinations'),
+  },
+  ['cidrs'],
+);
+
 const ids = (description: string): JsonSchema => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }], description });
 
 const protect = closed(
@@ -467,11 +517,11 @@ export const topologySchema: JsonSchema = {
         closed({ ip: str('Public IP address'), dns: str('Public DNS name') }, ['ip']),
         'Hosts on the public internet',
       ),
-      onPremises: {
-        type: ['object', 'null'],
-        maxProperties: 0,
-        description: 'Reserved for networks behind VPN / Direct Connect; must be empty for now',
-      },
+      onPremises: { ...idMap(onPremisesNetwork, 'Networks behind VPN connections and Direct Connect gateways, with their hosts'), type: ['object', 'null'] },
+      virtualPrivateGateways: idMap(virtualPrivateGateway, 'Virtual private gateways (the AWS side of site-to-site VPN and Direct Connect)'),
+      customerGateways: idMap(customerGateway, 'Customer gateways (on-premises VPN devices)'),
+      vpnConnections: idMap(vpnConnection, 'Site-to-site VPN connections'),
+      directConnectGateways: idMap(directConnectGateway, 'Direct Connect gateways'),
       unmodelled: idMap(unmodelled, 'Route targets vpcsim does not model: a route to one ends the trace with UNMODELLED_TARGET'),
       checks: list(check, 'Reachability checks run by `vpcsim check`'),
       protect: list(protect, 'Destinations no change may open flows toward: `vpcsim check --baseline OLD` fails on such flows'),

@@ -154,6 +154,7 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       return defined({
         main: r.main ? true : undefined,
         gatewayAssociation: r.gatewayAssociation,
+        propagatingVgws: r.propagatingVgws.length > 0 ? [...r.propagatingVgws] : undefined,
         routes: routes.length > 0 ? routes.map((x) => routeToRaw(t, x)) : undefined,
       });
     }),

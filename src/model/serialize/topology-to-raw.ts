@@ -28,6 +28,7 @@ function selectorToRaw(s: CheckSelector): RawSelector {
     case 'vpc': return { vpc: s.id };
     case 'securityGroup': return { securityGroup: s.id };
     case 'interfaceType': return { interfaceType: s.id };
+    case 'onPremises': return { onPremises: s.id };
     default: {
       const never: never = s;
       return never;
@@ -98,6 +99,25 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
       prefixList: s.prefixList?.id,
     })])),
     internet: nonEmpty(inSourceOrder(t.internetHosts.values()).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),
+    onPremises: nonEmpty(inSourceOrder(t.onPremisesNetworks.values()).map((n) => [n.id, defined({
+      cidrs: n.cidrs.map(formatPrefix),
+      connections: n.connections.length > 0 ? [...n.connections] : undefined,
+      routes: n.routes.length > 0 ? n.routes.map((r) => ({ destination: formatPrefix(r.prefix), connection: r.connection })) : undefined,
+      hosts: nonEmpty(n.hosts.map((h) => t.onPremisesHosts.get(h)!).map((h) => [h.id, defined({ ip: formatIp(h.ip), dns: h.dns })])),
+    })])),
+    virtualPrivateGateways: nonEmpty(inSourceOrder(t.virtualPrivateGateways.values()).map((g) => [g.id, defined({ vpc: g.vpc, amazonSideAsn: g.amazonSideAsn })])),
+    customerGateways: nonEmpty(inSourceOrder(t.customerGateways.values()).map((g) => [g.id, defined({ ip: formatIp(g.ip), bgpAsn: g.bgpAsn })])),
+    vpnConnections: nonEmpty(inSourceOrder(t.vpnConnections.values()).map((v) => [v.id, defined({
+      customerGateway: v.customerGateway,
+      virtualPrivateGateway: v.virtualPrivateGateway,
+      staticRoutesOnly: v.staticRoutesOnly ? true : undefined,
+      staticRoutes: v.staticRoutesOnly && v.staticRoutes.length > 0 ? v.staticRoutes.map((r) => formatPrefix(r.prefix)) : undefined,
+      state: v.state === 'available' ? undefined : v.state,
+    })])),
+    directConnectGateways: nonEmpty(inSourceOrder(t.directConnectGateways.values()).map((d) => [d.id, defined({
+      amazonSideAsn: d.amazonSideAsn,
+      associations: d.associations.length > 0 ? d.associations.map((a) => defined({ gateway: a.gateway, allowedPrefixes: a.allowedPrefixes?.map(formatPrefix) })) : undefined,
+    })])),
     unmodelled: nonEmpty(inSourceOrder(t.unmodelledTargets.values()).map((u) => [u.id, defined({ kind: u.targetKind, description: u.description })])),
     checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
     protect: t.protect.length > 0 ? t.protect.map((p) => p.written) : undefined,
