@@ -198,8 +198,12 @@ function mapInstance(ctx: ImportContext, inst: InstanceRec): void {
   }
   vpc.instances.set(inst.id, emitted(value, src.file, notes, src.name));
   // Secondary interfaces ("Elastic network interfaces", EC2 guide) are interfaces of their own, attached to the instance.
-  for (const e of enis.filter((x) => x !== primary).sort((a, b) => (a.deviceIndex ?? 0) - (b.deviceIndex ?? 0) || cmp(a.id, b.id))) {
-    emitInterface(ctx, vpc, e.vpcId === undefined || e.subnetId === undefined ? { ...e, vpcId: vpcId, subnetId: e.subnetId ?? subnetId } : e, inst.id);
+  const secondaries = enis.filter((x) => x !== primary).sort((a, b) => (a.deviceIndex ?? 0) - (b.deviceIndex ?? 0) || cmp(a.id, b.id));
+  // A device index AWS gave twice (a hand-edited snapshot) is left for the loader to assign.
+  const seen = secondaries.map((e) => e.deviceIndex);
+  for (const e of secondaries) {
+    const once = e.deviceIndex !== undefined && seen.filter((d) => d === e.deviceIndex).length === 1 ? e : { ...e, deviceIndex: undefined };
+    emitInterface(ctx, vpc, once.vpcId === undefined || once.subnetId === undefined ? { ...once, vpcId: vpcId, subnetId: once.subnetId ?? subnetId } : once, inst.id);
   }
 }
 

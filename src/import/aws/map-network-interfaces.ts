@@ -91,6 +91,8 @@ export function emitInterface(ctx: ImportContext, vpc: OutVpc, e: EniRec, instan
   if (type !== 'interface') value.type = type;
   if (e.description !== undefined && e.description !== '') value.description = e.description;
   if (instance !== undefined) value.instance = instance;
+  // Attachment.DeviceIndex: the interface's position on the instance (0 is the primary).
+  if (instance !== undefined && e.deviceIndex !== undefined && e.deviceIndex > 0) value.deviceIndex = e.deviceIndex;
   const notes = e.requesterManaged === true ? [`requester-managed${e.requesterId !== undefined ? ` (requester ${e.requesterId})` : ''}`] : [];
   const lost = e.ipv6.slice(1);
   if (lost.length > 0 || (ipv6 !== undefined && subnet.value.ipv6Cidr === undefined)) {

@@ -167,6 +167,11 @@ function targetOf(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: RouteRec
     return missing('peerings', `peering connection ${r.peeringId}`);
   }
   if (r.instanceId !== undefined || r.eniId !== undefined) {
+    // A route to a network interface ("Example routing options", Amazon VPC guide): an
+    // instance's secondary interface or a standalone one imported as a networkInterfaces entry
+    // is the target itself (AWS also gives the InstanceId of an attached one); a primary
+    // interface stands for its instance.
+    if (r.eniId !== undefined && vpc.networkInterfaces.has(r.eniId)) return { id: r.eniId };
     const instance = r.instanceId ?? instanceOfEni(s, r.eniId!);
     if (instance !== undefined && vpc.instances.has(instance)) {
       return { id: instance, ...(r.instanceId === undefined ? { note: `AWS target: network interface ${r.eniId} of ${instance}` } : {}) };
