@@ -58,6 +58,11 @@ export function sequenceRole(c: Component): SequenceRole {
       return place(c.id, 'on-premises network');
     case 'onPremisesHost':
       return place(c.id, 'on-premises host');
+    case 'transitGateway':
+    case 'transitGatewayAttachment':
+      return place(c.id, 'transit gateway');
+    case 'transitGatewayRouteTable':
+      return NOTE;
     case 'networkAcl':
     case 'securityGroup':
     case 'routeTable':

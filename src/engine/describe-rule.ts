@@ -2,6 +2,7 @@
 import { formatPrefix } from '../net/prefix.js';
 import type { AclRule, PortRange, Route, SgRule } from '../model/rules.js';
 import type { Topology } from '../model/topology.js';
+import type { TgwRoute } from '../model/resources.js';
 import { protocolName } from './packet.js';
 
 function ports(p: PortRange): string {
@@ -48,6 +49,16 @@ export function describeAclRule(rule: AclRule): string {
 const PROPAGATION_WORDS = { directConnect: 'Direct Connect BGP', vpnStatic: 'VPN static route', vpnBgp: 'VPN BGP' } as const;
 
 /** "route 0.0.0.0/0 -> igw-main" or "route pl-63a5400a (com.amazonaws.us-east-1.s3) -> vpce-s3". */
+/** A transit gateway route in words: "route 10.0.0.0/16 -> att-prod (propagated from a vpc attachment)". */
+export function describeTgwRoute(route: TgwRoute, topology: Topology): string {
+  const dest = route.destination.kind === 'cidr'
+    ? formatPrefix(route.destination.prefix)
+    : `${route.destination.prefixList}${nameOf(topology, route.destination.prefixList)}`;
+  const target = route.target.kind === 'attachment' ? route.target.attachment : 'blackhole';
+  const origin = route.origin === 'propagated' ? ` (propagated from a ${route.propagatedFrom ?? 'vpc'} attachment)` : route.origin === 'prefixList' ? ' (prefix list reference)' : ' (static)';
+  return `route ${dest} -> ${target}${origin}`;
+}
+
 export function describeRoute(route: Route, topology: Topology): string {
   const dest = route.destination.kind === 'cidr'
     ? formatPrefix(route.destination.prefix)

@@ -40,15 +40,21 @@ function remoteEni(ctx: EngineContext, self: Eni, remote: Ip): Eni | undefined {
   return undefined;
 }
 
-/** Whether a rule on `self` can see `other` as a group member: the same VPC, or a VPC peered by an active connection in the same region. */
-function visibleMember(ctx: EngineContext, self: Eni, other: Eni): boolean {
+/**
+ * Whether a rule on `self` can see `other` as a group member: the same VPC, a VPC peered by an
+ * active connection in the same region, or (`acrossTgw`: the sender came through a transit
+ * gateway with security group referencing on for it and both attachments) a VPC of the same
+ * region ("Security group referencing", Transit Gateways guide).
+ */
+function visibleMember(ctx: EngineContext, self: Eni, other: Eni, acrossTgw: boolean): boolean {
   if (other.vpc === self.vpc) return true;
   const region = ctx.topology.vpcs.get(self.vpc)?.region;
+  if (acrossTgw && ctx.topology.vpcs.get(other.vpc)?.region === region) return true;
   return (ctx.peerings.get(self.vpc) ?? []).some((pcx) => pcx.status === 'active' &&
     (pcx.requester === other.vpc || pcx.accepter === other.vpc) && ctx.topology.vpcs.get(other.vpc)?.region === region);
 }
 
-function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, remoteOutside: boolean, sender: Eni | undefined): boolean {
+function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, remoteOutside: boolean, sender: Eni | undefined, acrossTgw: boolean): boolean {
   switch (rule.peer.kind) {
     case 'cidr':
       return prefixContains(rule.peer.prefix, remote);
@@ -58,7 +64,7 @@ function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, re
       // A peer known to be outside every VPC the rule could see (PrivateLink's consumer) is no member.
       const members = ctx.sgMembers.get(rule.peer.securityGroup);
       if (!members || members.size === 0 || remoteOutside) return false;
-      if (rule.direction === 'ingress') return sender !== undefined && members.has(sender.id) && visibleMember(ctx, self, sender);
+      if (rule.direction === 'ingress') return sender !== undefined && members.has(sender.id) && visibleMember(ctx, self, sender, acrossTgw);
       const eni = remoteEni(ctx, self, remote);
       return eni !== undefined && members.has(eni.id);
     }
@@ -74,7 +80,10 @@ function peerMatches(ctx: EngineContext, rule: SgRule, self: Eni, remote: Ip, re
  * `remoteOutside`: the other end is in no VPC the groups can reference (it matches CIDR and
  * prefix-list rules only), as for PrivateLink clients seen by an NLB's security groups.
  * `sender`: for ingress, the interface that sent the packet on its last hop (undefined when
- * none did: the internet, a gateway); only its groups match group references.
+ * none did: the internet, a gateway); only its groups match group references. `acrossTgw`:
+ * the sender reached the interface through a transit gateway that lets references match it
+ * (the stricter reading takes references in inbound rules only: an outbound rule names the
+ * destination's groups, which only the VPC and its peers resolve).
  */
 export function evaluateSecurityGroups(
   ctx: EngineContext,
@@ -83,13 +92,14 @@ export function evaluateSecurityGroups(
   packet: Packet,
   remoteOutside = false,
   sender: Eni | undefined = undefined,
+  acrossTgw = false,
 ): SgDecision {
   const remote = direction === 'ingress' ? packet.src : packet.dst;
   for (const sgId of eni.securityGroups) {
     const group = ctx.topology.securityGroups.get(sgId);
     if (!group) continue;
     for (const rule of direction === 'ingress' ? group.ingress : group.egress) {
-      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote, remoteOutside, sender)) {
+      if (ruleMatchesTraffic(rule.protocol, rule.ports, packet) && peerMatches(ctx, rule, eni, remote, remoteOutside, sender, acrossTgw)) {
         return { allowed: true, group, rule };
       }
     }

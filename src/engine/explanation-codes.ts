@@ -20,7 +20,7 @@ export const EXPLANATION_CODES = {
   NGW_REQUIRES_SOURCE_IN_VPC: "A NAT gateway only translates traffic from its own VPC's addresses.",
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: "Traffic over a peering connection must be addressed to the peer VPC's CIDR blocks (no transit).",
   VPCE_GATEWAY_PROTOCOL_RESTRICTION: 'A gateway endpoint carries only TCP traffic addressed to its service.',
-  VPCE_INTRA_VPC_TRAFFIC: 'A gateway endpoint is used only by traffic from its own VPC (not through peering, VPN or Direct Connect).',
+  VPCE_INTRA_VPC_TRAFFIC: 'A gateway endpoint is used only by traffic from its own VPC (not through peering, a transit gateway, VPN or Direct Connect).',
   CANNOT_ROUTE: 'The route sends the traffic somewhere it cannot go (blackhole, or a target that does not forward it).',
   UNKNOWN_DESTINATION: 'Nothing in the model holds the destination address.',
   PROTOCOL_RESTRICTION: 'The component does not carry this protocol.',
@@ -38,6 +38,13 @@ export const EXPLANATION_CODES = {
   UNMODELLED_TARGET: 'The route sends the traffic to a resource vpcsim does not model (or the snapshot or plan does not hold): the verdict rests on an unmodelled part, and AWS may deliver the flow (ours).',
   BAD_STATE_VPN: 'The VPN connection is not in a functional state (only an available connection carries traffic).',
   VGW_REQUIRES_ADDRESS_IN_VPC_CIDR: "A virtual private gateway delivers traffic from on-premises only to its VPC's CIDR blocks: no transit to peers, gateways or endpoints (ours).",
+  BAD_STATE_ATTACHMENT: 'A transit gateway attachment is not available (pending acceptance, deleted, ...), so it carries nothing.',
+  TGW_ATTACH_NOT_FOUND: 'The route sends the traffic to a transit gateway the VPC has no attachment to (the name of Network Manager Route Analyzer\'s reason).',
+  TGW_ROUTE_AZ_RESTRICTION: "The VPC attachment has no subnet in the sender's Availability Zone, so traffic from that zone cannot reach the transit gateway.",
+  TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: 'The transit gateway attachment the traffic entered by is associated with no route table.',
+  TGW_RTB_CANNOT_ROUTE: "No route of the transit gateway route table matches the destination.",
+  TGW_RTB_BAD_STATE_ROUTE: 'The transit gateway route that matches is a blackhole.',
+  ASYMMETRIC_APPLIANCE_PATH: 'The reply crosses a stateful appliance the request did not cross (a path through a transit gateway without appliance mode): it drops the reply, in the stricter reading (ours).',
   TARGET_NOT_MODELLED: 'The load balancer hands the flow to a target vpcsim does not model beyond it (a Lambda function behind an ALB): no verdict past the load balancer (ours).',
 } as const;
 

@@ -5,6 +5,7 @@ import { describeView as p } from './packet.js';
 import type { HopStep, StepOf } from './steps.js';
 import type { PacketView } from './trace.js';
 import { UNMODELLED_KIND_WORDS } from '../model/unmodelled-kinds.js';
+import { transitAttachmentDetail, transitAttachmentWhy, transitRouteDetail, transitRouteWhy } from './render-transit-step.js';
 
 /** What a step is rendered with besides its own fields. */
 export interface RenderContext {
@@ -152,6 +153,7 @@ function applianceDetail(s: StepOf<'appliance'>): string {
     case 'natInstance': return `${s.instance} (sourceDestCheck off${on}) forwards${applianceEgress(s)} toward the internet gateway; vpcsim reads it as a NAT instance and assumes it translates source ${s.before.src} to ${s.interfaces > 1 ? `the address of ${s.outInterface}, the interface it sends from,` : 'its own address'} ${s.after.src}`;
     case 'forward': return `${s.instance} (sourceDestCheck off${on}) forwards ${p(s.before)} unchanged${applianceEgress(s)}; vpcsim assumes the appliance lets the flow pass`;
     case 'natInstanceReply': return `${s.instance} (NAT instance) translates the reply's destination back to ${s.after.dst} and forwards it${applianceEgress(s)}`;
+    case 'asymmetricReply': return `the reply ${p(s.before)} reaches appliance ${s.instance}, which the request did not cross: a stateful appliance that saw one direction only drops it (the stricter reading; vpcsim cannot see the appliance's software)`;
     default: return never(s.verdict);
   }
 }
@@ -164,6 +166,7 @@ function applianceWhy(s: StepOf<'appliance'>): string | undefined {
       ? 'An appliance with several interfaces forwards by its own routing, which the file does not hold: vpcsim assumes the common case, out of the interface in the destination\'s subnet, else out of device index 0 by its subnet\'s route table, and that its software passes the flow.'
       : 'An appliance forwards by the route table of its own subnet; what its software allows is outside the file, so vpcsim assumes it passes the flow.';
     case 'natInstanceReply': return undefined;
+    case 'asymmetricReply': return 'Without appliance mode a transit gateway keeps each direction in the zone it entered by, so the reply can come back through another zone\'s appliance; turn on appliance mode on the appliance VPC\'s attachment ("Example: Appliance in a shared services VPC").';
     default: return never(s.verdict);
   }
 }
@@ -503,6 +506,8 @@ export function renderDetail(s: HopStep, c: RenderContext): string {
     case 'vpnConnection': return vpnDetail(s, c);
     case 'directConnectGateway': return dxDetail(s, c);
     case 'onPremises': return onPremisesDetail(s, c);
+    case 'transitGatewayAttachment': return transitAttachmentDetail(s, c);
+    case 'transitGatewayRoute': return transitRouteDetail(s, c);
     case 'unmodelled': return `the route sends ${p(c.packet)} to ${UNMODELLED_KIND_WORDS[s.kind]} ${s.target}${s.description !== undefined ? ` (${s.description})` : ''}, which vpcsim does not model: the trace ends here, so its verdict (unreachable) rests on an unmodelled part, and AWS may deliver the flow`;
     default: return never(s);
   }
@@ -559,6 +564,8 @@ export function renderWhy(s: HopStep, c: RenderContext): string | undefined {
       if (s.verdict === 'noRoute') return 'An on-premises network reaches AWS only where its connections advertise a route (the VPC blocks of the gateway) or its own routes send it.';
       return undefined;
     case 'directConnectGateway': return undefined;
+    case 'transitGatewayAttachment': return transitAttachmentWhy(s);
+    case 'transitGatewayRoute': return transitRouteWhy(s);
     case 'send': case 'loopGuard': case 'delivered': case 'serviceReply': return undefined;
     default: return never(s);
   }

@@ -7,6 +7,7 @@
 import type { DnsRule } from './dns/dns-records.js';
 import type { PacketView } from './trace.js';
 import type { UnmodelledKind } from '../model/unmodelled-kinds.js';
+import type { TgwAttachmentType } from '../model/resources.js';
 
 /** Every step type, in the order docs/trace.md lists them. */
 export const STEP_TYPES = [
@@ -15,6 +16,7 @@ export const STEP_TYPES = [
   'gatewayEndpoint', 'endpointPolicy', 'endpointState', 'interfaceEndpoint', 'privateLink',
   'listener', 'targetChoice', 'loadBalancerNode', 'gwlbEndpoint', 'geneve', 'serviceReply', 'unmodelled',
   'virtualPrivateGateway', 'vpnConnection', 'directConnectGateway', 'onPremises',
+  'transitGatewayAttachment', 'transitGatewayRoute',
 ] as const;
 
 /** A step type. */
@@ -40,6 +42,19 @@ export interface RouteRecord {
   /** A propagated route: how the gateway learned the prefix, and the connections advertising it. */
   readonly propagation?: { readonly from: 'directConnect' | 'vpnStatic' | 'vpnBgp'; readonly connections: readonly string[] };
   /** The route in words (describe-rule.ts): "route 0.0.0.0/0 -> igw-main". */
+  readonly text: string;
+}
+
+/** A transit gateway route as a step records it. */
+export interface TgwRouteRecord {
+  /** 1-based: written routes in file order, then propagated ones. */
+  readonly index: number;
+  /** The CIDR or prefix list id. */
+  readonly destination: string;
+  /** The attachment id, or `blackhole`. */
+  readonly target: string;
+  readonly origin: 'static' | 'prefixList' | 'propagated';
+  /** The route in words (describe-rule.ts). */
   readonly text: string;
 }
 
@@ -217,8 +232,12 @@ export type HopStep =
     readonly interface: string;
     /** The interface the device sends it out of (the receiving one when dropped). */
     readonly outInterface: string;
-    /** `sourceDestCheck`: on, so dropped; `forward`: unchanged; `natInstance` / `natInstanceReply`: read as a NAT instance. */
-    readonly verdict: 'sourceDestCheck' | 'forward' | 'natInstance' | 'natInstanceReply';
+    /**
+     * `sourceDestCheck`: on, so dropped; `forward`: unchanged; `natInstance` / `natInstanceReply`:
+     * read as a NAT instance; `asymmetricReply`: a reply through an appliance its request did not
+     * cross, after a transit gateway (the stricter reading: the appliance is stateful).
+     */
+    readonly verdict: 'sourceDestCheck' | 'forward' | 'natInstance' | 'natInstanceReply' | 'asymmetricReply';
     /**
      * What vpcsim assumed of the device's own routing: `destinationSubnet`, out of its interface
      * in the destination's subnet (delivered there); `deviceIndexZero`, out of device index 0
@@ -351,6 +370,47 @@ export type HopStep =
     readonly connection?: string; readonly prefix?: string;
     /** toConnection: `advertised` by AWS over the connection (to `gateway`), or `written` in the network's routes (`route` 1-based). */
     readonly origin?: 'advertised' | 'written'; readonly gateway?: string; readonly route?: number;
+  }>
+  | S<'transitGatewayAttachment', 'forwarded' | 'dropped', {
+    readonly transitGateway: string;
+    /** Undefined when the sending VPC has no attachment to the gateway. */
+    readonly attachment?: string;
+    readonly attachmentType?: TgwAttachmentType;
+    /** `in`: from a VPC into the gateway; `out`: from the gateway into a VPC or across a peering. */
+    readonly direction: 'in' | 'out';
+    /**
+     * in: `entered`, `noAttachment` (the VPC is not attached), `azRestriction` (no attachment
+     * subnet in the sender's zone); `notAvailable` (either way); out: `exited` (into the VPC by
+     * `subnet`), `peering` (on to the `peer` gateway).
+     */
+    readonly verdict: 'entered' | 'noAttachment' | 'notAvailable' | 'azRestriction' | 'exited' | 'peering';
+    readonly vpc?: string;
+    /** in: the sender's subnet (entered: the attachment subnet); out: the attachment subnet. */
+    readonly subnet?: string;
+    readonly az?: string;
+    /** azRestriction: the zones the attachment has subnets in. */
+    readonly zones?: readonly string[];
+    readonly state?: string;
+    readonly peer?: string;
+    /**
+     * out: how the zone was chosen: `sourceZone` (the zone the packet entered by),
+     * `destinationZone`, `firstZone` (neither is the attachment's), `applianceMode` (chosen for
+     * the flow), `applianceModeReply` (the zone the request used).
+     */
+    readonly zoneChoice?: 'sourceZone' | 'destinationZone' | 'firstZone' | 'applianceMode' | 'applianceModeReply';
+    readonly applianceMode?: boolean;
+    /** out: whether the receiver's security group references may match the sender's groups. */
+    readonly securityGroupReferencing?: boolean;
+  }>
+  | S<'transitGatewayRoute', 'matched' | 'dropped', {
+    readonly transitGateway: string;
+    /** The attachment the packet entered by. */
+    readonly attachment: string;
+    /** The route table associated with it (undefined: none). */
+    readonly table: string | undefined;
+    readonly route: TgwRouteRecord | undefined;
+    readonly prefix: string | undefined;
+    readonly verdict: 'matched' | 'blackhole' | 'noRoute' | 'noAssociation';
   }>;
 
 /** The step of one type. */

@@ -10,6 +10,7 @@ export const COMPONENT_KINDS = [
   'internetGateway', 'egressOnlyInternetGateway', 'peeringConnection', 'endpoint', 'endpointService', 'targetGroup',
   'vpc', 'awsService', 'internet', 'internetHost', 'unmodelled',
   'virtualPrivateGateway', 'vpnConnection', 'directConnectGateway', 'onPremisesNetwork', 'onPremisesHost',
+  'transitGateway', 'transitGatewayAttachment', 'transitGatewayRouteTable',
 ] as const;
 
 /** What kind of thing a hop is at. */
@@ -36,6 +37,9 @@ export const COMPONENT_KIND_MEANINGS: Readonly<Record<ComponentKind, string>> = 
   awsService: 'an AWS service (S3, DynamoDB, KMS, ...) reached at its public or endpoint address',
   internet: 'the internet, outside every VPC, where no internet host of the file holds the address',
   internetHost: 'an internet host of the file (`internet:` section)',
+  transitGateway: 'a transit gateway, when no attachment of it takes the packet (the sending VPC is not attached)',
+  transitGatewayAttachment: 'a transit gateway attachment: where a packet enters or leaves the gateway (its VPC subnet and zone, or a peering)',
+  transitGatewayRouteTable: 'a transit gateway route table, choosing the attachment a packet leaves by',
   unmodelled: 'a route target vpcsim does not model (the top-level `unmodelled:`): the trace stops there, and its verdict rests on it',
   virtualPrivateGateway: 'a virtual private gateway: the AWS side of site-to-site VPN and Direct Connect for one VPC',
   vpnConnection: 'a site-to-site VPN connection (two tunnels in AWS, one path in vpcsim)',

@@ -39,6 +39,14 @@ export function classSpace(topology: Topology, classes: readonly InstanceClass[]
       const other = p.requester === v.id ? p.accepter : p.requester;
       if (topology.vpcs.get(other)?.region === v.region) order.push(other);
     }
+    // A group reference across a transit gateway (security group referencing): VPCs attached
+    // to a gateway the VPC is attached to, of its region. Their pairs route through the gateway,
+    // which the class join leaves to the trace engine, so the scope only widens what it traces.
+    for (const g of topology.transitGateways.values()) {
+      const vpcs = g.attachments.map((id) => topology.transitGatewayAttachments.get(id)).flatMap((a) => (a?.type === 'vpc' ? [a.vpc] : []));
+      if (!vpcs.includes(v.id)) continue;
+      for (const other of vpcs) if (!order.includes(other) && topology.vpcs.get(other)?.region === v.region) order.push(other);
+    }
     scope.set(v.id, order);
   }
   return { topology, classes, n: classes.length, words: wordsFor(classes.length), starts: Float64Array.from(classes.map((c) => c.start)), holders, scope };

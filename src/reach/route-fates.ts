@@ -130,6 +130,11 @@ export function routeFates(topology: Topology, atoms: AddressAtoms, classAtoms: 
           // on-premises traffic back into a VPC), so no instance class is reached this way.
           f = DEAD;
           break;
+        case 'transitGateway':
+          // Through a transit gateway: attachments, zones and its route tables decide, pair by
+          // pair (the trace engine walks them: transit-gateway.ts).
+          f = COMPLEX;
+          break;
         case 'unmodelled':
           // The trace stops there (UNMODELLED_TARGET): unreachable, as the trace says.
           f = DEAD;

@@ -40,6 +40,7 @@ function flow(path: string, query: FlowQuery, edit?: readonly [string, string]):
 }
 
 const FABRIC = 'test/engine/fixtures/fabric.yaml';
+const TGW = 'test/engine/fixtures/transit-gateway.yaml';
 const fabricIp = (id: string) => formatIp(eniOf(file(FABRIC), id).privateIp);
 
 const WITNESSES: Record<ExplanationCode, () => string[]> = {
@@ -88,6 +89,13 @@ const WITNESSES: Record<ExplanationCode, () => string[]> = {
   PRINCIPAL_NOT_ALLOWED: flow('test/engine/fixtures/privatelink.yaml', { from: 'client', to: 'vpce-closed', protocol: 'tcp', port: 443 }),
   PRIVATELINK_ONE_WAY: flow('scenarios/privatelink-endpoint-service.yaml', { from: 'api-1', to: 'client', protocol: 'all', port: undefined }),
   UNMODELLED_TARGET: flow('scenarios/unmodelled-route-targets.yaml', { from: 'phone-backend', to: '198.51.100.20', protocol: 'tcp', port: 443 }),
+  BAD_STATE_ATTACHMENT: flow(TGW, { from: 'new-app', to: 'shared-svc', protocol: 'tcp', port: 443 }),
+  TGW_ATTACH_NOT_FOUND: flow(TGW, { from: 'lone-app', to: 'shared-svc', protocol: 'tcp', port: 443 }),
+  TGW_ROUTE_AZ_RESTRICTION: flow(TGW, { from: 'prod-app-b', to: 'shared-svc', protocol: 'tcp', port: 443 }),
+  TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: flow(TGW, { from: 'lab-app', to: 'shared-svc', protocol: 'tcp', port: 443 }),
+  TGW_RTB_CANNOT_ROUTE: flow('scenarios/tgw-hub-and-spoke.yaml', { from: 'prod-app', to: 'dev-app', protocol: 'tcp', port: 443 }),
+  TGW_RTB_BAD_STATE_ROUTE: flow(TGW, { from: 'prod-app', to: '10.9.0.5', protocol: 'tcp', port: 443 }),
+  ASYMMETRIC_APPLIANCE_PATH: flow('scenarios/tgw-inspection-appliance-mode.yaml', { from: 'client-off', to: 'server-off', protocol: 'tcp', port: 443 }),
   TARGET_NOT_MODELLED: flow('scenarios/application-load-balancer.yaml', { from: 'customer', to: 'web-alb', protocol: 'tcp', port: 8081 }),
   BAD_STATE_VPN: flow('test/engine/fixtures/hybrid.yaml', { from: 'down-host', to: 'hub-app', protocol: 'tcp', port: 22 }),
   VGW_REQUIRES_ADDRESS_IN_VPC_CIDR: flow('test/engine/fixtures/hybrid.yaml', { from: 'bgp-host', to: 'peer-app', protocol: 'tcp', port: 22 }),

@@ -20,6 +20,8 @@ const files = [
 const EXTRA_FLOWS: readonly (readonly [string, FlowQuery])[] = [
   ['test/engine/fixtures/fabric.yaml', { from: 'bastion', to: '10.0.1.200', protocol: 'tcp', port: 443 }],
   ['test/engine/fixtures/fabric.yaml', { from: 'web', to: '2606:4700::1', protocol: 'tcp', port: 443 }],
+  // A VPC with a route to a transit gateway it is not attached to (test/engine/walk/transit-gateway.test.ts).
+  ['test/engine/fixtures/transit-gateway.yaml', { from: 'lone-app', to: 'shared-svc', protocol: 'tcp', port: 443 }],
 ];
 
 /** Every kind seen in a forward or return hop, with the first flow that showed it. */

@@ -34,7 +34,7 @@ describe('transit gateways in the model', () => {
       [3, '10.4.0.0/16', 'att-lab', 'propagated'], [4, '10.5.0.0/16', 'att-new', 'propagated'],
     ]);
     const spokes = t.transitGatewayRouteTables.get('rt-spokes')!;
-    expect(spokes.routes.map((r) => [r.origin, r.target.kind])).toEqual([['static', 'blackhole'], ['static', 'attachment'], ['propagated', 'attachment']]);
+    expect(spokes.routes.map((r) => [r.origin, r.target.kind])).toEqual([['static', 'blackhole'], ['prefixList', 'attachment'], ['propagated', 'attachment']]);
   });
 
   it('makes a VPC route to the gateway a route to a real target', () => {

@@ -9,6 +9,7 @@ import type { AwsService } from '../../model/aws-services.js';
 import type { Eni, InternetHost, PeeringConnection } from '../../model/resources.js';
 import type { Topology } from '../../model/topology.js';
 import { buildRouteIndex, lookupRoute, type IndexedRoute, type RouteIndex } from './route-index.js';
+import { buildTgwIndex, type TgwIndex } from './tgw-routes.js';
 
 /** Compiled lookups for one topology. */
 export interface EngineContext {
@@ -30,6 +31,8 @@ export interface EngineContext {
   readonly serviceRanges: readonly { readonly prefix: Prefix; readonly service: AwsService }[];
   /** vpc -> its peering connections. */
   readonly peerings: ReadonlyMap<string, readonly PeeringConnection[]>;
+  /** Transit gateway associations, VPC attachments and route lookup. */
+  readonly tgw: TgwIndex;
 }
 
 const cache = new WeakMap<Topology, EngineContext>();
@@ -88,7 +91,7 @@ export function engineContext(topology: Topology): EngineContext {
     const byVpc = eniByVpcIp.get(vpc);
     return ip.family === 4 ? byVpc?.v4.get(ip.value) : byVpc?.v6.get(ip.value);
   };
-  const ctx: EngineContext = { topology, routes, routeFor, eniAt, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings };
+  const ctx: EngineContext = { topology, routes, routeFor, eniAt, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings, tgw: buildTgwIndex(topology) };
   cache.set(topology, ctx);
   return ctx;
 }

@@ -107,7 +107,18 @@ export const appliance: Handler<'appliance'> = (env, at) => {
     const interfaces = deviceInterfaces(env.ctx.topology, eni).length;
     return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', step(id, eni, eni, 'dropped', 'sourceDestCheck', undefined, interfaces, packet, packet), eni.span, packet));
   }
-  const refused = passSecurityGroups(log, eni, 'ingress', packet, { sender });
+  // A stateful appliance drops a reply whose request it never saw: after a transit gateway
+  // without appliance mode the two directions can cross different zones' appliances
+  // ("Example: Appliance in a shared services VPC"). vpcsim cannot see the appliance's software,
+  // so it takes the stricter reading that every appliance tracks connections, and says so.
+  const device = deviceOf(eni);
+  if (!env.reply) {
+    log.remember.push({ table: 'transit', key: `appliance:${device.id}`, value: device.id });
+  } else if (env.memory.transit.has('crossed') && !env.memory.transit.has(`appliance:${device.id}`)) {
+    const interfaces = deviceInterfaces(env.ctx.topology, eni).length;
+    return log.end(log.drop(device.component, 'dropped', 'ASYMMETRIC_APPLIANCE_PATH', step(device.id, eni, eni, 'dropped', 'asymmetricReply', undefined, interfaces, packet, packet), eni.span, packet));
+  }
+  const refused = passSecurityGroups(log, eni, 'ingress', packet, { sender, acrossTgw: sender !== undefined && sender.vpc !== eni.vpc && carry.transit?.sender === sender });
   if (refused) return log.end(refused);
   return forwardOut(log, eni, packet, packet, carry, { natReply: false });
 };

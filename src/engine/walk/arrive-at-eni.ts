@@ -19,7 +19,7 @@ export const arriveAtEni: Handler<'arriveAtEni'> = (env, at) => {
       return log.go({ kind: 'loadBalancerNode', node: eni, packet, sender, carry });
     case 'instance':
     case 'networkInterface': {
-      const denied = passSecurityGroups(log, eni, 'ingress', packet, { sender });
+      const denied = passSecurityGroups(log, eni, 'ingress', packet, { sender, acrossTgw: sender !== undefined && sender.vpc !== eni.vpc && carry.transit?.sender === sender });
       if (denied) return log.end(denied);
       // A NAT instance remembers a connection by the interface it translated to.
       const natBack = env.reply ? env.memory.nat.get(eni.id) : undefined;

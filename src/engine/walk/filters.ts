@@ -20,6 +20,8 @@ export interface SgCheckOptions {
   readonly context?: { readonly kind: 'geneve' } | { readonly kind: 'privateLinkNlb'; readonly loadBalancer: string; readonly clientIp: string };
   /** Ingress: the interface that sent the packet on its last hop (group references match only its groups). */
   readonly sender?: Eni | undefined;
+  /** Ingress: the sender came through a transit gateway that lets group references match it. */
+  readonly acrossTgw?: boolean;
 }
 
 /** Security groups of `eni` for a packet; records the hop. The stop when denied. */
@@ -37,7 +39,7 @@ export function passSecurityGroups(log: HopLog, eni: Eni, direction: 'ingress' |
     return undefined;
   }
   const sender = direction === 'ingress' ? opts.sender : undefined;
-  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, sender);
+  const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, sender, sender !== undefined && opts.acrossTgw === true);
   if (d.allowed && d.group && d.rule) {
     const rule = { index: d.rule.index, written: d.rule.written, direction: d.rule.direction, ports: { from: d.rule.ports.from, to: d.rule.ports.to }, text: describeSgRule(d.rule, w.ctx.topology) };
     log.hop({ id: d.group.id, kind: 'securityGroup' }, 'allowed', { ...base, action: 'allowed', group: d.group.id, verdict: 'rule', rule }, d.rule.span, packet);

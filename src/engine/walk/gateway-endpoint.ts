@@ -1,6 +1,6 @@
 // To a gateway endpoint ("Gateway endpoints", AWS PrivateLink guide): the endpoint must be
 // available; it carries TCP to its service, and only from its own VPC (not through peering,
-// VPN or Direct Connect); the endpoint policy applies.
+// VPN, Direct Connect or a transit gateway); the endpoint policy applies.
 import { passEndpointPolicy } from './endpoint-policy.js';
 import { crossSubnets } from './filters.js';
 import { newHopLog } from './hop-log.js';
@@ -11,7 +11,7 @@ import type { Handler } from './position.js';
 /** A packet routed to an endpoint that is not a GWLB endpoint. */
 export const gatewayEndpoint: Handler<'gatewayEndpoint'> = (env, at) => {
   const log = newHopLog(env, at.carry);
-  const { endpoint: ep, origin, fromSubnet, packet } = at;
+  const { endpoint: ep, origin, fromSubnet, packet, carry } = at;
   const component = { id: ep.id, kind: 'endpoint' as const };
   const step = { type: 'gatewayEndpoint', endpoint: ep.id, endpointType: ep.type, vpc: ep.vpc } as const;
   if (ep.type !== 'gateway' || ep.service.kind !== 'awsService') {
@@ -21,7 +21,9 @@ export const gatewayEndpoint: Handler<'gatewayEndpoint'> = (env, at) => {
   if (packet.protocol !== 6) {
     return log.end(log.drop(component, 'dropped', 'VPCE_GATEWAY_PROTOCOL_RESTRICTION', { ...step, action: 'dropped', verdict: 'protocol' }, ep.span, packet));
   }
-  if (origin.vpc !== ep.vpc || !inVpcCidrs(env.ctx, ep.vpc, packet, 'src')) {
+  // "Resources on the other side of a ... transit gateway ... can't use a gateway endpoint": a
+  // packet a transit gateway brought into the VPC never uses one, whatever its source.
+  if (origin === undefined || carry.transit !== undefined || origin.vpc !== ep.vpc || !inVpcCidrs(env.ctx, ep.vpc, packet, 'src')) {
     return log.end(log.drop(component, 'dropped', 'VPCE_INTRA_VPC_TRAFFIC', { ...step, action: 'dropped', verdict: 'otherVpc' }, ep.span, packet));
   }
   const denied = crossSubnets(log, fromSubnet, undefined, packet) ?? passEndpointPolicy(log, ep, packet);

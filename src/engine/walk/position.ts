@@ -6,7 +6,7 @@ import type { Ip } from '../../net/ip.js';
 import type { AwsService } from '../../model/aws-services.js';
 import type {
   EgressOnlyInternetGateway, Endpoint, EndpointService, Eni, InternetGateway, InternetHost,
-  LoadBalancer, NatGateway, OnPremisesHost, OnPremisesNetwork, PeeringConnection, TargetGroup,
+  LoadBalancer, NatGateway, OnPremisesHost, OnPremisesNetwork, PeeringConnection, TargetGroup, TransitGateway, TransitGatewayAttachment,
   VirtualPrivateGateway, VpnConnection, DirectConnectGateway,
 } from '../../model/resources.js';
 import type { EngineContext } from '../compile/engine-context.js';
@@ -45,13 +45,20 @@ export interface Memory {
   readonly conns: ReadonlyMap<string, LbConnection>;
   /** Gateway Load Balancer id -> the appliance ENI id the flow went through (flow stickiness). */
   readonly flows: ReadonlyMap<string, string>;
+  /**
+   * Transit gateway paths: `crossed` -> the first gateway the request crossed; `zone:<attachment>`
+   * -> the subnet an appliance-mode attachment sent the flow by; `appliance:<instance>` -> an
+   * appliance the request crossed.
+   */
+  readonly transit: ReadonlyMap<string, string>;
 }
 
 /** A connection a handler asks the loop to remember. */
 export type Memo =
   | { readonly table: 'nat'; readonly key: string; readonly entry: NatEntry }
   | { readonly table: 'conns'; readonly key: string; readonly conn: LbConnection }
-  | { readonly table: 'flows'; readonly key: string; readonly eni: string };
+  | { readonly table: 'flows'; readonly key: string; readonly eni: string }
+  | { readonly table: 'transit'; readonly key: string; readonly value: string };
 
 /** The interface the query named as destination, by id, VPC and address. */
 export interface Intended {
@@ -77,6 +84,19 @@ export interface Carry {
   readonly lb: LbConnection | undefined;
   /** Set by a load balancer that translated the source: a security group refusal says why. */
   readonly clientHint: ClientHint | undefined;
+  /** Set by a transit gateway the packet left into this VPC. */
+  readonly transit?: TransitCarry;
+}
+
+/** What a transit gateway hands the VPC it sends a packet into. */
+export interface TransitCarry {
+  readonly gateway: string;
+  /**
+   * The interface that sent the packet into the gateway, when security group referencing is on
+   * for the gateway and both VPC attachments: the receiver's group references may match its
+   * groups. Undefined otherwise: only CIDR and prefix list rules match.
+   */
+  readonly sender: Eni | undefined;
 }
 
 /** A carry with nothing in it. */
@@ -108,8 +128,8 @@ export interface NlbEntry {
 export type At =
   /** The packet leaves an interface; `announce`: the walk starts here, so the hop says it sends. */
   | Base & { readonly kind: 'leaveEni'; readonly eni: Eni; readonly announce: boolean }
-  /** The subnet's route table picks the target; `origin` sent the packet. */
-  | Base & { readonly kind: 'routeFromSubnet'; readonly subnet: string; readonly origin: Eni }
+  /** The subnet's route table picks the target; `origin` sent the packet (undefined: a transit gateway's interface). */
+  | Base & { readonly kind: 'routeFromSubnet'; readonly subnet: string; readonly origin: Eni | undefined }
   /** Delivery to whatever interface holds packet.dst in a VPC; `fromSubnet` undefined: from a gateway. */
   | Base & { readonly kind: 'deliverInVpc'; readonly vpc: string; readonly fromSubnet: string | undefined; readonly sender: Eni | undefined }
   /** The packet arrives at an interface; `sender` sent it on its last hop (security group references). */
@@ -118,14 +138,22 @@ export type At =
   | Base & { readonly kind: 'natGateway'; readonly nat: NatGateway; readonly fromSubnet: string }
   /** A packet addressed to a NAT gateway's own interface. */
   | Base & { readonly kind: 'natGatewayEni'; readonly eni: Eni }
-  | Base & { readonly kind: 'peering'; readonly pcx: PeeringConnection; readonly fromVpc: string; readonly fromSubnet: string; readonly sender: Eni }
-  | Base & { readonly kind: 'gatewayEndpoint'; readonly endpoint: Endpoint; readonly origin: Eni; readonly fromSubnet: string }
+  | Base & { readonly kind: 'peering'; readonly pcx: PeeringConnection; readonly fromVpc: string; readonly fromSubnet: string; readonly sender: Eni | undefined }
+  | Base & { readonly kind: 'gatewayEndpoint'; readonly endpoint: Endpoint; readonly origin: Eni | undefined; readonly fromSubnet: string }
+  /** Routed to a transit gateway from a subnet; `sender` sent the packet. */
+  | Base & { readonly kind: 'transitGatewayIngress'; readonly tgw: TransitGateway; readonly fromSubnet: string; readonly sender: Eni | undefined }
+  /**
+   * Inside a transit gateway, entered through `attachment` (in zone `az` for a VPC attachment):
+   * its associated route table routes the packet. `sgReferencing`: the gateway and the entry
+   * attachment let the receiver's group references match `sender`.
+   */
+  | Base & { readonly kind: 'transitGateway'; readonly tgw: TransitGateway; readonly attachment: TransitGatewayAttachment; readonly az: string | undefined; readonly sender: Eni | undefined; readonly sgReferencing: boolean }
   /** Routed to a GWLB endpoint from a subnet, or from an internet gateway's edge table (undefined). */
   | Base & { readonly kind: 'gwlbEndpoint'; readonly endpoint: Endpoint; readonly fromSubnet: string | undefined }
   /** A Gateway Load Balancer node sends the packet to the appliance it picked. */
   | Base & { readonly kind: 'gwlbAppliance'; readonly endpoint: Endpoint; readonly eni: Eni; readonly service: EndpointService; readonly lb: LoadBalancer; readonly node: Eni; readonly tg: TargetGroup; readonly appliance: ResolvedTarget }
   /** Routed to a network interface (an instance's, or a standalone one): an appliance (or NAT instance) when its source/destination check is off. */
-  | Base & { readonly kind: 'appliance'; readonly eni: Eni; readonly fromSubnet: string; readonly sender: Eni }
+  | Base & { readonly kind: 'appliance'; readonly eni: Eni; readonly fromSubnet: string; readonly sender: Eni | undefined }
   /** A reply reaches the NAT instance interface that translated its connection. */
   | Base & { readonly kind: 'natInstanceReply'; readonly eni: Eni; readonly entry: NatEntry }
   | Base & { readonly kind: 'egressOnlyGateway'; readonly gateway: EgressOnlyInternetGateway; readonly fromSubnet: string }

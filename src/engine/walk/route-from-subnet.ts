@@ -36,8 +36,11 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
     return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', routeStep('dropped', 'blackhole'), hit.route.span, packet));
   }
   log.hop(component, 'forwarded', routeStep('matched', 'matched'), hit.route.span, packet);
-  // The last sender travels to the delivery: security group references match its groups.
-  if (target.kind === 'local') return log.go({ kind: 'deliverInVpc', vpc: table.vpc, fromSubnet: subnetId, packet, sender: origin, carry });
+  // The last sender travels to the delivery: security group references match its groups. A
+  // packet a transit gateway sent in has no interface of the file as origin: the sender is the
+  // one the gateway let through (security group referencing), or none.
+  const sender = origin ?? carry.transit?.sender;
+  if (target.kind === 'local') return log.go({ kind: 'deliverInVpc', vpc: table.vpc, fromSubnet: subnetId, packet, sender, carry });
   const r = routeTargetResource(topo.byId.get(target.id));
   if (!r) return log.end(log.drop(component, 'dropped', 'CANNOT_ROUTE', routeStep('dropped', 'cannotCarry'), hit.route.span, packet));
   const base = { packet, carry, fromSubnet: subnetId };
@@ -51,7 +54,7 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
       next = { ...base, kind: 'natGateway', nat: r };
       break;
     case 'peeringConnection':
-      next = { ...base, kind: 'peering', pcx: r, fromVpc: table.vpc, sender: origin };
+      next = { ...base, kind: 'peering', pcx: r, fromVpc: table.vpc, sender };
       break;
     case 'endpoint':
       next = r.type === 'gatewayLoadBalancer' ? { ...base, kind: 'gwlbEndpoint', endpoint: r } : { ...base, kind: 'gatewayEndpoint', endpoint: r, origin };
@@ -60,16 +63,14 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
     case 'networkInterface':
       // An instance stands for its primary interface (which has its id); a network interface
       // is the interface itself (an instance's secondary one, or a standalone one).
-      next = { ...base, kind: 'appliance', eni: topo.enis.get(r.id)!, sender: origin };
+      next = { ...base, kind: 'appliance', eni: topo.enis.get(r.id)!, sender };
       break;
     case 'egressOnlyInternetGateway':
       next = { ...base, kind: 'egressOnlyGateway', gateway: r };
       break;
     case 'transitGateway':
-      // The walk through a transit gateway is not written yet: the trace stops as it did when
-      // the importers wrote a TGW as an unmodelled target, and says its verdict rests on it.
-      return log.end(log.drop({ id: r.id, kind: 'unmodelled' }, 'dropped', 'UNMODELLED_TARGET',
-        { type: 'unmodelled', action: 'dropped', target: r.id, kind: 'transitGateway', description: 'the walk through transit gateways is not modelled yet' }, r.span, packet));
+      next = { ...base, kind: 'transitGatewayIngress', tgw: r, sender };
+      break;
     case 'virtualPrivateGateway':
       next = { ...base, kind: 'virtualPrivateGateway', vgw: r };
       break;

@@ -30,6 +30,7 @@ import { onPremisesArrive, onPremisesRoute, onPremisesSource } from './on-premis
 import { vgwInbound, virtualPrivateGateway } from './virtual-private-gateway.js';
 import { vpnConnection } from './vpn-connection.js';
 import { directConnectGateway } from './direct-connect-gateway.js';
+import { transitGateway, transitGatewayIngress } from './transit-gateway.js';
 
 /** Most hops a walk may take before it is called a loop. */
 export const HOP_LIMIT = 64;
@@ -71,6 +72,8 @@ export function dispatch(env: WalkEnv, at: At): Step {
     case 'vgwInbound': return vgwInbound(env, at);
     case 'vpnConnection': return vpnConnection(env, at);
     case 'directConnectGateway': return directConnectGateway(env, at);
+    case 'transitGatewayIngress': return transitGatewayIngress(env, at);
+    case 'transitGateway': return transitGateway(env, at);
     default: {
       const never: never = at;
       return never;
@@ -83,6 +86,7 @@ export interface Tracking {
   readonly nat: Map<string, NatEntry>;
   readonly conns: Map<string, LbConnection>;
   readonly flows: Map<string, string>;
+  readonly transit: Map<string, string>;
 }
 
 /** One walk in progress (forward or return); a fork copies it. */
@@ -103,7 +107,7 @@ export interface WalkRun {
 export function newWalkRun(reply: boolean, from?: WalkRun): WalkRun {
   return {
     reply, hops: [], visited: new Map(),
-    tracking: from?.tracking ?? { nat: new Map(), conns: new Map(), flows: new Map() },
+    tracking: from?.tracking ?? { nat: new Map(), conns: new Map(), flows: new Map(), transit: new Map() },
     chosen: from?.chosen ?? new Map(), picks: from?.picks ?? [],
   };
 }
@@ -111,7 +115,7 @@ export function newWalkRun(reply: boolean, from?: WalkRun): WalkRun {
 function copyRun(r: WalkRun): WalkRun {
   return {
     reply: r.reply, hops: [...r.hops], visited: new Map([...r.visited].map(([k, v]) => [k, [...v]])),
-    tracking: { nat: new Map(r.tracking.nat), conns: new Map(r.tracking.conns), flows: new Map(r.tracking.flows) },
+    tracking: { nat: new Map(r.tracking.nat), conns: new Map(r.tracking.conns), flows: new Map(r.tracking.flows), transit: new Map(r.tracking.transit) },
     chosen: new Map(r.chosen), picks: [...r.picks],
   };
 }
@@ -127,6 +131,8 @@ function remember(t: Tracking, memos: readonly Memo[]): void {
       case 'nat': t.nat.set(m.key, m.entry); break;
       case 'conns': t.conns.set(m.key, m.conn); break;
       case 'flows': t.flows.set(m.key, m.eni); break;
+      // The first value stays: `crossed` names the first gateway, a zone is chosen once.
+      case 'transit': if (!t.transit.has(m.key)) t.transit.set(m.key, m.value); break;
       default: {
         const never: never = m;
         return never;
@@ -135,8 +141,17 @@ function remember(t: Tracking, memos: readonly Memo[]): void {
   }
 }
 
-/** Where the loop guards against loops: a route table routing a packet it routed before. */
+/**
+ * Where the loop guards against loops: a route table routing a packet it routed before. A
+ * transit gateway's table counts as one, so that a chain of gateway peerings (or a gateway and
+ * a VPC sending a packet back and forth) ends at the loop or hop limit.
+ */
 function guardOf(ctx: EngineContext, at: At): { readonly key: string; readonly component: Component; readonly span: Span | undefined } | undefined {
+  if (at.kind === 'transitGateway') {
+    const table = ctx.tgw.association.get(`${at.tgw.id} ${at.attachment.id}`);
+    const rt = table !== undefined ? ctx.topology.transitGatewayRouteTables.get(table) : undefined;
+    return rt ? { key: rt.id, component: { id: rt.id, kind: 'transitGatewayRouteTable' }, span: rt.span } : undefined;
+  }
   if (at.kind !== 'routeFromSubnet') return undefined;
   const table = ctx.topology.routeTables.get(ctx.topology.subnets.get(at.subnet)!.routeTable)!;
   return { key: table.id, component: { id: table.id, kind: 'routeTable' }, span: table.span };

@@ -16,7 +16,7 @@ describe('leaveEni', () => {
     expect(hopIdsOf(s)).toEqual(['app', 'sg-app']);
     expect(s.hops.map((h) => h.action)).toEqual(['forwarded', 'allowed']);
     const next = nextAt(s);
-    expect(next.kind === 'routeFromSubnet' && [next.subnet, next.origin.id]).toEqual(['a-private', 'app']);
+    expect(next.kind === 'routeFromSubnet' && [next.subnet, next.origin?.id]).toEqual(['a-private', 'app']);
   });
 
   it('does not announce a sender in the middle of a walk', () => {

@@ -20,7 +20,7 @@ describe('natGateway', () => {
     expect(at.kind).toBe('routeFromSubnet');
     if (at.kind !== 'routeFromSubnet') return;
     expect(at.subnet).toBe('a-public');
-    expect(at.origin.id).toBe('nat-a');
+    expect(at.origin?.id).toBe('nat-a');
     expect(formatIp(at.packet.src)).toBe(formatIp(nat.privateIp));
     expect(s.remember).toEqual([{ table: 'nat', key: 'nat-a', entry: { originalSrc: packet.src, originalSrcPort: 49152 } }]);
   });

@@ -12,7 +12,7 @@ export function envOf(t: Topology, reply = false, memory: Partial<Memory> = {}):
   return {
     ctx: engineContext(t),
     reply,
-    memory: { nat: memory.nat ?? new Map(), conns: memory.conns ?? new Map(), flows: memory.flows ?? new Map() },
+    memory: { nat: memory.nat ?? new Map(), conns: memory.conns ?? new Map(), flows: memory.flows ?? new Map(), transit: memory.transit ?? new Map() },
     request: undefined,
   };
 }
