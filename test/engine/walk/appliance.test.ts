@@ -71,7 +71,7 @@ describe('appliance with several interfaces', () => {
     expect(applianceStep(s)).toMatchObject({ instance: 'nat-box', interface: 'eni-nat-inside', outInterface: 'nat-box', subnet: 'public-a', egress: 'deviceIndexZero', verdict: 'natInstance' });
     const next = nextAt(s);
     expect(next.kind === 'routeFromSubnet' && [next.subnet, next.origin?.id, formatIp(next.packet.src)]).toEqual(['public-a', 'nat-box', ipIn(m, 'nat-box')]);
-    expect(s.remember.map((r) => [r.table, r.key])).toEqual([['nat', 'nat-box']]);
+    expect(s.remember.map((r) => [r.table, r.key])).toEqual([['transit', 'appliance:nat-box'], ['nat', 'nat-box']]);
   });
 
   it('checks source and destination per interface: one interface of the device still checking drops (CANNOT_ROUTE)', () => {
