@@ -32,6 +32,7 @@ export const EXPLANATION_CODES = {
   ROUTING_LOOP: 'The packet came back to a hop it had already crossed (ours).',
   HOP_LIMIT: 'The walk passed the hop limit without an end (ours).',
   DNS_NAME_NOT_RESOLVED: 'The name does not resolve in the source VPC (ours).',
+  DNS_ANSWER_UNMODELLED: 'A Route 53 Resolver rule forwards the name to DNS servers on your network that the file does not declare (`dnsServers:`): what they answer is unknown, and the verdict rests on it (ours).',
   ENDPOINT_POLICY_DENY: 'The endpoint policy denies the request (ours).',
   PRINCIPAL_NOT_ALLOWED: "The consumer's account is not in the endpoint service's allowed principals (ours).",
   PRIVATELINK_ONE_WAY: 'PrivateLink carries connections from consumer to provider only (ours).',

@@ -2,7 +2,8 @@
 // are rendered here from the step's fields and the packet as it leaves the hop, so the prose
 // cannot drift from the data. Handlers record steps, never sentences.
 import { describeView as p } from './packet.js';
-import type { HopStep, StepOf } from './steps.js';
+import type { DnsLink, HopStep, StepOf } from './steps.js';
+import { MAX_DNS_CHAIN } from './dns/dns-domains.js';
 import type { PacketView } from './trace.js';
 import { UNMODELLED_KIND_WORDS } from '../model/unmodelled-kinds.js';
 import { transitAttachmentDetail, transitAttachmentWhy, transitRouteDetail, transitRouteWhy } from './render-transit-step.js';
@@ -377,8 +378,23 @@ function geneveDetail(s: StepOf<'geneve'>): string {
   }
 }
 
+function dnsLinkWords(l: DnsLink): string {
+  switch (l.kind) {
+    case 'resolverRule': return l.ruleType === 'forward'
+      ? `Resolver rule ${l.rule} (${l.domain || '.'}, associated with ${l.vpc}) forwards it to ${l.targets.join(', ')}`
+      : `system rule ${l.rule} (${l.domain || '.'}) keeps it with Resolver`;
+    case 'hostedZone': return `private hosted zone ${l.zone} (${l.zoneName}, associated with ${l.vpc})${l.record !== undefined ? ` has ${l.record}` : ' has no record for it'}`;
+    case 'endpointZone': return `the private DNS zone of interface endpoint ${l.endpoint} (${l.zoneName}) in ${l.vpc}`;
+    case 'dnsServer': return l.record !== undefined ? `DNS server ${l.server} has ${l.record}` : `DNS server ${l.server} forwards it`;
+    case 'inboundEndpoint': return `to Resolver inbound endpoint ${l.endpoint} (${l.domain || '.'}), which asks VPC ${l.vpc}'s resolver`;
+    case 'cname': return `CNAME ${l.name} -> ${l.target}`;
+    case 'alias': return `alias ${l.name} -> ${l.target}`;
+    default: return never(l);
+  }
+}
+
 function dnsDetail(s: StepOf<'dns'>): string {
-  const where = s.vantage === 'internet' ? 'on the internet' : `in VPC ${s.vantage}`;
+  const where = s.at === 'dnsServer' ? `at DNS server ${s.vantage}` : s.vantage === 'internet' ? 'on the internet' : `in VPC ${s.vantage}`;
   const pd = s.privateDns;
   let hint = '';
   if (pd?.reason === 'inboundResolverOnly') {
@@ -389,12 +405,16 @@ function dnsDetail(s: StepOf<'dns'>): string {
   } else if (pd?.reason === 'otherVpcs') {
     hint = `; the private DNS of ${pd.endpoints.map((e) => `${e.endpoint} (VPC ${e.vpc})`).join(', ')} answers only inside its own VPC and does not cross peering`;
   }
+  const chain = s.chain !== undefined && s.chain.length > 0 ? ` (${s.chain.map(dnsLinkWords).join('; ')})` : '';
   switch (s.verdict) {
-    case 'dnsSupportOff': return `VPC ${s.vantage} has enableDnsSupport false, so the Amazon-provided DNS server does not answer ${s.name} (vpcsim models no other resolver)`;
-    case 'noRecord': return `${s.name} does not resolve ${where}: no interface endpoint's private DNS, endpoint-specific name, load balancer, internet host or AWS service name matches${hint}`;
+    case 'dnsSupportOff': return `VPC ${s.vantage} has enableDnsSupport false, so the Amazon-provided DNS server does not answer ${s.name} (vpcsim models no other resolver)${chain}`;
+    case 'noRecord': return `${s.name} does not resolve ${where}: no private hosted zone, Resolver rule, interface endpoint's private DNS, endpoint-specific name, load balancer, internet host or AWS service name matches${chain}${hint}`;
+    case 'nxdomain': return `${s.name} is NXDOMAIN ${where}: ${s.zone !== undefined ? `private hosted zone ${s.zone}` : 'the private zone'} matches the name but holds no record for it, and Resolver does not fall back to public DNS${chain}${hint}`;
+    case 'chainLimit': return `${s.name} does not resolve ${where}: the query followed more than ${MAX_DNS_CHAIN} CNAMEs, aliases and forwards (a loop?)${chain}`;
+    case 'forwardedUnmodelled': return `${s.name} is forwarded ${where} by Resolver rule ${s.resolverRule ?? ''} to DNS servers the file does not declare (dnsServers:), so its answer is not modelled${chain}`;
     case 'answered': {
       const many = s.followed !== undefined && s.addresses.length > 1 ? `; this trace follows ${s.followed}` : '';
-      return `${s.name} resolves ${where} to ${s.addresses.join(', ')} by ${s.source ?? ''}${hint}${many}`;
+      return `${s.name} resolves ${where} to ${s.addresses.join(', ')} by ${s.source ?? ''}${chain}${hint}${many}`;
     }
     default: return never(s.verdict);
   }
@@ -409,6 +429,8 @@ const DNS_WHY = {
   instanceHostname: 'An instance\'s public DNS hostname answers its public IP outside its VPC (and outside peered VPCs that do not allow DNS resolution from the remote VPC).',
   instanceHostnamePrivate: 'Inside its own VPC, and from a peered VPC allowed to resolve it, an instance\'s public DNS hostname answers its private IP, so traffic stays off the internet.',
   internetHost: 'Public DNS answers the same everywhere.',
+  hostedZone: 'A private hosted zone answers the VPCs associated with it (in any account), the most specific zone first; nothing outside those VPCs sees its records.',
+  dnsServer: 'A Resolver forward rule sends the query out through its outbound endpoint to a DNS server of your network, whose record answers.',
   awsService: 'Without an interface endpoint with private DNS in this VPC, an AWS service\'s name resolves to its public addresses, reachable only through an internet gateway, a NAT gateway or a gateway endpoint.',
 } as const;
 
@@ -421,6 +443,9 @@ function dnsWhy(s: StepOf<'dns'>): string {
   switch (s.verdict) {
     case 'dnsSupportOff': return 'With enableDnsSupport off, the Amazon DNS server at the VPC base address plus two is disabled: nothing resolves, not even public names.';
     case 'noRecord': return 'A name resolves only where a record for it exists; vpcsim knows the records the file implies and nothing else.';
+    case 'nxdomain': return 'When a private hosted zone associated with the VPC matches the name but has no record for it, Resolver answers NXDOMAIN instead of asking public DNS (Route 53, "Considerations when working with a private hosted zone").';
+    case 'chainLimit': return 'Each CNAME restarts the query; records that point at each other never end, so resolvers stop after a bounded chain.';
+    case 'forwardedUnmodelled': return 'A forward rule hands the name to DNS servers on your network; the file declares none of its targets, so what they answer is unknown and the verdict rests on it.';
     case 'answered': return s.rule !== undefined ? DNS_WHY[s.rule] : '';
     default: return never(s.verdict);
   }

@@ -170,13 +170,35 @@ export type TargetChoiceStep = S<'targetChoice', 'chosen' | 'dropped', {
   readonly failOpen?: boolean;
 }>;
 
+/**
+ * One link of how a DNS answer was reached (docs/dns.md, "The resolver, in order"): the
+ * Resolver rule, private hosted zone, DNS server or inbound endpoint the query met, and the
+ * CNAME and alias records it followed, in order.
+ */
+export type DnsLink =
+  | { readonly kind: 'resolverRule'; readonly rule: string; readonly domain: string; readonly ruleType: 'forward' | 'system'; readonly vpc: string; readonly targets: readonly string[] }
+  | { readonly kind: 'hostedZone'; readonly zone: string; readonly zoneName: string; readonly vpc: string; readonly record?: string }
+  | { readonly kind: 'endpointZone'; readonly endpoint: string; readonly zoneName: string; readonly vpc: string }
+  | { readonly kind: 'dnsServer'; readonly server: string; readonly record?: string }
+  | { readonly kind: 'inboundEndpoint'; readonly endpoint: string; readonly vpc: string; readonly domain: string }
+  | { readonly kind: 'cname'; readonly name: string; readonly target: string }
+  | { readonly kind: 'alias'; readonly name: string; readonly target: string };
+
 /** A DNS answer (or none), as the resolver of the source gave it. */
 export type DnsStep = S<'dns', 'resolved' | 'dropped', {
   readonly name: string;
-  /** The VPC whose resolver answered, or `internet` for public DNS. */
+  /** The VPC whose resolver was asked, `internet` for public DNS, or a DNS server of your network (`at: dnsServer`). */
   readonly vantage: string;
-  /** `answered`: a record; `dnsSupportOff`: the VPC's resolver is off; `noRecord`: nothing matches. */
-  readonly verdict: 'answered' | 'dnsSupportOff' | 'noRecord';
+  readonly at?: 'dnsServer';
+  /**
+   * `answered`: a record; `dnsSupportOff`: the VPC's resolver is off; `noRecord`: nothing
+   * matches; `nxdomain`: a private hosted zone (or the endpoint private DNS zone) matching
+   * the name has no record for it, so Resolver answers NXDOMAIN and asks no one else;
+   * `chainLimit`: CNAMEs, aliases and forwards went past the bound (a loop, most likely);
+   * `forwardedUnmodelled`: a Resolver rule forwards the name to DNS servers the file does not
+   * declare, so the answer is not known.
+   */
+  readonly verdict: 'answered' | 'dnsSupportOff' | 'noRecord' | 'nxdomain' | 'chainLimit' | 'forwardedUnmodelled';
   /** The rule of the record that answered (docs/dns.md). */
   readonly rule?: DnsRule;
   /** Where the record comes from, in words ("private DNS of vpce-api"). */
@@ -184,6 +206,16 @@ export type DnsStep = S<'dns', 'resolved' | 'dropped', {
   readonly addresses: readonly string[];
   /** The address this trace follows, when there are several. */
   readonly followed?: string;
+  /** The private hosted zone (id) that answered, or answered NXDOMAIN. */
+  readonly zone?: string;
+  /** The record ("name TYPE") of a zone or DNS server that answered. */
+  readonly record?: string;
+  /** The Resolver rule (id) that forwarded the query. */
+  readonly resolverRule?: string;
+  /** The DNS server of your network (id) that answered. */
+  readonly dnsServer?: string;
+  /** Every rule, zone, server and record on the way, in order. */
+  readonly chain?: readonly DnsLink[];
   /** Why an endpoint's private DNS did not answer here. */
   readonly privateDns?:
     | { readonly reason: 'inboundResolverOnly' | 'privateDnsOff'; readonly endpoint: string; readonly vpcAttributesMissing?: boolean }

@@ -186,7 +186,7 @@ function unresolvedTrace(query: FlowQuery, source: Source, dns: Extract<DnsResol
   const flow: TracedFlow = { from: source.label, to: dns.name, protocol: query.protocol, srcIp, dstIp: '', srcPort, dstPort: query.port };
   const component = { id: dns.name, kind: 'dns' as const };
   const h = makeHop(component, 'dropped', dns.step, dns.location, { src: srcIp, dst: '', protocol: query.protocol, srcPort, dstPort: query.port }, false);
-  return { flow, reachable: false, hops: [h], returnHops: [], explanations: [{ code: 'DNS_NAME_NOT_RESOLVED', message: dns.detail, component, location: dns.location }] };
+  return { flow, reachable: false, hops: [h], returnHops: [], explanations: [{ code: dns.step.verdict === 'forwardedUnmodelled' ? 'DNS_ANSWER_UNMODELLED' : 'DNS_NAME_NOT_RESOLVED', message: dns.detail, component, location: dns.location }] };
 }
 
 /** Whether an answer is a query error. */

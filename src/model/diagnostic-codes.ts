@@ -82,6 +82,13 @@ export const DIAGNOSTIC_CODES = {
   TGW_ROUTE_TARGET: 'A transit gateway route names both or neither of attachment and blackhole.',
   GATEWAY_ATTACHMENT: 'A virtual private gateway is attached to a VPC that already has one, a route or propagation names one not attached to its VPC, or a Direct Connect gateway association names one attached to no VPC or associated with another Direct Connect gateway.',
   ON_PREMISES_ADDRESS: "An on-premises host's address is outside its network's CIDR blocks or held by another host, or an on-premises route names a connection its network does not list.",
+  // Route 53 private hosted zones and Resolver (docs/dns.md)
+  DNS_RECORD_SHAPE: "A record AWS refuses: a name outside its zone, a CNAME at the zone apex or with addresses, an A / AAAA record with neither or both of values and alias, an alias naming no single target, an alias on an on-premises DNS server's record.",
+  DNS_RECORD_CONFLICT: 'Two record sets of one name and type in a zone, or a CNAME record beside another record of its name; Route 53 refuses the second.',
+  DNS_ALIAS_TARGET: 'An alias record points at nothing: a record its zone does not hold (of the same type), an endpoint that is not an interface endpoint or has no interface in the alias `az`, a Gateway Load Balancer (no DNS name); Route 53 refuses it.',
+  DNS_ZONE_CONFLICT: "Two private hosted zones of one name associated with one VPC, or a zone named as an interface endpoint's private DNS name in the endpoint's VPC (ConflictingDomainExists).",
+  RESOLVER_SHAPE: 'A Resolver rule or endpoint AWS refuses: a forward rule without an outbound endpoint or targets, a system rule with them, a rule associated with a VPC of another region, an on-premises forwarder to an outbound endpoint.',
+  RESOLVER_RULE_CONFLICT: 'Two Resolver rules for one domain are associated with one VPC; AWS refuses the second association.',
   // Warnings
   DNS_HOSTNAMES_OFF: 'A VPC with enableDnsHostnames false (the AWS API default) holds interface endpoints.',
   NAT_GATEWAY_NO_IGW: 'A public NAT gateway in a VPC without an internet gateway: AWS puts it in the failed state, so nothing passes through it.',
@@ -90,6 +97,10 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_PREFIX_LIST_ENTRY: 'A prefix list has the same CIDR block twice; it changes no verdict.',
   GATEWAY_ENDPOINT_NO_ROUTE_TABLES: 'A gateway endpoint lists no route tables: it adds no route, so it carries nothing.',
   AZ_NAME_ACROSS_ACCOUNTS: 'PrivateLink zone matching between two accounts rests on AZ names, which differ per account; write AZ IDs (use1-az1).',
+  OVERLAPPING_HOSTED_ZONES: "Two private zones of one VPC overlap (one is a parent of the other; an interface endpoint's private DNS is a zone too): the most specific zone answers every name under it, and a name it lacks is NXDOMAIN, never the parent's record.",
+  DNS_CNAME_DANGLING: 'A CNAME record points at a name no resolver of the file answers; a flow to it does not resolve.',
+  DNS_CNAME_LOOP: 'CNAME records point at each other in a loop; a query for them ends at the CNAME chain bound, unresolved.',
+  HOSTED_ZONE_VPC_DNS_OFF: 'A private hosted zone is associated with a VPC whose enableDnsSupport or enableDnsHostnames is false; Route 53 needs both to answer from it there.',
 } as const;
 
 /** A diagnostic code from the closed list. */
@@ -99,4 +110,5 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'DNS_HOSTNAMES_OFF', 'NAT_GATEWAY_NO_IGW', 'UNUSED_RESOURCE',
   'DUPLICATE_SG_RULE', 'DUPLICATE_PREFIX_LIST_ENTRY', 'GATEWAY_ENDPOINT_NO_ROUTE_TABLES', 'AZ_NAME_ACROSS_ACCOUNTS',
+  'OVERLAPPING_HOSTED_ZONES', 'DNS_CNAME_DANGLING', 'DNS_CNAME_LOOP', 'HOSTED_ZONE_VPC_DNS_OFF',
 ]);

@@ -197,6 +197,57 @@ export interface RawUnmodelled {
   readonly description?: string;
 }
 
+/** A record of a private hosted zone as written (ResourceRecordSet: simple routing). */
+export interface RawDnsRecord {
+  /** The full name, inside the zone (`db.corp.internal`, `*.corp.internal` for a wildcard). */
+  readonly name: string;
+  readonly type: 'A' | 'AAAA' | 'CNAME';
+  /** A / AAAA: the addresses. */
+  readonly values?: readonly string[];
+  /** CNAME: the one name it points at. */
+  readonly value?: string;
+  /** A / AAAA alias: an interface endpoint (regional, or zonal with `az`), a load balancer, or another record of the zone. */
+  readonly alias?: { readonly endpoint?: string; readonly az?: string; readonly loadBalancer?: string; readonly record?: string };
+}
+
+/** A Route 53 private hosted zone as written. */
+export interface RawHostedZone {
+  readonly name: string;
+  readonly private: true;
+  /** The account (a name of `accounts:`) that owns the zone; its VPCs may be in others. */
+  readonly account?: string;
+  /** The VPCs associated with the zone, in any account and region. */
+  readonly vpcs: readonly string[];
+  readonly records?: readonly RawDnsRecord[];
+}
+
+/** A Route 53 Resolver endpoint as written: its IP addresses in subnets of one VPC. */
+export interface RawResolverEndpoint {
+  readonly direction: 'inbound' | 'outbound';
+  readonly vpc: string;
+  readonly ipAddresses: readonly { readonly subnet: string; readonly ip?: string }[];
+  readonly securityGroups?: readonly string[];
+}
+
+/** A Route 53 Resolver rule as written: forward (through an outbound endpoint) or system. */
+export interface RawResolverRule {
+  readonly domain: string;
+  readonly type?: 'forward' | 'system';
+  readonly endpoint?: string;
+  /** forward: the DNS servers on your network, "ip" or "ip:port". */
+  readonly targets?: readonly string[];
+  /** The VPCs the rule is associated with (shared to their accounts). */
+  readonly vpcs?: readonly string[];
+}
+
+/** A DNS server outside AWS (on premises) as written: its records and conditional forwarders. */
+export interface RawDnsServer {
+  readonly ip: string;
+  readonly records?: readonly RawDnsRecord[];
+  /** Domains it forwards to a Resolver inbound endpoint. */
+  readonly forward?: readonly { readonly domain: string; readonly endpoint: string }[];
+}
+
 /** A VPC as written, with everything it holds. */
 export interface RawVpc {
   readonly account?: string;
@@ -420,6 +471,12 @@ export interface RawTopology {
   readonly customerGateways?: IdMap<RawCustomerGateway>;
   readonly vpnConnections?: IdMap<RawVpnConnection>;
   readonly directConnectGateways?: IdMap<RawDirectConnectGateway>;
+  /** Route 53 private hosted zones. */
+  readonly hostedZones?: IdMap<RawHostedZone>;
+  readonly resolverEndpoints?: IdMap<RawResolverEndpoint>;
+  readonly resolverRules?: IdMap<RawResolverRule>;
+  /** DNS servers on your network that Resolver rules forward to. */
+  readonly dnsServers?: IdMap<RawDnsServer>;
   readonly checks?: readonly RawCheck[];
   readonly protect?: readonly RawProtect[];
   readonly segments?: RawSegments;

@@ -23,6 +23,7 @@ import { buildChecks } from './build/build-checks.js';
 import { buildProtect } from './build/build-protect.js';
 import { withChecksFile, type ChecksFile } from './checks-file.js';
 import { buildSegments } from './build/build-segments.js';
+import { buildDns } from './build/build-dns.js';
 import { runValidators } from './validate/run-validators.js';
 import { buildHybrid } from './build/build-on-premises.js';
 import { buildPropagatedRoutes } from './build/build-propagated-routes.js';
@@ -79,6 +80,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
   const hybrid = buildHybrid(ctx, raw, fabric.vpcs);
   buildPropagatedRoutes(ctx, raw, fabric, hybrid);
   const internetHosts = buildInternetHosts(ctx, raw);
+  const dns = buildDns(ctx, raw);
   const checks = buildChecks(ctx, raw);
   const protect = buildProtect(ctx, raw);
   const segments = buildSegments(ctx, raw);
@@ -91,6 +93,7 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     tgws.transitGateways, tgws.attachments, tgws.routeTables,
     hybrid.virtualPrivateGateways, hybrid.customerGateways, hybrid.vpnConnections, hybrid.directConnectGateways,
     hybrid.onPremisesNetworks, hybrid.onPremisesHosts,
+    dns.hostedZones, dns.resolverEndpoints, dns.resolverRules, dns.dnsServers,
   ];
   for (const m of maps) for (const [id, r] of m) byId.set(id, r);
 
@@ -129,6 +132,10 @@ export function loadTopologyText(file: string, text: string, options: LoadTextOp
     onPremisesNetworks: sortedMap(hybrid.onPremisesNetworks),
     onPremisesHosts: sortedMap(hybrid.onPremisesHosts),
     awsServices: services,
+    hostedZones: sortedMap(dns.hostedZones),
+    resolverEndpoints: sortedMap(dns.resolverEndpoints),
+    resolverRules: sortedMap(dns.resolverRules),
+    dnsServers: sortedMap(dns.dnsServers),
     enis: sortedMap(workloads.enis),
     byId: sortedMap(byId),
     checks,

@@ -495,6 +495,65 @@ export interface OnPremisesHost extends Base {
   readonly dns: string | undefined;
 }
 
+/** What an alias record points at ("Choosing between alias and non-alias records", Route 53 guide). */
+export type DnsAliasTarget =
+  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly az: string | undefined }
+  | { readonly kind: 'loadBalancer'; readonly loadBalancer: string }
+  | { readonly kind: 'record'; readonly name: string };
+
+/** A record set of a private hosted zone or an on-premises DNS server (simple routing). */
+export interface DnsZoneRecord {
+  /** Normalised full name (lower case, no trailing dot); `*.x` for a wildcard. */
+  readonly name: string;
+  readonly type: 'A' | 'AAAA' | 'CNAME';
+  readonly values: readonly Ip[];
+  /** CNAME: the normalised name it points at. */
+  readonly cname: string | undefined;
+  readonly alias: DnsAliasTarget | undefined;
+  readonly span: Span;
+}
+
+/** A Route 53 private hosted zone and the VPCs associated with it. */
+export interface HostedZone extends Base {
+  readonly kind: 'hostedZone';
+  /** Normalised zone name. */
+  readonly name: string;
+  readonly account: string | undefined;
+  readonly vpcs: readonly string[];
+  /** Each VPC association's source position, by VPC id. */
+  readonly vpcSpans: ReadonlyMap<string, Span>;
+  readonly records: readonly DnsZoneRecord[];
+}
+
+/** A Route 53 Resolver endpoint: the path for queries from your network (inbound) or to it (outbound). */
+export interface ResolverEndpoint extends Base {
+  readonly kind: 'resolverEndpoint';
+  readonly direction: 'inbound' | 'outbound';
+  readonly vpc: string;
+  readonly subnets: readonly string[];
+  readonly ips: readonly (Ip | undefined)[];
+  readonly securityGroups: readonly string[];
+}
+
+/** A Route 53 Resolver rule associated with VPCs. */
+export interface ResolverRule extends Base {
+  readonly kind: 'resolverRule';
+  /** Normalised domain; '' for the root ("."). */
+  readonly domain: string;
+  readonly ruleType: 'forward' | 'system';
+  readonly endpoint: string | undefined;
+  readonly targets: readonly { readonly ip: Ip; readonly port: number; readonly text: string }[];
+  readonly vpcs: readonly string[];
+}
+
+/** A DNS server on your network: the records it holds and the domains it forwards to inbound endpoints. */
+export interface DnsServer extends Base {
+  readonly kind: 'dnsServer';
+  readonly ip: Ip;
+  readonly records: readonly DnsZoneRecord[];
+  readonly forward: readonly { readonly domain: string; readonly endpoint: string; readonly span: Span }[];
+}
+
 /** Every kind of resource in the model. */
 export type Resource =
   | Account
@@ -524,7 +583,11 @@ export type Resource =
   | VpnConnection
   | DirectConnectGateway
   | OnPremisesNetwork
-  | OnPremisesHost;
+  | OnPremisesHost
+  | HostedZone
+  | ResolverEndpoint
+  | ResolverRule
+  | DnsServer;
 
 /** The `kind` tag of a resource. */
 export type ResourceKind = Resource['kind'];

@@ -8,9 +8,11 @@ import type { ProtectRule } from './protect.js';
 import type { Segments } from './segments.js';
 import type {
   Account,
+  DnsServer,
   Endpoint,
   EndpointService,
   Eni,
+  HostedZone,
   Instance,
   EgressOnlyInternetGateway,
   InternetGateway,
@@ -21,6 +23,8 @@ import type {
   NetworkInterface,
   PeeringConnection,
   PrefixList,
+  ResolverEndpoint,
+  ResolverRule,
   Resource,
   ResourceKind,
   RouteTable,
@@ -81,6 +85,12 @@ export interface Topology {
   readonly onPremisesHosts: ReadonlyMap<string, OnPremisesHost>;
   /** AWS services of every catalogued region (their public names resolve from anywhere), by full name. */
   readonly awsServices: ReadonlyMap<string, AwsService>;
+  /** Route 53 private hosted zones (docs/dns.md). */
+  readonly hostedZones: ReadonlyMap<string, HostedZone>;
+  readonly resolverEndpoints: ReadonlyMap<string, ResolverEndpoint>;
+  readonly resolverRules: ReadonlyMap<string, ResolverRule>;
+  /** DNS servers on your network (`dnsServers:`). */
+  readonly dnsServers: ReadonlyMap<string, DnsServer>;
   /** Every network interface, by ENI id. */
   readonly enis: ReadonlyMap<string, Eni>;
   /** Every resource by id (ENIs are separate: see `enis`). */

@@ -18,7 +18,7 @@ export const FAILURE_KINDS = {
   NOT_ISOLATED: 'An `isolated` check found a protocol and port on which the flow is reachable.',
   OUTSIDE_ONLY_PORTS: 'An `only: { ports }` check found a protocol and port outside its list on which the flow is reachable.',
   NO_SUCH_DESTINATION: 'The destination is an address no interface, internet host, VPC or AWS service of the file holds, so the check would hold (or fail) about nothing.',
-  RESTS_ON_UNMODELLED: 'The check expects the flow to be unreachable, and the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET): AWS may deliver it. Name `because: UNMODELLED_TARGET` to assert exactly that.',
+  RESTS_ON_UNMODELLED: 'The check expects the flow to be unreachable, and the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET), or at a DNS answer it does not model (DNS_ANSWER_UNMODELLED): AWS may deliver it. Name that code in `because:` to assert exactly that.',
 } as const;
 
 /** A failure kind from the closed list. */

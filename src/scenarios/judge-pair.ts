@@ -85,8 +85,13 @@ export function judgePair(exp: Expectation, query: FlowQuery, result: TraceResul
     const wrong = code === undefined ? undefined : unreachable.find((u) => !codesOf(u).includes(code));
     if (wrong) return fail('WRONG_REASON', `unreachable because ${code}`, `unreachable${of(wrong)}${because(wrong) || ' with no explanation'}`, wrong);
     // An unreachable verdict that rests on an unmodelled part proves nothing, unless asked for.
-    const unknown = code === undefined ? unreachable.find((u) => codesOf(u).includes('UNMODELLED_TARGET')) : undefined;
-    if (unknown) return fail('RESTS_ON_UNMODELLED', 'unreachable', `unknown${of(unknown)}: the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET)`, unknown);
+    const unknown = code === undefined ? unreachable.find((u) => codesOf(u).some(isUnmodelledCode)) : undefined;
+    if (unknown) {
+      const why = codesOf(unknown).includes('UNMODELLED_TARGET')
+        ? 'the trace stops at a route target vpcsim does not model (UNMODELLED_TARGET)'
+        : 'a Resolver rule forwards the name to DNS servers the file does not declare (DNS_ANSWER_UNMODELLED)';
+      return fail('RESTS_ON_UNMODELLED', 'unreachable', `unknown${of(unknown)}: ${why}`, unknown);
+    }
   }
   for (const t of reachable) {
     const missing = viaMissing(t, exp.via);
@@ -101,6 +106,11 @@ export function judgePair(exp: Expectation, query: FlowQuery, result: TraceResul
     }
   }
   return undefined;
+}
+
+/** The codes by which a trace says its verdict rests on something vpcsim does not model. */
+function isUnmodelledCode(c: string): boolean {
+  return c === 'UNMODELLED_TARGET' || c === 'DNS_ANSWER_UNMODELLED';
 }
 
 /** An isolation probe that found a reachable flow. */

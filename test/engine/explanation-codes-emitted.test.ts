@@ -88,6 +88,7 @@ const WITNESSES: Record<ExplanationCode, () => string[]> = {
     ['        routeTables: [rtb-endpoint]', '        routeTables: [rtb-endpoint]\n        policy:\n          Statement:\n            - { Effect: Deny, Principal: "*", Action: "s3:Delete*", Resource: "*" }']),
   PRINCIPAL_NOT_ALLOWED: flow('test/engine/fixtures/privatelink.yaml', { from: 'client', to: 'vpce-closed', protocol: 'tcp', port: 443 }),
   PRIVATELINK_ONE_WAY: flow('scenarios/privatelink-endpoint-service.yaml', { from: 'api-1', to: 'client', protocol: 'all', port: undefined }),
+  DNS_ANSWER_UNMODELLED: flow('test/engine/fixtures/shared-dns.yaml', { from: 'app', to: 'www.partner.example.com', protocol: 'tcp', port: 443 }),
   UNMODELLED_TARGET: flow('scenarios/unmodelled-route-targets.yaml', { from: 'phone-backend', to: '198.51.100.20', protocol: 'tcp', port: 443 }),
   BAD_STATE_ATTACHMENT: flow(TGW, { from: 'new-app', to: 'shared-svc', protocol: 'tcp', port: 443 }),
   TGW_ATTACH_NOT_FOUND: flow(TGW, { from: 'lone-app', to: 'shared-svc', protocol: 'tcp', port: 443 }),

@@ -13,7 +13,11 @@ import { healthyNodes } from './nlb-healthy-zones.js';
 /** Which rule of the resolver a record belongs to. */
 export type DnsRule =
   | 'privateDns' | 'endpointRegional' | 'endpointZonal' | 'loadBalancer' | 'loadBalancerZonal'
-  | 'instanceHostname' | 'instanceHostnamePrivate' | 'internetHost' | 'awsService';
+  | 'instanceHostname' | 'instanceHostnamePrivate' | 'internetHost' | 'awsService'
+  /** A record of a Route 53 private hosted zone of the file (an alias answers its target's addresses). */
+  | 'hostedZone'
+  /** A record of a DNS server on your network (`dnsServers:`), reached by a Resolver forward rule. */
+  | 'dnsServer';
 
 /** One address of an answer, with the interface that holds it when there is one. */
 export interface DnsAddress {
@@ -40,6 +44,8 @@ export interface DnsRecords {
   /** VPC id -> name -> private record of that VPC's resolver (interface endpoints' private DNS, instances' hostnames). */
   readonly privateByVpc: ReadonlyMap<string, ReadonlyMap<string, DnsRecord>>;
   readonly publicByName: ReadonlyMap<string, DnsRecord>;
+  /** VPC id -> name -> the private DNS record of an endpoint that answers only queries through an inbound Resolver endpoint. */
+  readonly inboundOnlyByVpc: ReadonlyMap<string, ReadonlyMap<string, DnsRecord>>;
   /** name -> endpoints (any VPC) that would answer it by private DNS, for "does not cross peering" hints. */
   readonly privateNameOwners: ReadonlyMap<string, readonly Endpoint[]>;
 }
@@ -62,7 +68,9 @@ function addPublic(map: Map<string, DnsRecord>, r: DnsRecord): void {
   if (!map.has(r.name)) map.set(r.name, r);
 }
 
-function endpointRecords(t: Topology, pub: Map<string, DnsRecord>, priv: Map<string, Map<string, DnsRecord>>, owners: Map<string, Endpoint[]>): void {
+function endpointRecords(
+  t: Topology, pub: Map<string, DnsRecord>, priv: Map<string, Map<string, DnsRecord>>, owners: Map<string, Endpoint[]>, inboundOnly: Map<string, Map<string, DnsRecord>>,
+): void {
   for (const ep of t.endpoints.values()) {
     if (ep.type !== 'interface') continue;
     const enis = enisOf(t, ep);
@@ -72,9 +80,10 @@ function endpointRecords(t: Topology, pub: Map<string, DnsRecord>, priv: Map<str
     // privateDnsOnlyForInboundResolverEndpoint (DnsOptionsSpecification, EC2 API reference):
     // the record answers only queries through an inbound Resolver endpoint, so the VPC's own
     // resolver keeps the public answer and its clients use the gateway endpoint.
-    if (privateName && ep.privateDns && !ep.privateDnsOnlyForInboundResolverEndpoint) {
-      let byName = priv.get(ep.vpc);
-      if (!byName) priv.set(ep.vpc, (byName = new Map()));
+    if (privateName && ep.privateDns) {
+      const into = ep.privateDnsOnlyForInboundResolverEndpoint ? inboundOnly : priv;
+      let byName = into.get(ep.vpc);
+      if (!byName) into.set(ep.vpc, (byName = new Map()));
       if (!byName.has(privateName)) {
         byName.set(privateName, {
           name: privateName, rule: 'privateDns', addresses: addrs, owner: ep.id, location: ep.span,
@@ -155,7 +164,8 @@ export function dnsRecords(t: Topology): DnsRecords {
   const pub = new Map<string, DnsRecord>();
   const priv = new Map<string, Map<string, DnsRecord>>();
   const owners = new Map<string, Endpoint[]>();
-  endpointRecords(t, pub, priv, owners);
+  const inboundOnly = new Map<string, Map<string, DnsRecord>>();
+  endpointRecords(t, pub, priv, owners, inboundOnly);
   loadBalancerRecords(t, pub);
   instanceRecords(t, pub, priv);
   for (const h of t.internetHosts.values()) {
@@ -171,7 +181,7 @@ export function dnsRecords(t: Topology): DnsRecords {
     const ip: Ip = { family: range.family, value: range.network };
     addPublic(pub, { name: normaliseName(s.dnsName), rule: 'awsService', addresses: [{ ip, label: s.name, eni: undefined }], owner: s.name, location: undefined, source: `public DNS of ${s.name}` });
   }
-  const records: DnsRecords = { privateByVpc: priv, publicByName: pub, privateNameOwners: owners };
+  const records: DnsRecords = { privateByVpc: priv, publicByName: pub, privateNameOwners: owners, inboundOnlyByVpc: inboundOnly };
   cache.set(t, records);
   return records;
 }

@@ -82,4 +82,8 @@ export function collectIds(ctx: BuildContext, raw: RawTopology): void {
     declare(ctx, id, 'onPremisesNetwork', pointer('onPremises', id), undefined);
     for (const h of Object.keys(n.hosts ?? {})) declare(ctx, h, 'onPremisesHost', pointer('onPremises', id, 'hosts', h), undefined);
   }
+  for (const id of Object.keys(raw.hostedZones ?? {})) declare(ctx, id, 'hostedZone', pointer('hostedZones', id), undefined);
+  for (const [id, e] of Object.entries(raw.resolverEndpoints ?? {})) declare(ctx, id, 'resolverEndpoint', pointer('resolverEndpoints', id), e.vpc);
+  for (const id of Object.keys(raw.resolverRules ?? {})) declare(ctx, id, 'resolverRule', pointer('resolverRules', id), undefined);
+  for (const id of Object.keys(raw.dnsServers ?? {})) declare(ctx, id, 'dnsServer', pointer('dnsServers', id), undefined);
 }

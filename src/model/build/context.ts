@@ -57,6 +57,10 @@ export const KIND_NAMES: Record<ResourceKind, string> = {
   directConnectGateway: 'Direct Connect gateway',
   onPremisesNetwork: 'on-premises network',
   onPremisesHost: 'on-premises host',
+  hostedZone: 'private hosted zone',
+  resolverEndpoint: 'Resolver endpoint',
+  resolverRule: 'Resolver rule',
+  dnsServer: 'DNS server',
 };
 
 /** "Did you mean" is computed for this many problems per file, then skipped (hostile input). */

@@ -447,6 +447,73 @@ const protect = closed(
   ['to'],
 );
 
+// Route 53 names: labels of letters, digits, '-' and '_', a leading "*." for a wildcard
+// record, an optional trailing dot; "." alone is the root (a rule for every name).
+const DNS_NAME_PATTERN = '^(\\.|(\\*\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?)$';
+const dnsName = (description: string): JsonSchema => str(description, { pattern: DNS_NAME_PATTERN, maxLength: 254 });
+
+const dnsRecord = closed(
+  {
+    name: dnsName('The full name, inside the zone (a leading "*." makes a wildcard record)'),
+    type: oneOfStrings(['A', 'AAAA', 'CNAME'], 'Record type'),
+    values: { ...addresses('A / AAAA: the addresses'), minItems: 1 },
+    value: dnsName('CNAME: the name it points at'),
+    alias: closed(
+      {
+        endpoint: ref('An interface endpoint: its regional DNS name (every interface), or with az its zonal name'),
+        az: str('With endpoint: the Availability Zone of its zonal name'),
+        loadBalancer: ref("A load balancer: its DNS name's answer"),
+        record: dnsName('Another record of the same zone and type'),
+      },
+      [],
+      { description: 'A / AAAA alias record: exactly one target', minProperties: 1 },
+    ),
+  },
+  ['name', 'type'],
+);
+
+const hostedZone = closed(
+  {
+    name: dnsName('The zone name (corp.internal, kms.us-east-1.amazonaws.com)'),
+    private: { const: true, description: 'A private hosted zone (public hosted zones are not modelled)' },
+    account: ref('The account (a name of accounts:) that owns the zone'),
+    vpcs: { ...refs('VPCs associated with the zone, in any account and region'), minItems: 1 },
+    records: list(dnsRecord, 'Record sets (simple routing)'),
+  },
+  ['name', 'private', 'vpcs'],
+);
+
+const resolverEndpoint = closed(
+  {
+    direction: oneOfStrings(['inbound', 'outbound'], 'inbound: your network forwards queries to it; outbound: forward rules send queries out through it'),
+    vpc: ref('The VPC it is in'),
+    // "For each Resolver endpoint, you specify two or more IP addresses" (Route 53 guide).
+    ipAddresses: { ...list(closed({ subnet: ref('A subnet of the VPC'), ip: str('Its address in the subnet; default: one AWS picks') }, ['subnet']), 'Its IP addresses, at least two (AWS)'), minItems: 2 },
+    securityGroups: refs('Security groups of its interfaces'),
+  },
+  ['direction', 'vpc', 'ipAddresses'],
+);
+
+const resolverRule = closed(
+  {
+    domain: dnsName('The domain it applies to, and every name under it ("." for every name)'),
+    type: oneOfStrings(['forward', 'system'], 'forward (default): send queries to targets; system: Resolver answers them itself'),
+    endpoint: ref('forward: the outbound Resolver endpoint queries leave through'),
+    targets: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'forward: DNS servers on your network, "ip" or "ip:port"' },
+    vpcs: refs('VPCs the rule is associated with (shared to other accounts through AWS RAM)'),
+  },
+  ['domain'],
+);
+
+const dnsServer = closed(
+  {
+    ip: str('Its address on your network'),
+    records: list(dnsRecord, 'Records it answers (A, AAAA, CNAME; no aliases)'),
+    forward: list(closed({ domain: dnsName('A domain it forwards'), endpoint: ref('The inbound Resolver endpoint it forwards to') }, ['domain', 'endpoint']), 'Conditional forwarders to Resolver inbound endpoints'),
+  },
+  ['ip'],
+);
+
 /** The topology JSON Schema, draft-07. */
 export const topologySchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -522,6 +589,10 @@ export const topologySchema: JsonSchema = {
       customerGateways: idMap(customerGateway, 'Customer gateways (on-premises VPN devices)'),
       vpnConnections: idMap(vpnConnection, 'Site-to-site VPN connections'),
       directConnectGateways: idMap(directConnectGateway, 'Direct Connect gateways'),
+      hostedZones: idMap(hostedZone, 'Route 53 private hosted zones and their VPC associations'),
+      resolverEndpoints: idMap(resolverEndpoint, 'Route 53 Resolver inbound and outbound endpoints'),
+      resolverRules: idMap(resolverRule, 'Route 53 Resolver forward and system rules, with the VPCs they are associated with'),
+      dnsServers: idMap(dnsServer, 'DNS servers on your network that Resolver rules forward to'),
       unmodelled: idMap(unmodelled, 'Route targets vpcsim does not model: a route to one ends the trace with UNMODELLED_TARGET'),
       checks: list(check, 'Reachability checks run by `vpcsim check`'),
       protect: list(protect, 'Destinations no change may open flows toward: `vpcsim check --baseline OLD` fails on such flows'),

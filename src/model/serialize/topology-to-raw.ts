@@ -5,7 +5,8 @@ import { formatIp } from '../../net/ip.js';
 import { formatPrefix } from '../../net/prefix.js';
 import { splitPort } from '../check-port.js';
 import type { Check, CheckSelector } from '../check.js';
-import type { RawCheck, RawSegments, RawSelector, RawTopology } from '../format.js';
+import type { RawCheck, RawDnsRecord, RawSegments, RawSelector, RawTopology } from '../format.js';
+import type { DnsZoneRecord } from '../resources.js';
 import type { Segments } from '../segments.js';
 import type { Topology } from '../topology.js';
 import { vpcToRaw, type Pins } from './raw-vpc.js';
@@ -60,6 +61,34 @@ function segmentsToRaw(s: Segments): RawSegments {
   return defined({
     groups: Object.fromEntries(s.groups.map((g) => [g.name, selectorToRaw(g.selector)])),
     allow: s.allow.length > 0 ? s.allow.map((r) => defined({ from: r.from, to: r.to, ports: r.ports?.map((a) => a.written) })) : undefined,
+  });
+}
+
+function recordToRaw(r: DnsZoneRecord): RawDnsRecord {
+  const alias = r.alias === undefined ? undefined
+    : r.alias.kind === 'endpoint' ? defined({ endpoint: r.alias.endpoint, az: r.alias.az })
+      : r.alias.kind === 'loadBalancer' ? { loadBalancer: r.alias.loadBalancer } : { record: r.alias.name };
+  return defined({ name: r.name, type: r.type, values: r.values.length > 0 ? r.values.map(formatIp) : undefined, value: r.cname, alias });
+}
+
+function dnsToRaw(t: Topology): Partial<Pick<RawTopology, 'hostedZones' | 'resolverEndpoints' | 'resolverRules' | 'dnsServers'>> {
+  return defined({
+    hostedZones: nonEmpty(inSourceOrder(t.hostedZones.values()).map((z) => [z.id, defined({
+      name: z.name, private: true as const, account: z.account, vpcs: [...z.vpcs], records: z.records.length > 0 ? z.records.map(recordToRaw) : undefined,
+    })])),
+    resolverEndpoints: nonEmpty(inSourceOrder(t.resolverEndpoints.values()).map((e) => [e.id, defined({
+      direction: e.direction, vpc: e.vpc,
+      ipAddresses: e.subnets.map((subnet, i) => defined({ subnet, ip: e.ips[i] !== undefined ? formatIp(e.ips[i]!) : undefined })),
+      securityGroups: e.securityGroups.length > 0 ? [...e.securityGroups] : undefined,
+    })])),
+    resolverRules: nonEmpty(inSourceOrder(t.resolverRules.values()).map((r) => [r.id, defined({
+      domain: r.domain === '' ? '.' : r.domain, type: r.ruleType === 'forward' ? undefined : r.ruleType, endpoint: r.endpoint,
+      targets: r.targets.length > 0 ? r.targets.map((x) => x.text) : undefined, vpcs: r.vpcs.length > 0 ? [...r.vpcs] : undefined,
+    })])),
+    dnsServers: nonEmpty(inSourceOrder(t.dnsServers.values()).map((d) => [d.id, defined({
+      ip: formatIp(d.ip), records: d.records.length > 0 ? d.records.map(recordToRaw) : undefined,
+      forward: d.forward.length > 0 ? d.forward.map((f) => ({ domain: f.domain === '' ? '.' : f.domain, endpoint: f.endpoint })) : undefined,
+    })])),
   });
 }
 
@@ -118,6 +147,7 @@ export function topologyToRaw(t: Topology, pins: Pins = NO_PINS): RawTopology {
       amazonSideAsn: d.amazonSideAsn,
       associations: d.associations.length > 0 ? d.associations.map((a) => defined({ gateway: a.gateway, allowedPrefixes: a.allowedPrefixes?.map(formatPrefix) })) : undefined,
     })])),
+    ...dnsToRaw(t),
     unmodelled: nonEmpty(inSourceOrder(t.unmodelledTargets.values()).map((u) => [u.id, defined({ kind: u.targetKind, description: u.description })])),
     checks: t.checks.length > 0 ? t.checks.map(checkToRaw) : undefined,
     protect: t.protect.length > 0 ? t.protect.map((p) => p.written) : undefined,

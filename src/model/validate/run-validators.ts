@@ -16,6 +16,7 @@ import { validateEndpointZones } from './validate-endpoint-zones.js';
 import { validateGatewayEndpoints } from './validate-gateway-endpoints.js';
 import { validateSgRules } from './validate-sg-rules.js';
 import { validateZones } from './validate-zones.js';
+import { validateDns } from './validate-dns.js';
 
 /** A cross-resource check. */
 export type Validator = (topology: Topology, map: SourceMap) => Diagnostic[];
@@ -35,6 +36,7 @@ export const VALIDATORS: readonly Validator[] = [
   validateSgRules,
   validateEndpointZones,
   validateGatewayEndpoints,
+  validateDns,
 ];
 
 /** Run every validator. */
