@@ -24,9 +24,10 @@ export function renderReachText(rel: ReachRelation, by: GroupBy, witness: boolea
   const groups = relationGroups(rel);
   const lines: string[] = [];
   const instances = rel.ends.sources.filter((e) => e.kind === 'instance').length;
+  const onPremises = rel.ends.sources.filter((e) => e.kind === 'onPremisesHost').length;
   const portsText = rel.ports.length === 1 ? `port ${portLabel(rel.query.protocol, rel.ports[0]!.ports)}` : `${rel.ports.length} port atoms`;
   lines.push(`reach ${rel.topology.file}: ${rel.query.protocol} ${portsText}`);
-  lines.push(`  sources: ${n(rel.ends.sources.length)} (${n(instances)} instances, ${n(rel.ends.sources.length - instances)} internet hosts); destinations: ${n(rel.ends.destinations.length)}`);
+  lines.push(`  sources: ${n(rel.ends.sources.length)} (${n(instances)} instances, ${n(rel.ends.sources.length - instances - onPremises)} internet hosts${onPremises > 0 ? `, ${n(onPremises)} on-premises hosts` : ''}); destinations: ${n(rel.ends.destinations.length)}`);
   lines.push(`  classes: ${n(rel.stats.classes)} instance classes over ${n(rel.stats.atoms)} address atoms`);
   let unknownTotal = 0;
   for (const port of rel.ports) {

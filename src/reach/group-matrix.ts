@@ -1,6 +1,7 @@
 // The relation summed by group (`reach --group-by`): for each (source group, destination
 // group) cell, how many pairs there are and how many are reachable or unknown. Groups are
-// VPCs, subnets or security groups; internet hosts form the group `internet`. With
+// VPCs, subnets or security groups; internet hosts form the group `internet`, on-premises
+// hosts the group of their network. With
 // security groups an interface counts under each group it holds.
 import { groupPairVerdict, type ReachGroup, type RelationGroups } from './query-relation.js';
 import type { PortRelation, ReachRelation } from './reach-relation.js';
@@ -27,6 +28,8 @@ export interface GroupMatrix {
 
 function keysOf(g: ReachGroup, by: GroupBy): readonly string[] {
   if (g.kind === 'internetHost') return ['internet'];
+  // On-premises hosts group by their network, whatever the grouping (ids are unique file-wide).
+  if (g.kind === 'onPremisesHost') return [g.network ?? 'on-premises'];
   switch (by) {
     case 'vpc': return [g.vpc ?? '-'];
     case 'subnet': return [g.subnet ?? '-'];

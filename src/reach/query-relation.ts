@@ -17,6 +17,8 @@ export interface ReachGroup {
   readonly vpc: string | undefined;
   readonly subnet: string | undefined;
   readonly securityGroups: readonly string[];
+  /** An on-premises host's network. */
+  readonly network?: string;
 }
 
 /** A group pair's verdict: all pairs alike, or (only if a class were unsound) mixed. */
@@ -37,7 +39,7 @@ function sideGroups(rel: ReachRelation, ends: readonly ReachEnd[]): ReachGroup[]
   }
   for (const e of ends) {
     if (inMatrix(e)) continue;
-    out.push({ id: e.id, kind: e.kind, members: [e.id], classIndex: undefined, vpc: e.eni?.vpc, subnet: e.eni?.subnet, securityGroups: e.eni?.securityGroups ?? [] });
+    out.push({ id: e.id, kind: e.kind, members: [e.id], classIndex: undefined, vpc: e.eni?.vpc, subnet: e.eni?.subnet, securityGroups: e.eni?.securityGroups ?? [], ...(e.network !== undefined ? { network: e.network } : {}) });
   }
   return out;
 }

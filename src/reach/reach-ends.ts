@@ -1,5 +1,5 @@
-// What the relation is between: instances (their primary interfaces) and internet hosts
-// as sources; those plus the secondary private addresses of instances and interfaces,
+// What the relation is between: instances (their primary interfaces), internet hosts and
+// on-premises hosts as sources; those plus the secondary private addresses of instances and interfaces,
 // interface endpoint interfaces and Network Load Balancer nodes as destinations. Each end
 // is named by the id `vpcsim trace` takes for it (a secondary address by the address: an
 // interface receives on it as on its primary one, "Multiple IP addresses", Amazon EC2 guide).
@@ -8,7 +8,7 @@ import type { Eni } from '../model/resources.js';
 import type { Topology } from '../model/topology.js';
 
 /** The kinds of end a pair can start or stop at. */
-export const REACH_END_KINDS = ['instance', 'secondaryAddress', 'endpointEni', 'loadBalancerNode', 'internetHost'] as const;
+export const REACH_END_KINDS = ['instance', 'secondaryAddress', 'endpointEni', 'loadBalancerNode', 'internetHost', 'onPremisesHost'] as const;
 
 /** A kind of end. */
 export type ReachEndKind = (typeof REACH_END_KINDS)[number];
@@ -27,6 +27,8 @@ export interface ReachEnd {
    * interface also holds). Other ends are traced pair by pair.
    */
   readonly inMatrix: boolean;
+  /** An on-premises host's network. */
+  readonly network?: string;
 }
 
 /** Sources and destinations of a topology, in a stable order (instances first, by id). */
@@ -71,7 +73,10 @@ export function collectEnds(topology: Topology): ReachEnds {
     }
   }
   const hosts: ReachEnd[] = [...topology.internetHosts.values()].map((h) => ({ id: h.id, kind: 'internetHost', eni: undefined, address: h.ip, inMatrix: false }));
-  return { sources: [...instances, ...hosts], destinations: [...instances, ...secondaries, ...others, ...hosts] };
+  // On-premises hosts reach AWS over VPN and Direct Connect: traced pair by pair, as the
+  // class join computes no path through a virtual private gateway.
+  const onPremises: ReachEnd[] = [...topology.onPremisesHosts.values()].map((h) => ({ id: h.id, kind: 'onPremisesHost', eni: undefined, address: h.ip, inMatrix: false, network: h.network }));
+  return { sources: [...instances, ...hosts, ...onPremises], destinations: [...instances, ...secondaries, ...others, ...hosts, ...onPremises] };
 }
 
 /** Private IPv4 address (primary or secondary) -> the interfaces holding it (several only across VPCs). */

@@ -1,7 +1,7 @@
 // `--from` / `--to` selectors for the relation: a comma-separated list of ids, each an end
 // (instance, interface, secondary address, internet host), or a set of them: a subnet, a VPC, a security group
-// (the ends holding it), an endpoint (its interfaces), a load balancer (its nodes), or
-// `internet` (every internet host).
+// (the ends holding it), an endpoint (its interfaces), a load balancer (its nodes), an
+// on-premises network (its hosts), or `internet` (every internet host).
 import { formatIp } from '../net/ip.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Topology } from '../model/topology.js';
@@ -36,6 +36,7 @@ function itemIsKnown(topology: Topology, item: string): boolean {
 function matches(topology: Topology, e: ReachEnd, item: string): boolean {
   if (e.id === item) return true;
   if (item === 'internet') return e.kind === 'internetHost';
+  if (e.kind === 'onPremisesHost') return e.network === item;
   const eni = e.eni;
   if (!eni) return false;
   if (eni.subnet === item || eni.vpc === item || eni.securityGroups.includes(item)) return true;

@@ -1,4 +1,4 @@
-// Flows over a generated topology: from an instance, an internet host or "the internet",
+// Flows over a generated topology: from an instance, an internet host, an on-premises host or "the internet",
 // to an instance (by id, private IP or public IP), an internet host, S3, an address on the
 // internet, an address in a subnet with nothing on it, or a PrivateLink endpoint (by id, ENI
 // or the service's private DNS name). Like topologies, a flow is a plan
@@ -11,9 +11,9 @@ import { portArb } from './plan.js';
 
 /** Where a flow starts and where it goes, as indices. */
 export interface FlowPlan {
-  readonly from: { readonly kind: 'instance' | 'host' | 'internet'; readonly index: number };
+  readonly from: { readonly kind: 'instance' | 'host' | 'internet' | 'onPremises'; readonly index: number };
   readonly to: {
-    readonly kind: 'instance' | 'publicIp' | 'host' | 's3' | 'internetAddress' | 'subnetAddress' | 'endpoint' | 'endpointEni' | 'serviceName';
+    readonly kind: 'instance' | 'publicIp' | 'host' | 's3' | 'internetAddress' | 'subnetAddress' | 'endpoint' | 'endpointEni' | 'serviceName' | 'onPremises';
     readonly index: number;
   };
   readonly protocol: 'tcp' | 'udp' | 'icmp';
@@ -23,7 +23,7 @@ export interface FlowPlan {
 /** A flow plan; most flows start at an instance. */
 export const flowPlanArb: fc.Arbitrary<FlowPlan> = fc.record({
   from: fc.record({
-    kind: fc.oneof({ arbitrary: fc.constant('instance' as const), weight: 5 }, { arbitrary: fc.constantFrom('host' as const, 'internet' as const), weight: 1 }),
+    kind: fc.oneof({ arbitrary: fc.constant('instance' as const), weight: 5 }, { arbitrary: fc.constantFrom('host' as const, 'internet' as const, 'onPremises' as const), weight: 1 }),
     index: fc.nat(11),
   }),
   to: fc.record({
@@ -31,6 +31,7 @@ export const flowPlanArb: fc.Arbitrary<FlowPlan> = fc.record({
       { arbitrary: fc.constant('instance' as const), weight: 5 },
       { arbitrary: fc.constantFrom('publicIp' as const, 'host' as const, 's3' as const, 'internetAddress' as const, 'subnetAddress' as const), weight: 3 },
       { arbitrary: fc.constantFrom('endpoint' as const, 'endpointEni' as const, 'serviceName' as const), weight: 3 },
+      { arbitrary: fc.constant('onPremises' as const), weight: 1 },
     ),
     index: fc.nat(11),
   }),
@@ -48,6 +49,8 @@ export interface FlowTargets {
   readonly endpoints: readonly string[];
   readonly endpointEnis: readonly string[];
   readonly serviceNames: readonly string[];
+  /** On-premises hosts. */
+  readonly onPremises: readonly string[];
 }
 
 /** Instances, public IPs, hosts and subnets of a raw topology, in file order. */
@@ -65,6 +68,7 @@ export function flowTargets(raw: RawTopology): FlowTargets {
       // AWS services behind interface endpoints, by their public name (private DNS answers it in the VPC).
       ...vpcs.flatMap((v) => Object.values(v.endpoints ?? {}).flatMap((e) => (e.type === 'interface' && e.service.startsWith('com.amazonaws.') ? [`${e.service.split('.').slice(3).join('.')}.us-east-1.amazonaws.com`] : []))),
     ],
+    onPremises: Object.values(raw.onPremises ?? {}).flatMap((n) => Object.keys(n.hosts ?? {})),
   };
 }
 
@@ -77,7 +81,8 @@ export function resolveFlow(raw: RawTopology, plan: FlowPlan): FlowQuery {
   const from =
     plan.from.kind === 'host' ? pick(t.hosts, plan.from.index) ?? 'internet'
       : plan.from.kind === 'internet' ? 'internet'
-        : pick(t.instances, plan.from.index) ?? 'internet';
+        : plan.from.kind === 'onPremises' ? pick(t.onPremises, plan.from.index) ?? pick(t.instances, plan.from.index) ?? 'internet'
+          : pick(t.instances, plan.from.index) ?? 'internet';
   const fallback = pick(t.instances, plan.to.index) ?? '8.8.8.8';
   let to: string;
   switch (plan.to.kind) {
@@ -89,6 +94,7 @@ export function resolveFlow(raw: RawTopology, plan: FlowPlan): FlowQuery {
     case 'endpoint': to = pick(t.endpoints, plan.to.index) ?? fallback; break;
     case 'endpointEni': to = pick(t.endpointEnis, plan.to.index) ?? fallback; break;
     case 'serviceName': to = pick(t.serviceNames, plan.to.index) ?? fallback; break;
+    case 'onPremises': to = pick(t.onPremises, plan.to.index) ?? fallback; break;
     case 'subnetAddress': {
       const cidr = pick(t.subnetCidrs, plan.to.index);
       to = cidr ? cidr.replace(/\.0\/24$/, '.200') : fallback;

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { portArb, protocolArb, type PortsPlan, type ProtocolPlan } from './basics.js';
 import { privateLinkPlanArb, type PrivateLinkPlan } from './privatelink-plan.js';
+import { onPremisesPlanArb, type OnPremisesPlan } from './build-on-premises.js';
 
 export { portArb, protocolArb, type PortsPlan, type ProtocolPlan } from './basics.js';
 
@@ -137,6 +138,8 @@ export interface TopologyPlan {
   readonly checks: readonly { readonly from: number; readonly to: number; readonly port: number }[];
   /** A PrivateLink service in a VPC of its own, consumed from one of `vpcs`. */
   readonly privateLink: PrivateLinkPlan | null;
+  /** An on-premises network behind a VPN (and maybe Direct Connect) to one of `vpcs`. */
+  readonly onPremises: OnPremisesPlan | null;
 }
 
 /** Which parts of the format a generated topology may use. */
@@ -149,10 +152,12 @@ export interface Features {
   readonly maxVpcs: number;
   /** A PrivateLink endpoint service and an interface endpoint (sometimes). */
   readonly privateLink: boolean;
+  /** An on-premises network behind a VPN (sometimes; always with 'always'). */
+  readonly onPremises?: boolean | 'always';
 }
 
 /** Every feature on. */
-export const ALL_FEATURES: Features = { nacls: true, routes: true, maxVpcs: 3, privateLink: true };
+export const ALL_FEATURES: Features = { nacls: true, routes: true, maxVpcs: 3, privateLink: true, onPremises: true };
 
 
 const portsArb: fc.Arbitrary<PortsPlan> = fc.oneof(
@@ -293,5 +298,6 @@ export function topologyPlanArb(f: Features = ALL_FEATURES): fc.Arbitrary<Topolo
     hosts: fc.array(fc.record({ dns: fc.boolean() }), { maxLength: 2 }),
     checks: fc.array(fc.record({ from: fc.nat(5), to: fc.nat(5), port: portArb }), { maxLength: 2 }),
     privateLink: f.privateLink ? fc.option(privateLinkPlanArb, { freq: 2 }) : fc.constant(null),
+    onPremises: f.onPremises === 'always' ? onPremisesPlanArb : f.onPremises ? fc.option(onPremisesPlanArb, { freq: 3 }) : fc.constant(null),
   });
 }

@@ -10,6 +10,7 @@ import type { Topology } from '../../src/model/topology.js';
 import { buildRaw } from './build-raw.js';
 import { addPrivateLink } from './build-privatelink.js';
 import { flowPlanArb, resolveFlow } from './flow.js';
+import { addOnPremises } from './build-on-premises.js';
 import { ALL_FEATURES, topologyPlanArb, type Features, type TopologyPlan } from './plan.js';
 
 /** A valid raw topology using the given features. */
@@ -20,7 +21,8 @@ export function rawTopologyArb(features: Features = ALL_FEATURES): fc.Arbitrary<
 /** The raw topology of a plan, with its PrivateLink service when it has one. */
 export function buildTopology(plan: TopologyPlan): RawTopology {
   const raw = buildRaw(plan);
-  return plan.privateLink ? addPrivateLink(raw, plan.privateLink) : raw;
+  const withPrivateLink = plan.privateLink ? addPrivateLink(raw, plan.privateLink) : raw;
+  return plan.onPremises ? addOnPremises(withPrivateLink, plan.onPremises) : withPrivateLink;
 }
 
 /** A topology and flows over it. */
