@@ -112,10 +112,17 @@ function addresses(destinations: Destination[]): ResolvedDestinations {
   return { kind: 'addresses', destinations, dns: undefined };
 }
 
-/** The DNS vantage point of a source: its VPC's resolver, or public DNS on the internet. */
+/** The DNS vantage point of a source: its VPC's resolver, its on-premises DNS server, or public DNS. */
 export function vantageOf(ctx: EngineContext, source: Source): DnsVantage {
   const vpc = source.kind === 'eni' ? ctx.topology.vpcs.get(source.eni.vpc) : undefined;
-  return vpc ? { kind: 'vpc', vpc } : { kind: 'internet' };
+  if (vpc) return { kind: 'vpc', vpc };
+  // An on-premises host asks the DNS server of the file that serves its network (the first
+  // by id), else public DNS.
+  if (source.kind === 'onPremises') {
+    const server = [...ctx.topology.dnsServers.values()].find((s) => s.networks.includes(source.network.id));
+    if (server) return { kind: 'dnsServer', server };
+  }
+  return { kind: 'internet' };
 }
 
 /**

@@ -246,6 +246,8 @@ export interface RawDnsServer {
   readonly records?: readonly RawDnsRecord[];
   /** Domains it forwards to a Resolver inbound endpoint. */
   readonly forward?: readonly { readonly domain: string; readonly endpoint: string }[];
+  /** On-premises networks whose hosts use it as their resolver (it answers their hosts' dns names). */
+  readonly networks?: readonly string[];
 }
 
 /** A VPC as written, with everything it holds. */

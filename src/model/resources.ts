@@ -552,6 +552,8 @@ export interface DnsServer extends Base {
   readonly ip: Ip;
   readonly records: readonly DnsZoneRecord[];
   readonly forward: readonly { readonly domain: string; readonly endpoint: string; readonly span: Span }[];
+  /** On-premises networks whose hosts ask it. */
+  readonly networks: readonly string[];
 }
 
 /** Every kind of resource in the model. */

@@ -218,6 +218,12 @@ function lookup(w: Walk, name: string, v: DnsVantage): Outcome {
       w.links.push({ kind: 'dnsServer', server: s.id, record: `${recs[0]!.name} ${recs[0]!.type}` });
       return answerRecords(w, s, name, recs, v);
     }
+    // The corporate DNS answers the names of the hosts of the networks it serves.
+    const host = [...t.onPremisesHosts.values()].find((h) => s.networks.includes(h.network) && h.dns !== undefined && normaliseName(h.dns) === name);
+    if (host) {
+      w.links.push({ kind: 'dnsServer', server: s.id, record: `${name} A` });
+      return { kind: 'answer', record: { name, rule: 'dnsServer', addresses: [{ ip: host.ip, label: host.id, eni: undefined }], owner: s.id, location: host.span, source: `DNS server ${s.id}, which answers the name of on-premises host ${host.id}` } };
+    }
     // Conditional forwarders: the most specific domain of the server's list.
     const fwd = [...s.forward].filter((f) => domainsOf(name).includes(f.domain)).sort((a, b) => b.domain.length - a.domain.length)[0];
     const ep = fwd ? t.resolverEndpoints.get(fwd.endpoint) : undefined;

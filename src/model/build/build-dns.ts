@@ -227,7 +227,9 @@ function buildServers(ctx: BuildContext, raw: RawTopology, endpoints: ReadonlyMa
       }
       forward.push({ domain: normaliseDnsName(f.domain), endpoint: f.endpoint, span: ctx.map.keyAt(fp) });
     });
-    out.set(id, { kind: 'dnsServer', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, ip, records, forward });
+    const networks: string[] = [];
+    (s.networks ?? []).forEach((n, i) => { if (refAt(ctx, n, `${ptr}/networks/${i}`, ['onPremisesNetwork']) && !networks.includes(n)) networks.push(n); });
+    out.set(id, { kind: 'dnsServer', id, span: ctx.map.keyAt(ptr), pointer: ptr, written: true, ip, records, forward, networks });
   }
   return out;
 }

@@ -510,6 +510,7 @@ const dnsServer = closed(
     ip: str('Its address on your network'),
     records: list(dnsRecord, 'Records it answers (A, AAAA, CNAME; no aliases)'),
     forward: list(closed({ domain: dnsName('A domain it forwards'), endpoint: ref('The inbound Resolver endpoint it forwards to') }, ['domain', 'endpoint']), 'Conditional forwarders to Resolver inbound endpoints'),
+    networks: refs("On-premises networks whose hosts use it as their resolver; it answers their hosts' dns names"),
   },
   ['ip'],
 );

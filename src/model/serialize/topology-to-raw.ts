@@ -88,6 +88,7 @@ function dnsToRaw(t: Topology): Partial<Pick<RawTopology, 'hostedZones' | 'resol
     dnsServers: nonEmpty(inSourceOrder(t.dnsServers.values()).map((d) => [d.id, defined({
       ip: formatIp(d.ip), records: d.records.length > 0 ? d.records.map(recordToRaw) : undefined,
       forward: d.forward.length > 0 ? d.forward.map((f) => ({ domain: f.domain === '' ? '.' : f.domain, endpoint: f.endpoint })) : undefined,
+      networks: d.networks.length > 0 ? [...d.networks] : undefined,
     })])),
   });
 }
