@@ -218,12 +218,18 @@ describe('transit gateways and VPN gateways', () => {
     expect(i.result.yaml).toContain('# AWS target: tgw-044be4464fcc69aff (transit gateway, not modelled); vpcsim does not follow it');
   });
 
-  it('keeps the route to a virtual private gateway on it, named under unmodelled:', () => {
+  it('imports the virtual private gateway, its VPN and customer gateway, the route and propagation to it, and the static VPN\'s on-premises network', () => {
     const i = load('batfish-test-public-private-subnet');
     expect(vpcOf(i, 'vpc-0b966fdeb36d5e43f').routeTables!['rtb-002f0eabf583bf991']).toEqual({
-      main: true, routes: [{ destination: '0.0.0.0/0', target: 'vgw-070087240d6fa2989' }],
+      main: true, propagatingVgws: ['vgw-070087240d6fa2989'], routes: [{ destination: '0.0.0.0/0', target: 'vgw-070087240d6fa2989' }],
     });
-    expect(i.raw.unmodelled!['vgw-070087240d6fa2989']!.kind).toBe('virtualPrivateGateway');
+    expect(i.raw.unmodelled).toBeUndefined();
+    expect(i.raw.virtualPrivateGateways).toEqual({ 'vgw-070087240d6fa2989': { vpc: 'vpc-0b966fdeb36d5e43f', amazonSideAsn: 64512 } });
+    expect(i.raw.customerGateways).toEqual({ 'cgw-0e0d620a3ae284684': { ip: '1.1.1.1', bgpAsn: 65000 } });
+    expect(i.raw.vpnConnections).toEqual({ 'vpn-05044757278685fd3': {
+      customerGateway: 'cgw-0e0d620a3ae284684', virtualPrivateGateway: 'vgw-070087240d6fa2989', staticRoutesOnly: true, staticRoutes: ['19.168.0.0/16'],
+    } });
+    expect(i.raw.onPremises).toEqual({ 'cgw-0e0d620a3ae284684-network': { cidrs: ['19.168.0.0/16'], connections: ['vpn-05044757278685fd3'] } });
   });
 
   it('imports VPCs of two accounts and two regions, each with its region', () => {

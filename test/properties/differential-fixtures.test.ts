@@ -65,8 +65,8 @@ const EXPECTED: Record<string, readonly Expected[]> = {
       why: 'local route between the two subnets; default ACL allows all both ways; launch-wizard-3 allows tcp 22 from anywhere' },
     { from: 'i-099cf38911942421c', to: '10.0.0.47', port: 80, protocol: 'tcp', verdict: 'ENI_SG_RULES_MISMATCH',
       why: 'launch-wizard-2 allows only tcp 22' },
-    { from: 'i-099cf38911942421c', to: '8.8.8.8', port: 443, protocol: 'tcp', verdict: 'UNMODELLED_TARGET',
-      why: "the private subnet uses the main table, whose 0.0.0.0/0 goes to virtual private gateway vgw-070087240d6fa2989: toward the VPN, not the internet; the importer keeps that target under unmodelled: (docs/import.md), so the trace stops there saying its verdict rests on an unmodelled part" },
+    { from: 'i-099cf38911942421c', to: '8.8.8.8', port: 443, protocol: 'tcp', verdict: 'NO_ROUTE_TO_DESTINATION',
+      why: "the private subnet uses the main table, whose 0.0.0.0/0 goes to virtual private gateway vgw-070087240d6fa2989: toward the VPN, not the internet; the gateway knows only the VPN's static route 19.168.0.0/16, so it has no route for 8.8.8.8" },
   ],
   'batfish-test-nat-gateway': [
     { from: 'i-0a128d26e59be60f3', to: '10.1.250.116', port: undefined, protocol: 'icmp', verdict: 'reachable',

@@ -20,6 +20,7 @@ import { mapSubnets } from './map-subnets.js';
 import { mapTargetGroups, resolveAlbTargets } from './map-target-groups.js';
 import { warnUnmodelled } from './map-unmodelled.js';
 import { FALLBACK_REGION, mapVpcs } from './map-vpcs.js';
+import { mapVpn } from './map-vpn.js';
 import { Problems, type ImportError, type ImportWarning } from './problems.js';
 import { readSnapshotFolder } from './read-folder.js';
 import { recogniseFile } from './recognise-file.js';
@@ -68,6 +69,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
     out: {
       name, description: '', region: FALLBACK_REGION,
       accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), prefixLists: new Map(), unmodelled: new Map(),
+      virtualPrivateGateways: new Map(), customerGateways: new Map(), vpnConnections: new Map(), onPremises: new Map(),
     },
     ids: new Map(), vpcRegions: new Map(), unfollowed: new Map(), lbIds: new Map(), tgIds: new Map(), addresses: new Map(),
   };
@@ -86,6 +88,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
   mapEndpointServices(ctx);
   mapEndpoints(ctx);
   mapNetworkInterfaces(ctx);
+  mapVpn(ctx);
   mapRouteTables(ctx);
   warnUnmodelled(ctx);
 

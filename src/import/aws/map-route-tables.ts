@@ -46,6 +46,7 @@ export function parseRouteTables(r: JsonReader, o: Obj, s: Snapshot): void {
       egressOnlyIgwId: r.optStr(x, 'EgressOnlyInternetGatewayId', p),
       otherTarget: r.optStr(x, 'CarrierGatewayId', p) ?? r.optStr(x, 'LocalGatewayId', p) ?? r.optStr(x, 'CoreNetworkArn', p),
       state: r.optStr(x, 'State', p)?.toLowerCase(),
+      origin: r.optStr(x, 'Origin', p),
       path: p,
     }));
     const propagatingVgws = r.objects(t, 'PropagatingVgws', path, (v, p) => r.optStr(v, 'GatewayId', p));
@@ -63,7 +64,7 @@ export function mapRouteTables(ctx: ImportContext): void {
       continue;
     }
     if (!claimId(ctx, t.id, 'route table', t.src)) continue;
-    const table = emitted<{ main?: boolean; gatewayAssociation?: string; routes: Noted<RawRoute>[] }>({ routes: [] }, t.src.file, [], t.src.name);
+    const table = emitted<{ main?: boolean; gatewayAssociation?: string; propagatingVgws?: string[]; routes: Noted<RawRoute>[] }>({ routes: [] }, t.src.file, [], t.src.name);
     vpc.routeTables.set(t.id, table);
     for (const a of t.associations) {
       if (a.state !== undefined && a.state !== 'associated') continue;
@@ -85,8 +86,14 @@ export function mapRouteTables(ctx: ImportContext): void {
         }
       }
     }
-    if (t.propagatingVgws.length > 0) table.notes.push(`routes propagated from ${t.propagatingVgws.join(', ')}`);
+    // Route propagation: the model derives the propagated routes from the gateway's connections.
+    const propagating = t.propagatingVgws.filter((g) => ctx.out.virtualPrivateGateways.get(g)?.value.vpc === t.vpcId);
+    if (propagating.length > 0) table.value.propagatingVgws = propagating;
+    const dropped = t.propagatingVgws.filter((g) => !propagating.includes(g));
+    if (dropped.length > 0) table.notes.push(`propagation from ${dropped.join(', ')} left out: not a gateway of this VPC in the snapshot`);
     for (const r of t.routes) {
+      // Propagated routes are the gateway's: the model derives them (propagatingVgws).
+      if (r.origin === 'EnableVgwRoutePropagation' && r.gatewayId !== undefined && propagating.includes(r.gatewayId)) continue;
       const route = routeOf(ctx, vpc, t, r);
       if (route) table.value.routes.push(route);
     }
@@ -202,7 +209,12 @@ function targetOf(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: RouteRec
     if (s.endpoints.some((e) => e.id === g)) return { why: 'endpoint not imported' };
     return missing('endpoints', `endpoint ${g}`);
   }
-  if (g?.startsWith('vgw-')) return { why: 'virtual private gateway (VPN), not modelled' };
+  if (g?.startsWith('vgw-')) {
+    const vgw = ctx.out.virtualPrivateGateways.get(g);
+    if (vgw?.value.vpc === t.vpcId) return { id: g };
+    if (vgw) return { why: 'virtual private gateway not attached to this VPC' };
+    return s.vpn.gateways.some((x) => x.id === g) ? { why: 'virtual private gateway not imported' } : missing('vpnGateways', `virtual private gateway ${g}`);
+  }
   return { why: 'a target vpcsim does not model' };
 }
 

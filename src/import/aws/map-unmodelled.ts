@@ -35,18 +35,6 @@ export const UNMODELLED_KEYS: Readonly<Record<string, UnmodelledKind>> = {
   TransitGatewayPeeringAttachments: { kind: 'transit gateway peering attachment', idKey: 'TransitGatewayAttachmentId' },
   TransitGatewayRouteTables: { kind: 'transit gateway route table', idKey: 'TransitGatewayRouteTableId', parentKeys: ['TransitGatewayId'] },
   TransitGatewayConnects: { kind: 'transit gateway Connect attachment', idKey: 'TransitGatewayAttachmentId', parentKeys: ['TransitGatewayId'] },
-  VpnConnections: {
-    kind: 'VPN connection', idKey: 'VpnConnectionId', parentKeys: ['VpnGatewayId', 'TransitGatewayId'],
-    detail: (o) => (str(o['CustomerGatewayId']) ? `to customer gateway ${str(o['CustomerGatewayId'])}` : undefined),
-  },
-  VpnGateways: {
-    kind: 'virtual private gateway', idKey: 'VpnGatewayId',
-    detail: (o) => {
-      const vpcs = Array.isArray(o['VpcAttachments']) ? (o['VpcAttachments'] as Obj[]).filter((a) => a['State'] === 'attached').map((a) => str(a['VpcId'])) : [];
-      return vpcs.length > 0 ? `attached to ${vpcs.join(', ')}` : undefined;
-    },
-  },
-  CustomerGateways: { kind: 'customer gateway', idKey: 'CustomerGatewayId', detail: (o) => (str(o['IpAddress']) ? `at ${str(o['IpAddress'])}` : undefined) },
   CarrierGateways: { kind: 'carrier gateway', idKey: 'CarrierGatewayId' },
   LoadBalancerDescriptions: { kind: 'Classic Load Balancer', idKey: 'LoadBalancerName', detail: (o) => str(o['Scheme']) },
   DBInstances: { kind: 'RDS instance', idKey: 'DBInstanceIdentifier', detail: (o) => str(o['Engine']) },
@@ -74,7 +62,6 @@ const GONE = new Set(['deleted', 'deleting', 'terminated']);
 export function parseUnmodelled(r: JsonReader, o: Obj, key: string, s: Snapshot): void {
   const k = UNMODELLED_KEYS[key]!;
   if (key === 'TransitGateways') markCaptured(s, r.file.dir, 'transitGateways');
-  if (key === 'VpnGateways') markCaptured(s, r.file.dir, 'vpnGateways');
   r.objects(o, key, '$', (x, path) => {
     const id = r.str(x, k.idKey, path);
     if (id === undefined || (k.matters !== undefined && !k.matters(x))) return undefined;

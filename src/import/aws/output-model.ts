@@ -4,6 +4,7 @@
 import type {
   RawAclRule, RawEndpoint, RawEndpointService, RawInstance, RawListener, RawLoadBalancer, RawNatGateway,
   RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup, RawUnmodelled,
+  RawVirtualPrivateGateway, RawCustomerGateway, RawVpnConnection, RawOnPremisesNetwork,
 } from '../../model/format.js';
 
 /** A list item (a route, a rule) with an optional trailing comment. */
@@ -31,6 +32,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export interface OutRouteTable {
   main?: boolean;
   gatewayAssociation?: string;
+  propagatingVgws?: string[];
   routes: Noted<RawRoute>[];
 }
 
@@ -104,6 +106,10 @@ export interface OutTopology {
   readonly prefixLists: Map<string, Emitted<OutPrefixList>>;
   /** Route targets vpcsim does not model or the input does not hold (`unmodelled:`). */
   readonly unmodelled: Map<string, Emitted<Mutable<RawUnmodelled>>>;
+  readonly virtualPrivateGateways: Map<string, Emitted<RawVirtualPrivateGateway>>;
+  readonly customerGateways: Map<string, Emitted<RawCustomerGateway>>;
+  readonly vpnConnections: Map<string, Emitted<RawVpnConnection>>;
+  readonly onPremises: Map<string, Emitted<RawOnPremisesNetwork>>;
 }
 
 /** Replace one key of an emitted value by another, in its place (the format's key order). */

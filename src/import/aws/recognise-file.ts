@@ -17,6 +17,7 @@ import { parseSecurityGroups } from './map-security-groups.js';
 import { parseSubnets, parseZones } from './map-subnets.js';
 import { parseTargetGroups, parseTargetHealth } from './map-target-groups.js';
 import { parseUnmodelled, UNMODELLED_KEYS } from './map-unmodelled.js';
+import { parseCustomerGateways, parseVpnConnections, parseVpnGateways } from './map-vpn.js';
 import { parseEgressOnlyInternetGateways, parseInternetGateways, parseVpcAttributes, parseVpcs } from './map-vpcs.js';
 import type { Problems } from './problems.js';
 import type { SnapshotFile } from './read-folder.js';
@@ -27,6 +28,9 @@ type Parser = (r: JsonReader, o: Obj, s: Snapshot) => void;
 /** Describe outputs read whole, by top-level key. */
 const PARSERS: Readonly<Record<string, Parser>> = {
   Vpcs: parseVpcs,
+  VpnGateways: parseVpnGateways,
+  VpnConnections: parseVpnConnections,
+  CustomerGateways: parseCustomerGateways,
   Subnets: parseSubnets,
   AvailabilityZones: parseZones,
   RouteTables: parseRouteTables,

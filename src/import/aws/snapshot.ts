@@ -2,6 +2,7 @@
 // with its source (file, folder layout, JSON path). Parsers (the parse* functions of the
 // map-*.ts files) fill it; mappers read it. Nothing here is in format v1 yet.
 import type { Src } from './json-reader.js';
+import type { VpnRecs } from './map-vpn.js';
 
 /** A VPC (describe-vpcs), with DNS attributes when the snapshot has them. */
 export interface VpcRec {
@@ -59,6 +60,8 @@ export interface RouteRec {
   /** Carrier, local or core-network targets, none of which vpcsim models. */
   readonly otherTarget: string | undefined;
   readonly state: string | undefined;
+  /** CreateRoute, CreateRouteTable, EnableVgwRoutePropagation. */
+  readonly origin: string | undefined;
   readonly path: string;
 }
 
@@ -371,6 +374,8 @@ export interface Snapshot {
   readonly tgAttributes: AttributesRec[];
   readonly targetHealth: TargetHealthRec[];
   readonly unmodelled: UnmodelledRec[];
+  /** Virtual private gateways, VPN connections and customer gateways (map-vpn.ts). */
+  readonly vpn: VpnRecs;
   /** `${dir}\u0000${family}` for every describe call present, per folder. */
   readonly captured: Set<string>;
   /** Number of files read. */
@@ -383,7 +388,7 @@ export function emptySnapshot(): Snapshot {
     vpcs: [], vpcAttributes: [], subnets: [], zones: [], routeTables: [], securityGroups: [], networkAcls: [],
     internetGateways: [], egressOnlyIgws: [], enis: [], instances: [], addresses: [], natGateways: [], endpoints: [], serviceConfigs: [],
     permissions: [], connections: [], peerings: [], prefixLists: [], loadBalancers: [], listeners: [], lbAttributes: [],
-    targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], captured: new Set(), fileCount: 0,
+    targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], vpn: { gateways: [], connections: [], customerGateways: [] }, captured: new Set(), fileCount: 0,
   };
 }
 

@@ -11,7 +11,7 @@ type Doc = Document<Node, true>;
 /** Key orders of shapes whose keys are filled in by several mappers (FORMAT.md order). */
 const KEY_ORDERS: readonly (readonly string[])[] = [
   ['az', 'cidr', 'ipv6Cidr', 'routeTable', 'networkAcl'],
-  ['main', 'gatewayAssociation', 'routes'],
+  ['main', 'gatewayAssociation', 'propagatingVgws', 'routes'],
   ['account', 'region', 'cidr', 'cidrs', 'ipv6Cidr', 'enableDnsSupport', 'enableDnsHostnames', 'internetGateway', 'egressOnlyInternetGateway'],
 ];
 
@@ -123,6 +123,10 @@ export function writeYaml(out: OutTopology, header: string): string {
   }
   if (out.peeringConnections.size > 0) add('peeringConnections', idMap(doc, out.peeringConnections, true), true);
   if (out.prefixLists.size > 0) add('prefixLists', idMap(doc, out.prefixLists, false), true);
+  if (out.onPremises.size > 0) add('onPremises', idMap(doc, out.onPremises, false), true);
+  if (out.virtualPrivateGateways.size > 0) add('virtualPrivateGateways', idMap(doc, out.virtualPrivateGateways, true), true);
+  if (out.customerGateways.size > 0) add('customerGateways', idMap(doc, out.customerGateways, true), true);
+  if (out.vpnConnections.size > 0) add('vpnConnections', idMap(doc, out.vpnConnections, false), true);
   if (out.unmodelled.size > 0) add('unmodelled', idMap(doc, out.unmodelled, true), true);
   doc.contents = root;
   doc.commentBefore = header;
