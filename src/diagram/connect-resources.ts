@@ -82,4 +82,11 @@ export function connectResources(b: DiagramBuilder, t: Topology): void {
   }
   for (const igw of t.internetGateways.values()) b.edge(igw.id, 'internet', 'connects');
   for (const h of t.internetHosts.values()) b.edge('internet', h.id, 'connects');
+  // Route tables draw their routes to a virtual private gateway (written and propagated).
+  for (const v of t.vpnConnections.values()) if (v.virtualPrivateGateway !== undefined) b.edge(v.id, v.virtualPrivateGateway, 'connects');
+  for (const d of t.directConnectGateways.values()) for (const a of d.associations) b.edge(d.id, a.gateway, 'connects', 'associated');
+  for (const n of t.onPremisesNetworks.values()) {
+    for (const c of n.connections) b.edge(n.id, c, 'connects');
+    for (const h of n.hosts) b.edge(n.id, h, 'connects');
+  }
 }

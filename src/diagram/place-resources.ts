@@ -103,4 +103,10 @@ export function placeResources(b: DiagramBuilder, t: Topology): void {
   for (const h of t.internetHosts.values()) {
     b.node(h.id, 'internetHost', [`internet host ${h.id}`, formatIp(h.ip), ...(h.dns ? [h.dns] : [])], undefined);
   }
+  // The hybrid side, outside every VPC: gateways, connections, on-premises networks and hosts.
+  for (const g of t.virtualPrivateGateways.values()) b.node(g.id, 'virtualPrivateGateway', [`virtual private gateway ${g.id}`, g.vpc ?? 'detached'], undefined);
+  for (const v of t.vpnConnections.values()) b.node(v.id, 'vpnConnection', [`VPN ${v.id}`, `${v.staticRoutesOnly ? 'static' : 'BGP'}, ${v.state}`], undefined);
+  for (const d of t.directConnectGateways.values()) b.node(d.id, 'directConnectGateway', [`Direct Connect gateway ${d.id}`], undefined);
+  for (const n of t.onPremisesNetworks.values()) b.node(n.id, 'onPremisesNetwork', [`on-premises ${n.id}`, n.cidrs.map(formatPrefix).join(', ')], undefined);
+  for (const h of t.onPremisesHosts.values()) b.node(h.id, 'onPremisesHost', [`on-premises host ${h.id}`, formatIp(h.ip), ...(h.dns ? [h.dns] : [])], undefined);
 }

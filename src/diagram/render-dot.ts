@@ -30,6 +30,7 @@ function nodeAttributes(n: DiagramNode): string {
     case 'natGateway':
     case 'ipTarget':
     case 'internetHost':
+    case 'onPremisesHost':
       return 'shape=box, style="rounded"';
     case 'endpointEni':
     case 'loadBalancerNode':
@@ -43,8 +44,12 @@ function nodeAttributes(n: DiagramNode): string {
     case 'targetGroup':
     case 'peeringConnection':
     case 'internetGateway':
+    case 'virtualPrivateGateway':
+    case 'vpnConnection':
+    case 'directConnectGateway':
       return 'shape=hexagon';
     case 'internet':
+    case 'onPremisesNetwork':
       return 'shape=ellipse';
     case 'awsService':
       return 'shape=cylinder';

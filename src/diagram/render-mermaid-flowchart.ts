@@ -17,6 +17,7 @@ function shape(n: DiagramNode): string {
     case 'loadBalancerNode':
     case 'ipTarget':
     case 'internetHost':
+    case 'onPremisesHost':
     case 'vpcSummary':
     case 'emptySubnets':
       return `[${label}]`;
@@ -29,8 +30,12 @@ function shape(n: DiagramNode): string {
     case 'targetGroup':
     case 'peeringConnection':
     case 'internetGateway':
+    case 'virtualPrivateGateway':
+    case 'vpnConnection':
+    case 'directConnectGateway':
       return `{{${label}}}`;
     case 'internet':
+    case 'onPremisesNetwork':
       return `((${label}))`;
     case 'awsService':
       return `[(${label})]`;
