@@ -7,6 +7,7 @@ import type { ImportContext } from './context.js';
 import { findConflictingRecords } from './find-conflicting-records.js';
 import { mapEndpointServices } from './map-endpoint-services.js';
 import { mapEndpoints } from './map-endpoints.js';
+import { mapHostedZones } from './map-hosted-zones.js';
 import { mapInstances } from './map-instances.js';
 import { mapLoadBalancers } from './map-load-balancers.js';
 import { mapNatGateways } from './map-nat-gateways.js';
@@ -69,7 +70,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
     out: {
       name, description: '', region: FALLBACK_REGION,
       accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), prefixLists: new Map(), unmodelled: new Map(),
-      virtualPrivateGateways: new Map(), customerGateways: new Map(), vpnConnections: new Map(), onPremises: new Map(),
+      virtualPrivateGateways: new Map(), customerGateways: new Map(), vpnConnections: new Map(), onPremises: new Map(), hostedZones: new Map(),
     },
     ids: new Map(), vpcRegions: new Map(), unfollowed: new Map(), lbIds: new Map(), tgIds: new Map(), addresses: new Map(),
   };
@@ -90,6 +91,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
   mapNetworkInterfaces(ctx);
   mapVpn(ctx);
   mapRouteTables(ctx);
+  mapHostedZones(ctx);
   warnUnmodelled(ctx);
 
   const warnings = problems.warnings();

@@ -35,6 +35,7 @@ export function parseEndpoints(r: JsonReader, o: Obj, s: Snapshot): void {
       policy: r.optStr(e, 'PolicyDocument', path),
       eniIds: r.strings(e, 'NetworkInterfaceIds', path),
       ownerId: r.optStr(e, 'OwnerId', path),
+      dnsNames: r.objects(e, 'DnsEntries', path, (d, p) => r.optStr(d, 'DnsName', p)?.toLowerCase()),
       src: r.src(path, e),
     });
     return undefined;

@@ -35,6 +35,7 @@ export function parseLoadBalancers(r: JsonReader, o: Obj, s: Snapshot): void {
       groups: r.strings(lb, 'SecurityGroups', path),
       state: state ? r.optStr(state, 'Code', `${path}.State`) : undefined,
       enforceSgOnPrivateLink: r.optStr(lb, 'EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic', path)?.toLowerCase(),
+      dnsName: r.optStr(lb, 'DNSName', path)?.toLowerCase(),
       src: r.src(path, lb),
     });
     return undefined;

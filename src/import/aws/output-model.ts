@@ -2,6 +2,7 @@
 // YAML writer turns into comments: the source files of each resource, notes on it, and a
 // note on single routes or rules. Maps are keyed by id and sorted only when written.
 import type {
+  RawHostedZone,
   RawAclRule, RawEndpoint, RawEndpointService, RawInstance, RawListener, RawLoadBalancer, RawNatGateway,
   RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup, RawUnmodelled,
   RawVirtualPrivateGateway, RawCustomerGateway, RawVpnConnection, RawOnPremisesNetwork,
@@ -110,6 +111,8 @@ export interface OutTopology {
   readonly customerGateways: Map<string, Emitted<RawCustomerGateway>>;
   readonly vpnConnections: Map<string, Emitted<RawVpnConnection>>;
   readonly onPremises: Map<string, Emitted<RawOnPremisesNetwork>>;
+  /** Route 53 private hosted zones (`hostedZones:`). */
+  readonly hostedZones: Map<string, Emitted<RawHostedZone>>;
 }
 
 /** Replace one key of an emitted value by another, in its place (the format's key order). */

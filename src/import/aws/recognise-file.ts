@@ -9,6 +9,7 @@ import { parseConnections, parsePermissions, parseServiceConfigurations } from '
 import { parseEndpoints } from './map-endpoints.js';
 import { parseAddresses, parseNetworkInterfaces, parseReservations } from './map-instances.js';
 import { parseNatGateways } from './map-nat-gateways.js';
+import { parseGetHostedZone, parseHostedZones, parseRecordSets } from './map-hosted-zones.js';
 import { parseNetworkAcls } from './map-network-acls.js';
 import { parsePeerings } from './map-peering.js';
 import { parseManagedPrefixLists, parsePrefixListEntries, parsePrefixLists } from './map-prefix-lists.js';
@@ -51,6 +52,7 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   LoadBalancers: parseLoadBalancers,
   TargetGroups: parseTargetGroups,
   Listeners: (r, o, s) => parseListeners(r, o, '$', undefined, s),
+  HostedZones: parseHostedZones,
 };
 
 /** Per-resource outputs wrapped in a list of {<id key>, ...output} entries. */
@@ -62,6 +64,7 @@ const WRAPPED: Readonly<Record<string, { readonly idKey: string; readonly parse:
   VpcAttributes: { idKey: 'VpcId', parse: (r, o, p, _id, s) => parseVpcAttributes(r, o, p, s) },
   VpcEndpointServicePermissions: { idKey: 'ServiceId', parse: (r, o, p, id, s) => parsePermissions(r, o, p, id, s) },
   ManagedPrefixListEntries: { idKey: 'PrefixListId', parse: parsePrefixListEntries },
+  HostedZoneRecordSets: { idKey: 'HostedZoneId', parse: parseRecordSets },
 };
 
 /**
@@ -73,6 +76,7 @@ export const IGNORED_KEYS: ReadonlySet<string> = new Set([
   'ServiceDetails', 'ServiceNames', 'TransitGatewayPropagations', 'TransitGatewayStaticRoutes', 'AdditionalRoutesAvailable',
   'Snapshots', 'Volumes', 'Images', 'KeyPairs', 'Tags', 'Regions', 'AccountAttributes', 'NextToken', 'ResponseMetadata',
   'VpcId', 'EnableDnsSupport', 'EnableDnsHostnames', 'LoadBalancerArn', 'TargetGroupArn', 'ServiceId', 'PrefixListId',
+  'VPCs', 'DelegationSet', 'IsTruncated', 'MaxItems', 'Marker', 'NextMarker', 'NextRecordName', 'NextRecordType', 'NextRecordIdentifier', 'HostedZoneId',
 ]);
 
 /** An ARN or id from the file name (cloudmapper stores per-resource outputs by URL-encoded ARN). */
@@ -110,6 +114,15 @@ function perResource(r: JsonReader, o: Obj, key: string, s: Snapshot): 'read' | 
       const id = str('PrefixListId') ?? idFromFileName(file, /^pl-[0-9a-f]+$/);
       if (id === undefined) return 'unnamed';
       parsePrefixListEntries(r, o, '$', id, s);
+      return 'read';
+    }
+    case 'HostedZone':
+      parseGetHostedZone(r, o, s);
+      return 'read';
+    case 'ResourceRecordSets': {
+      const id = str('HostedZoneId') ?? idFromFileName(file, /^Z[0-9A-Z]+$/);
+      if (id === undefined) return 'unnamed';
+      parseRecordSets(r, o, '$', id, s);
       return 'read';
     }
     default:

@@ -222,6 +222,8 @@ export interface EndpointRec {
   readonly policy: string | undefined;
   readonly eniIds: string[];
   readonly ownerId: string | undefined;
+  /** DnsEntries[].DnsName: the regional name first, then the zonal ones. */
+  readonly dnsNames: string[];
   readonly src: Src;
 }
 
@@ -293,6 +295,8 @@ export interface LoadBalancerRec {
   readonly groups: string[];
   readonly state: string | undefined;
   readonly enforceSgOnPrivateLink: string | undefined;
+  /** DNSName of the load balancer. */
+  readonly dnsName: string | undefined;
   readonly src: Src;
 }
 
@@ -376,6 +380,9 @@ export interface Snapshot {
   readonly unmodelled: UnmodelledRec[];
   /** Virtual private gateways, VPN connections and customer gateways (map-vpn.ts). */
   readonly vpn: VpnRecs;
+  /** Route 53 hosted zones (list-hosted-zones, get-hosted-zone) and their record sets (map-hosted-zones.ts). */
+  readonly hostedZones: import('./map-hosted-zones.js').HostedZoneRec[];
+  readonly recordSets: import('./map-hosted-zones.js').RecordSetsRec[];
   /** `${dir}\u0000${family}` for every describe call present, per folder. */
   readonly captured: Set<string>;
   /** Number of files read. */
@@ -388,7 +395,7 @@ export function emptySnapshot(): Snapshot {
     vpcs: [], vpcAttributes: [], subnets: [], zones: [], routeTables: [], securityGroups: [], networkAcls: [],
     internetGateways: [], egressOnlyIgws: [], enis: [], instances: [], addresses: [], natGateways: [], endpoints: [], serviceConfigs: [],
     permissions: [], connections: [], peerings: [], prefixLists: [], loadBalancers: [], listeners: [], lbAttributes: [],
-    targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], vpn: { gateways: [], connections: [], customerGateways: [] }, captured: new Set(), fileCount: 0,
+    targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], hostedZones: [], recordSets: [], vpn: { gateways: [], connections: [], customerGateways: [] }, captured: new Set(), fileCount: 0,
   };
 }
 

@@ -127,6 +127,7 @@ export function writeYaml(out: OutTopology, header: string): string {
   if (out.virtualPrivateGateways.size > 0) add('virtualPrivateGateways', idMap(doc, out.virtualPrivateGateways, true), true);
   if (out.customerGateways.size > 0) add('customerGateways', idMap(doc, out.customerGateways, true), true);
   if (out.vpnConnections.size > 0) add('vpnConnections', idMap(doc, out.vpnConnections, false), true);
+  if (out.hostedZones.size > 0) add('hostedZones', idMap(doc, out.hostedZones, false), true);
   if (out.unmodelled.size > 0) add('unmodelled', idMap(doc, out.unmodelled, true), true);
   doc.contents = root;
   doc.commentBefore = header;
