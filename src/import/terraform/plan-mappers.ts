@@ -12,6 +12,7 @@ import { mapPeerings, mapPrefixLists } from './map-plan-peerings.js';
 import { mapRoutes, mapRouteTables } from './map-plan-route-tables.js';
 import { mapSecurityGroupRules, mapSecurityGroups } from './map-plan-security-groups.js';
 import { mapSubnets } from './map-plan-subnets.js';
+import { mapHostedZones } from './map-plan-dns.js';
 import { unmodelled } from './map-plan-unmodelled.js';
 import { mapEgressOnlyInternetGateways, mapInternetGateways, mapVpcCidrs, mapVpcs } from './map-plan-vpcs.js';
 import { mapInstances, mapNatGateways, mapNetworkInterfaces } from './map-plan-workloads.js';
@@ -62,7 +63,8 @@ export const PLAN_MAPPERS: readonly MapperRow[] = [
   { types: ['aws_vpn_connection', 'aws_vpn_connection_route'], map: unmodelled('VPN connection') },
   { types: ['aws_customer_gateway'], map: unmodelled('customer gateway') },
   { types: ['aws_dx_gateway', 'aws_dx_gateway_association', 'aws_dx_connection', 'aws_dx_private_virtual_interface', 'aws_dx_transit_virtual_interface'], map: unmodelled('Direct Connect resource') },
-  { types: ['aws_route53_zone', 'aws_route53_record', 'aws_route53_zone_association', 'aws_route53_vpc_association_authorization'], map: unmodelled('Route 53 resource') },
+  { types: ['aws_route53_zone', 'aws_route53_zone_association', 'aws_route53_record'], map: mapHostedZones },
+  { types: ['aws_route53_vpc_association_authorization'], map: unmodelled('Route 53 resource') },
   { types: ['aws_route53_resolver_endpoint', 'aws_route53_resolver_rule', 'aws_route53_resolver_rule_association'], map: unmodelled('Route 53 Resolver resource') },
   { types: ['aws_elb', 'aws_lb_listener_rule', 'aws_alb_listener_rule'], map: unmodelled('Classic or Application Load Balancer resource') },
   { types: ['aws_eip', 'aws_eip_association'], map: unmodelled('Elastic IP not associated with an instance or NAT gateway') },
