@@ -25,7 +25,8 @@ describe('vpcsim import aws', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('version: 1');
     expect(loadTopologyText('imported.yaml', r.out).topology).toBeDefined();
-    expect(r.err).toContain(`${join(dir, 'TransitGateways.json')}: warning UNMODELLED_RESOURCE: transit gateway tgw-044be4464fcc69aff`);
+    expect(r.err).toContain(`${join(dir, 'RouteTables.json')}: warning INFERRED_VALUE: internet gateway igw-0a4895a3c58cac8cb`);
+    expect(r.err).not.toContain('tgw-044be4464fcc69aff');
   });
 
   it('writes the file given with -o and says so', async () => {

@@ -10,7 +10,7 @@ import { AWS_FIXTURES, imported, warningKeys } from './helpers.js';
 // Why each warning is there (docs/import.md has the codes):
 // - FIELD_DROPPED sg-…: an SG allows ICMP type 8 code 0 (echo); format v1 keeps the type, not the code.
 // - INFERRED_VALUE igw-…: no describe-internet-gateways, but an active route to the IGW.
-// - UNMODELLED_RESOURCE tgw-… / vgw-… / cgw-…: transit gateways, VPN.
+// - UNMODELLED_RESOURCE vgw-… / cgw-…: VPN (transit gateways are modelled).
 // - MISSING_DESCRIBE_CALL webalb: the demo's ALB is imported, but its listeners are not in the snapshot.
 // - MISSING_DESCRIBE_CALL vpc-…: the folder has no NetworkAcls (or RouteTables).
 // - ADDRESS_LEFT_OUT: an address AWS cannot have given (reserved, or outside its subnet).
@@ -25,25 +25,22 @@ const EXPECTED: Record<string, string[]> = {
   'batfish-test-public-private-subnet': [],
   'batfish-test-public-subnet': [],
   'batfish-test-subnet': [],
-  'batfish-test-transit-gateway': ['INFERRED_VALUE igw-0a4895a3c58cac8cb', 'UNMODELLED_RESOURCE tgw-044be4464fcc69aff'],
+  'batfish-test-transit-gateway': ['INFERRED_VALUE igw-0a4895a3c58cac8cb'],
   'batfish-test-transit-gateway-asymmetric-paths': [
     'FIELD_DROPPED sg-002171e90685d74fa', 'FIELD_DROPPED sg-0c6a627999ec6b8df',
-    'INFERRED_VALUE igw-063b0d31ebd4e4c5e', 'INFERRED_VALUE igw-0f2c5f8ac8f5d475c',
-    'UNMODELLED_RESOURCE tgw-01e19888e3ba041ac', 'UNMODELLED_RESOURCE tgw-0a33c739a4f8978a8',
+    'INFERRED_VALUE igw-063b0d31ebd4e4c5e', 'INFERRED_VALUE igw-0f2c5f8ac8f5d475c'
   ],
   'batfish-test-transit-gateway-multi-account': [
     'FIELD_DROPPED sg-0749b241c02b9bb8c', 'FIELD_DROPPED sg-081797c4fc92bb8ec',
     'INFERRED_VALUE igw-01cc5d1eeebd9a80f', 'INFERRED_VALUE igw-06754039f5006fdfe',
-    'MISSING_DESCRIBE_CALL vpc-04048d4bfba9c2289', 'MISSING_DESCRIBE_CALL vpc-08287a9084472b276',
-    'UNMODELLED_RESOURCE tgw-0efdeab79e9a8e490',
+    'MISSING_DESCRIBE_CALL vpc-04048d4bfba9c2289', 'MISSING_DESCRIBE_CALL vpc-08287a9084472b276'
   ],
   'batfish-test-transit-gateway-multi-table': [
-    'INFERRED_VALUE igw-0a4895a3c58cac8cb', 'UNMODELLED_RESOURCE tgw-044be4464fcc69aff',
+    'INFERRED_VALUE igw-0a4895a3c58cac8cb'
   ],
   'batfish-test-transit-gateway-peering': [
     'FIELD_DROPPED sg-0365783e832fbf535', 'FIELD_DROPPED sg-04a980b7d3abb3c6f', 'FIELD_DROPPED sg-08b3e3645d30630ba',
-    'INFERRED_VALUE igw-0016cdb81a5917009', 'INFERRED_VALUE igw-04f7f80d9657a354d', 'INFERRED_VALUE igw-0d8264e2470419c06',
-    'UNMODELLED_RESOURCE tgw-03201f1960ddb0c25', 'UNMODELLED_RESOURCE tgw-0e20010ebf43d07a2',
+    'INFERRED_VALUE igw-0016cdb81a5917009', 'INFERRED_VALUE igw-04f7f80d9657a354d', 'INFERRED_VALUE igw-0d8264e2470419c06'
   ],
   'batfish-test-vpc-endpoint-gateway': ['FIELD_DROPPED sg-0ba8692418a4ae00e'],
   'batfish-test-vpc-endpoint-interface': [
@@ -98,13 +95,14 @@ describe('importing every real AWS snapshot', () => {
     });
   }
 
-  it('names each transit gateway, with the routes turned into blackholes', () => {
-    const { result } = imported(join(AWS_FIXTURES, 'batfish-test-transit-gateway'));
-    const tgw = result.warnings.find((w) => w.resource === 'tgw-044be4464fcc69aff')!;
-    expect(tgw.message).toContain('verdicts do not account for it');
-    expect(tgw.message).toContain('tgw-attach-07f5ec59e9f540021');
-    expect(tgw.message).toContain('rtb-017c36290c9baf017 10.10.0.0/16');
-    expect(tgw.message).toContain('rtb-0891861fffaea6d52 192.168.0.0/16');
-    expect(tgw.file).toBe('TransitGateways.json');
+  it('maps each transit gateway, and routes to it target it', () => {
+    const { raw } = imported(join(AWS_FIXTURES, 'batfish-test-transit-gateway'));
+    const tgw = raw.transitGateways!['tgw-044be4464fcc69aff']!;
+    expect(Object.keys(tgw.attachments ?? {}).sort()).toEqual(['tgw-attach-07f5ec59e9f540021', 'tgw-attach-0ae2696617bb06fb4']);
+    expect(tgw.routeTables!['tgw-rtb-0fa40c8df355dce6e']).toEqual({
+      associations: ['tgw-attach-07f5ec59e9f540021', 'tgw-attach-0ae2696617bb06fb4'], propagations: ['tgw-attach-07f5ec59e9f540021', 'tgw-attach-0ae2696617bb06fb4'],
+    });
+    expect(raw.vpcs!['vpc-00a31ce9d0c06675c']!.routeTables!['rtb-017c36290c9baf017']!.routes).toContainEqual({ destination: '10.10.0.0/16', target: 'tgw-044be4464fcc69aff' });
+    expect(raw.unmodelled?.['tgw-044be4464fcc69aff']).toBeUndefined();
   });
 });

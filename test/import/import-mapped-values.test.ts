@@ -209,13 +209,13 @@ describe('batfish-test-nat-gateway: private subnets behind a NAT gateway', () =>
 });
 
 describe('transit gateways and VPN gateways', () => {
-  it('keeps routes to a transit gateway on it, named under unmodelled:, never a silent blackhole', () => {
+  it('keeps routes to a transit gateway on it, the gateway itself mapped (not under unmodelled:)', () => {
     const i = load('batfish-test-transit-gateway');
     expect(vpcOf(i, 'vpc-0404e08ceddf7f650').routeTables!['rtb-0891861fffaea6d52']!.routes).toEqual([
       { destination: '192.168.0.0/16', target: 'tgw-044be4464fcc69aff' },
     ]);
-    expect(i.raw.unmodelled!['tgw-044be4464fcc69aff']).toEqual({ kind: 'transitGateway', description: 'transit gateway, not modelled' });
-    expect(i.result.yaml).toContain('# AWS target: tgw-044be4464fcc69aff (transit gateway, not modelled); vpcsim does not follow it');
+    expect(i.raw.unmodelled?.['tgw-044be4464fcc69aff']).toBeUndefined();
+    expect(i.raw.transitGateways!['tgw-044be4464fcc69aff']!.attachments!['tgw-attach-07f5ec59e9f540021']).toEqual({ type: 'vpc', vpc: 'vpc-0404e08ceddf7f650', subnets: ['subnet-006a19c846f047bd7'] });
   });
 
   it('imports the virtual private gateway, its VPN and customer gateway, the route and propagation to it, and the static VPN\'s on-premises network', () => {

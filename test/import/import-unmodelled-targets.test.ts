@@ -37,7 +37,7 @@ describe('routes to targets the importer cannot follow', () => {
     const routes = i.raw.vpcs!['vpc-1']!.routeTables!['rtb-1']!.routes!;
     expect(routes.map((r) => r.target).sort()).toEqual(['arn-aws-networkmanager--111111111111-core-network-core-network-0abc', 'cagw-edge', 'tgw-hub']);
     expect(i.raw.unmodelled).toEqual({
-      'tgw-hub': { kind: 'transitGateway', description: 'transit gateway, not modelled' },
+      'tgw-hub': { kind: 'transitGateway', description: 'transit gateway not in the snapshot' },
       'cagw-edge': { kind: 'carrierGateway', description: 'a target vpcsim does not model' },
       'arn-aws-networkmanager--111111111111-core-network-core-network-0abc': {
         kind: 'coreNetwork', description: 'arn:aws:networkmanager::111111111111:core-network/core-network-0abc: a target vpcsim does not model',

@@ -14,6 +14,7 @@ import { mapNatGateways } from './map-nat-gateways.js';
 import { mapNetworkInterfaces } from './map-network-interfaces.js';
 import { mapNetworkAcls } from './map-network-acls.js';
 import { mapPeerings } from './map-peering.js';
+import { mapTransitGateways } from './map-transit-gateways.js';
 import { mapPrefixLists } from './map-prefix-lists.js';
 import { mapRouteTables } from './map-route-tables.js';
 import { mapSecurityGroups } from './map-security-groups.js';
@@ -69,7 +70,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
     problems,
     out: {
       name, description: '', region: FALLBACK_REGION,
-      accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), prefixLists: new Map(), unmodelled: new Map(),
+      accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), transitGateways: new Map(), prefixLists: new Map(), unmodelled: new Map(),
       virtualPrivateGateways: new Map(), customerGateways: new Map(), vpnConnections: new Map(), onPremises: new Map(), hostedZones: new Map(),
     },
     ids: new Map(), vpcRegions: new Map(), unfollowed: new Map(), lbIds: new Map(), tgIds: new Map(), addresses: new Map(),
@@ -81,6 +82,7 @@ export function importAwsSnapshot(dir: string, options: ImportOptions = {}): Imp
   mapSecurityGroups(ctx);
   mapNetworkAcls(ctx);
   mapPeerings(ctx);
+  mapTransitGateways(ctx);
   mapNatGateways(ctx);
   mapInstances(ctx);
   mapTargetGroups(ctx);

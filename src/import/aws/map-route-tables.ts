@@ -161,7 +161,10 @@ function targetOf(ctx: ImportContext, vpc: OutVpc, t: RouteTableRec, r: RouteRec
     missingReference(ctx, family, t.src, r.path, { resource: t.id, from: `route table ${t.id}`, what, consequence: 'the route targets it as an unmodelled target' });
     return { why: 'not in the snapshot' };
   };
-  if (r.transitGatewayId !== undefined) return { why: 'transit gateway, not modelled' };
+  if (r.transitGatewayId !== undefined) {
+    if (ctx.out.transitGateways.has(r.transitGatewayId)) return { id: r.transitGatewayId };
+    return { why: ctx.snapshot.tgw.gateways.some((g) => g.id === r.transitGatewayId) ? 'transit gateway not imported' : 'transit gateway not in the snapshot' };
+  }
   if (r.natGatewayId !== undefined) {
     if (vpc.natGateways.has(r.natGatewayId)) return { id: r.natGatewayId };
     if (s.natGateways.some((n) => n.id === r.natGatewayId)) return { why: 'NAT gateway not imported' };

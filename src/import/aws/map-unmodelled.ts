@@ -1,12 +1,12 @@
 // Everything vpcsim does not model, named in warnings so that nothing is dropped silently:
-// transit gateways (with their attachments, route tables and the routes through them),
+// transit gateway attachments other than VPC and peering ones (map-transit-gateways.ts),
 // VPN and customer gateways, egress-only internet gateways, classic ELBs, RDS and
 // OpenSearch domains, network interfaces not imported; routes to targets vpcsim cannot follow;
 // and describe calls whose absence changes verdicts.
 import { cmp } from './problems.js';
 import type { ImportContext, UnfollowedRoute } from './context.js';
 import type { JsonReader, Obj } from './json-reader.js';
-import { markCaptured, isCaptured, type Snapshot, type UnmodelledRec } from './snapshot.js';
+import { isCaptured, type Snapshot, type UnmodelledRec } from './snapshot.js';
 
 /** How to read one describe call of an unmodelled kind. */
 interface UnmodelledKind {
@@ -23,17 +23,6 @@ const stateOf = (o: Obj): string | undefined => str(o['State']) ?? str((o['State
 
 /** Top-level keys of describe calls for things vpcsim does not model. */
 export const UNMODELLED_KEYS: Readonly<Record<string, UnmodelledKind>> = {
-  TransitGateways: { kind: 'transit gateway', idKey: 'TransitGatewayId' },
-  TransitGatewayAttachments: {
-    kind: 'transit gateway attachment', idKey: 'TransitGatewayAttachmentId', parentKeys: ['TransitGatewayId'],
-    detail: (o) => [str(o['ResourceType']), str(o['ResourceId'])].filter(Boolean).join(' '),
-  },
-  TransitGatewayVpcAttachments: {
-    kind: 'transit gateway attachment', idKey: 'TransitGatewayAttachmentId', parentKeys: ['TransitGatewayId'],
-    detail: (o) => (str(o['VpcId']) ? `vpc ${str(o['VpcId'])}` : undefined),
-  },
-  TransitGatewayPeeringAttachments: { kind: 'transit gateway peering attachment', idKey: 'TransitGatewayAttachmentId' },
-  TransitGatewayRouteTables: { kind: 'transit gateway route table', idKey: 'TransitGatewayRouteTableId', parentKeys: ['TransitGatewayId'] },
   TransitGatewayConnects: { kind: 'transit gateway Connect attachment', idKey: 'TransitGatewayAttachmentId', parentKeys: ['TransitGatewayId'] },
   CarrierGateways: { kind: 'carrier gateway', idKey: 'CarrierGatewayId' },
   LoadBalancerDescriptions: { kind: 'Classic Load Balancer', idKey: 'LoadBalancerName', detail: (o) => str(o['Scheme']) },
@@ -61,7 +50,6 @@ const GONE = new Set(['deleted', 'deleting', 'terminated']);
 /** Read the records of an unmodelled describe call. */
 export function parseUnmodelled(r: JsonReader, o: Obj, key: string, s: Snapshot): void {
   const k = UNMODELLED_KEYS[key]!;
-  if (key === 'TransitGateways') markCaptured(s, r.file.dir, 'transitGateways');
   r.objects(o, key, '$', (x, path) => {
     const id = r.str(x, k.idKey, path);
     if (id === undefined || (k.matters !== undefined && !k.matters(x))) return undefined;
@@ -121,7 +109,9 @@ export function warnUnmodelled(ctx: ImportContext): void {
     const routes = ctx.unfollowed.get(root) ?? [];
     covered.add(root);
     const text = [
-      `${label} ${root}${byId.has(root) && head.detail ? ` (${head.detail})` : ''} is not modelled; verdicts do not account for it`,
+      ctx.out.transitGateways.has(root) && !byId.has(root)
+        ? `transit gateway ${root} is modelled, but not all of its attachments; verdicts do not account for those`
+        : `${label} ${root}${byId.has(root) && head.detail ? ` (${head.detail})` : ''} is not modelled; verdicts do not account for it`,
       parts.length > 0 ? `With it: ${[...new Set(parts)].join('; ')}` : undefined,
       routes.length > 0 ? `Its ${routesSentence(routes)}` : undefined,
     ].filter(Boolean).join('. ');
@@ -153,7 +143,7 @@ function warnForeignEnis(ctx: ImportContext, unmodelled: Map<string, UnmodelledR
     if (desc.startsWith('ELB ') && s.loadBalancers.some((lb) => lb.arn.endsWith(`/${desc.slice(4)}`) || lb.name === desc.slice(4))) continue;
     if (desc.startsWith('ELB ') && s.unmodelled.some((u) => u.kind === 'Classic Load Balancer' && u.id === desc.slice(4))) continue;
     const attachment = /tgw-attach-[0-9a-f]+/.exec(desc)?.[0];
-    if (type === 'transit_gateway' && attachment !== undefined && unmodelled.has(attachment)) continue;
+    if (type === 'transit_gateway' && attachment !== undefined && (unmodelled.has(attachment) || ctx.ids.get(attachment) === 'transit gateway attachment')) continue;
     if (e.vpcId !== undefined && !ctx.out.vpcs.has(e.vpcId)) {
       outside.set(e.vpcId, [...(outside.get(e.vpcId) ?? []), e.id]);
       continue;

@@ -4,7 +4,7 @@
 import type {
   RawHostedZone,
   RawAclRule, RawEndpoint, RawEndpointService, RawInstance, RawListener, RawLoadBalancer, RawNatGateway,
-  RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup, RawUnmodelled,
+  RawNetworkInterface, RawPeering, RawRoute, RawSgRule, RawSubnet, RawTarget, RawTargetGroup, RawTransitGateway, RawUnmodelled,
   RawVirtualPrivateGateway, RawCustomerGateway, RawVpnConnection, RawOnPremisesNetwork,
 } from '../../model/format.js';
 
@@ -104,6 +104,7 @@ export interface OutTopology {
   readonly accounts: Map<string, Emitted<string>>;
   readonly vpcs: Map<string, OutVpc>;
   readonly peeringConnections: Map<string, Emitted<Mutable<RawPeering>>>;
+  readonly transitGateways: Map<string, Emitted<RawTransitGateway>>;
   readonly prefixLists: Map<string, Emitted<OutPrefixList>>;
   /** Route targets vpcsim does not model or the input does not hold (`unmodelled:`). */
   readonly unmodelled: Map<string, Emitted<Mutable<RawUnmodelled>>>;

@@ -19,6 +19,9 @@ import { parseSubnets, parseZones } from './map-subnets.js';
 import { parseTargetGroups, parseTargetHealth } from './map-target-groups.js';
 import { parseUnmodelled, UNMODELLED_KEYS } from './map-unmodelled.js';
 import { parseCustomerGateways, parseVpnConnections, parseVpnGateways } from './map-vpn.js';
+import {
+  parseTgwAttachments, parseTgwPeeringAttachments, parseTgwPropagations, parseTgwRouteTables, parseTgwStaticRoutes, parseTgwVpcAttachments, parseTransitGateways,
+} from './map-transit-gateways.js';
 import { parseEgressOnlyInternetGateways, parseInternetGateways, parseVpcAttributes, parseVpcs } from './map-vpcs.js';
 import type { Problems } from './problems.js';
 import type { SnapshotFile } from './read-folder.js';
@@ -53,6 +56,13 @@ const PARSERS: Readonly<Record<string, Parser>> = {
   TargetGroups: parseTargetGroups,
   Listeners: (r, o, s) => parseListeners(r, o, '$', undefined, s),
   HostedZones: parseHostedZones,
+  TransitGateways: parseTransitGateways,
+  TransitGatewayAttachments: parseTgwAttachments,
+  TransitGatewayVpcAttachments: parseTgwVpcAttachments,
+  TransitGatewayPeeringAttachments: parseTgwPeeringAttachments,
+  TransitGatewayRouteTables: parseTgwRouteTables,
+  TransitGatewayPropagations: parseTgwPropagations,
+  TransitGatewayStaticRoutes: parseTgwStaticRoutes,
 };
 
 /** Per-resource outputs wrapped in a list of {<id key>, ...output} entries. */
@@ -73,7 +83,7 @@ const WRAPPED: Readonly<Record<string, { readonly idKey: string; readonly parse:
  * resources, and paging fields.
  */
 export const IGNORED_KEYS: ReadonlySet<string> = new Set([
-  'ServiceDetails', 'ServiceNames', 'TransitGatewayPropagations', 'TransitGatewayStaticRoutes', 'AdditionalRoutesAvailable',
+  'ServiceDetails', 'ServiceNames', 'AdditionalRoutesAvailable',
   'Snapshots', 'Volumes', 'Images', 'KeyPairs', 'Tags', 'Regions', 'AccountAttributes', 'NextToken', 'ResponseMetadata',
   'VpcId', 'EnableDnsSupport', 'EnableDnsHostnames', 'LoadBalancerArn', 'TargetGroupArn', 'ServiceId', 'PrefixListId',
   'VPCs', 'DelegationSet', 'IsTruncated', 'MaxItems', 'Marker', 'NextMarker', 'NextRecordName', 'NextRecordType', 'NextRecordIdentifier', 'HostedZoneId',

@@ -3,6 +3,7 @@
 // map-*.ts files) fill it; mappers read it. Nothing here is in format v1 yet.
 import type { Src } from './json-reader.js';
 import type { VpnRecs } from './map-vpn.js';
+import { emptyTgwSnapshot, type TgwSnapshot } from './map-transit-gateways.js';
 
 /** A VPC (describe-vpcs), with DNS attributes when the snapshot has them. */
 export interface VpcRec {
@@ -383,6 +384,8 @@ export interface Snapshot {
   /** Route 53 hosted zones (list-hosted-zones, get-hosted-zone) and their record sets (map-hosted-zones.ts). */
   readonly hostedZones: import('./map-hosted-zones.js').HostedZoneRec[];
   readonly recordSets: import('./map-hosted-zones.js').RecordSetsRec[];
+  /** Transit gateways, their attachments and route tables. */
+  readonly tgw: TgwSnapshot;
   /** `${dir}\u0000${family}` for every describe call present, per folder. */
   readonly captured: Set<string>;
   /** Number of files read. */
@@ -395,7 +398,7 @@ export function emptySnapshot(): Snapshot {
     vpcs: [], vpcAttributes: [], subnets: [], zones: [], routeTables: [], securityGroups: [], networkAcls: [],
     internetGateways: [], egressOnlyIgws: [], enis: [], instances: [], addresses: [], natGateways: [], endpoints: [], serviceConfigs: [],
     permissions: [], connections: [], peerings: [], prefixLists: [], loadBalancers: [], listeners: [], lbAttributes: [],
-    targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], hostedZones: [], recordSets: [], vpn: { gateways: [], connections: [], customerGateways: [] }, captured: new Set(), fileCount: 0,
+    targetGroups: [], tgAttributes: [], targetHealth: [], unmodelled: [], tgw: emptyTgwSnapshot(), hostedZones: [], recordSets: [], vpn: { gateways: [], connections: [], customerGateways: [] }, captured: new Set(), fileCount: 0,
   };
 }
 

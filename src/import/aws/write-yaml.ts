@@ -122,6 +122,7 @@ export function writeYaml(out: OutTopology, header: string): string {
     add('vpcs', vpcs, true);
   }
   if (out.peeringConnections.size > 0) add('peeringConnections', idMap(doc, out.peeringConnections, true), true);
+  if (out.transitGateways.size > 0) add('transitGateways', idMap(doc, out.transitGateways, false), true);
   if (out.prefixLists.size > 0) add('prefixLists', idMap(doc, out.prefixLists, false), true);
   if (out.onPremises.size > 0) add('onPremises', idMap(doc, out.onPremises, false), true);
   if (out.virtualPrivateGateways.size > 0) add('virtualPrivateGateways', idMap(doc, out.virtualPrivateGateways, true), true);

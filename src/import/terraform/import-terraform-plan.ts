@@ -74,7 +74,7 @@ export function importTerraformPlan(path: string, options: { readonly name?: str
   }
   const awsCtx: ImportContext = {
     snapshot: emptySnapshot(), problems: new Problems(),
-    out: { name: basename(file).replace(/\.json$/, ''), description: '', region: FALLBACK_REGION, accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), prefixLists: new Map(), unmodelled: new Map(),
+    out: { name: basename(file).replace(/\.json$/, ''), description: '', region: FALLBACK_REGION, accounts: new Map(), vpcs: new Map(), peeringConnections: new Map(), transitGateways: new Map(), prefixLists: new Map(), unmodelled: new Map(),
       virtualPrivateGateways: new Map(), customerGateways: new Map(), vpnConnections: new Map(), onPremises: new Map(), hostedZones: new Map() },
     ids: new Map(), vpcRegions: new Map(), unfollowed: new Map(), lbIds: new Map(), tgIds: new Map(), addresses: new Map(),
   };
