@@ -6,14 +6,15 @@ import { importAwsSnapshot } from '../../src/import/aws/index.js';
 
 const run = runVpcsim;
 
-const TGW = 'test/fixtures/aws/batfish-test-transit-gateway';
+// A snapshot with several import warnings (the transit gateway peering estate).
+const TGW = 'test/fixtures/aws/batfish-test-transit-gateway-peering';
 const warnings = importAwsSnapshot(TGW).warnings;
 const lines = (err: string): string[] => err.split('\n').filter((l) => l.includes('IMPORT_WARNING'));
 
 describe('import warnings of a snapshot folder', () => {
   it('trace prints one summary line that counts them by code', async () => {
     expect(warnings.length).toBeGreaterThan(1);
-    const r = await run('trace', TGW, '--from', 'i-0b14080af811fda3d', '--to', '8.8.8.8:443');
+    const r = await run('trace', TGW, '--from', 'i-08f3abb6471637c66', '--to', '8.8.8.8:443');
     expect(r.code === 0 || r.code === 1).toBe(true);
     const summary = lines(r.err);
     expect(summary).toHaveLength(1);
@@ -22,7 +23,7 @@ describe('import warnings of a snapshot folder', () => {
   });
 
   it('trace --verbose prints every warning, located in its file', async () => {
-    const r = await run('trace', TGW, '--from', 'i-0b14080af811fda3d', '--to', '8.8.8.8:443', '--verbose');
+    const r = await run('trace', TGW, '--from', 'i-08f3abb6471637c66', '--to', '8.8.8.8:443', '--verbose');
     const all = lines(r.err);
     expect(all).toHaveLength(warnings.length);
     warnings.forEach((w, i) => expect(all[i]).toContain(`IMPORT_WARNING: ${w.code}`));
