@@ -2,7 +2,7 @@
 // the checks, without source positions (spans, pointers) and without derived indexes.
 import type { Topology } from '../../src/model/topology.js';
 
-const POSITION_KEYS = new Set(['span', 'fromSpan', 'toSpan', 'itemSpans', 'pointer', 'location']);
+const POSITION_KEYS = new Set(['span', 'fromSpan', 'toSpan', 'itemSpans', 'vpcSpans', 'pointer', 'location']);
 
 /** Plain data of a value with source positions left out: Maps as sorted objects, bigints as text. */
 function plain(v: unknown): unknown {
