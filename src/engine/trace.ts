@@ -39,8 +39,8 @@ export interface Hop {
   readonly location: Span | undefined;
   /** The packet as it leaves this hop. */
   readonly packet: PacketView;
-  /** A sentence on why AWS behaves so, for `trace --explain`. */
-  readonly why?: string;
+  /** A sentence on why AWS behaves so, for `trace --explain` (undefined when there is none). */
+  readonly why?: string | undefined;
   /** What decided, as typed records (docs/trace.md, "Steps"); absent where nothing is recorded yet. */
   readonly steps?: readonly import('./steps.js').HopStep[];
 }

@@ -3,10 +3,11 @@
 // service ranges, peerings by VPC. The walk itself never parses or scans text. The two
 // lookups on the walk's hot path (route and address) are functions of the context, so the
 // benchmark's naive baseline (bench/linear-baseline.ts) can pass a context of its own.
+import { ruleTexts, type RuleTexts } from './rule-texts.js';
 import type { Ip } from '../../net/ip.js';
 import type { Prefix } from '../../net/prefix.js';
 import type { AwsService } from '../../model/aws-services.js';
-import type { Eni, InternetHost, PeeringConnection } from '../../model/resources.js';
+import type { Eni, InternetHost, PeeringConnection, RouteTable } from '../../model/resources.js';
 import type { Topology } from '../../model/topology.js';
 import { buildRouteIndex, lookupRoute, type IndexedRoute, type RouteIndex } from './route-index.js';
 import { buildTgwIndex, type TgwIndex } from './tgw-routes.js';
@@ -33,6 +34,10 @@ export interface EngineContext {
   readonly peerings: ReadonlyMap<string, readonly PeeringConnection[]>;
   /** Transit gateway associations, VPC attachments and route lookup. */
   readonly tgw: TgwIndex;
+  /** Internet gateway id -> its edge route table (the table with its gateway association). */
+  readonly edgeTables: ReadonlyMap<string, RouteTable>;
+  /** Rules and routes in words, made once each. */
+  readonly texts: RuleTexts;
 }
 
 const cache = new WeakMap<Topology, EngineContext>();
@@ -86,12 +91,16 @@ export function engineContext(topology: Topology): EngineContext {
   for (const p of topology.peeringConnections.values()) {
     for (const v of [p.requester, p.accepter]) peerings.set(v, [...(peerings.get(v) ?? []), p]);
   }
+  const edgeTables = new Map<string, RouteTable>();
+  for (const t of topology.routeTables.values()) {
+    if (t.gatewayAssociation !== undefined && !edgeTables.has(t.gatewayAssociation)) edgeTables.set(t.gatewayAssociation, t);
+  }
   const routeFor = (table: string, dst: Ip): IndexedRoute | undefined => lookupRoute(routes.get(table)!, dst);
   const eniAt = (vpc: string, ip: Ip): Eni | undefined => {
     const byVpc = eniByVpcIp.get(vpc);
     return ip.family === 4 ? byVpc?.v4.get(ip.value) : byVpc?.v6.get(ip.value);
   };
-  const ctx: EngineContext = { topology, routes, routeFor, eniAt, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings, tgw: buildTgwIndex(topology) };
+  const ctx: EngineContext = { topology, routes, routeFor, eniAt, eniByVpcIp, eniByPublicIp, eniByIpv6, sgMembers, hostByIp, hostByDns, serviceRanges, peerings, tgw: buildTgwIndex(topology), edgeTables, texts: ruleTexts(topology) };
   cache.set(topology, ctx);
   return ctx;
 }

@@ -4,7 +4,6 @@
 import { formatIp } from '../../net/ip.js';
 import type { Eni } from '../../model/resources.js';
 import type { EngineContext } from '../compile/engine-context.js';
-import { describeSgRule } from '../describe-rule.js';
 import { evaluateSecurityGroups } from '../evaluate-sg.js';
 import type { Packet } from '../packet.js';
 import type { ClientHint } from './position.js';
@@ -16,5 +15,5 @@ import type { ClientHint } from './position.js';
 export function clientHint(ctx: EngineContext, target: Eni, forwarded: Packet, clientSrc: Packet['src']): ClientHint | undefined {
   const d = evaluateSecurityGroups(ctx, target, 'ingress', { ...forwarded, src: clientSrc }, true);
   if (!d.allowed || !d.group || !d.rule) return undefined;
-  return { group: d.group.id, rule: describeSgRule(d.rule, ctx.topology), clientSrc: formatIp(clientSrc), seenSrc: formatIp(forwarded.src) };
+  return { group: d.group.id, rule: ctx.texts.sg(d.rule), clientSrc: formatIp(clientSrc), seenSrc: formatIp(forwarded.src) };
 }

@@ -2,7 +2,6 @@
 // tracked connection always passes) and network ACLs at subnet boundaries (stateless:
 // the reply is checked like any packet, with its own ports).
 import type { Eni } from '../../model/resources.js';
-import { describeAclRule, describeSgRule } from '../describe-rule.js';
 import { evaluateNacl } from '../evaluate-nacl.js';
 import { evaluateSecurityGroups } from '../evaluate-sg.js';
 import type { Packet } from '../packet.js';
@@ -41,7 +40,7 @@ export function passSecurityGroups(log: HopLog, eni: Eni, direction: 'ingress' |
   const sender = direction === 'ingress' ? opts.sender : undefined;
   const d = evaluateSecurityGroups(w.ctx, eni, direction, packet, opts.remoteOutside ?? false, sender, sender !== undefined && opts.acrossTgw === true);
   if (d.allowed && d.group && d.rule) {
-    const rule = { index: d.rule.index, written: d.rule.written, direction: d.rule.direction, ports: { from: d.rule.ports.from, to: d.rule.ports.to }, text: describeSgRule(d.rule, w.ctx.topology) };
+    const rule = { index: d.rule.index, written: d.rule.written, direction: d.rule.direction, ports: { from: d.rule.ports.from, to: d.rule.ports.to }, text: w.ctx.texts.sg(d.rule) };
     log.hop({ id: d.group.id, kind: 'securityGroup' }, 'allowed', { ...base, action: 'allowed', group: d.group.id, verdict: 'rule', rule }, d.rule.span, packet);
     return undefined;
   }
@@ -61,7 +60,7 @@ export function passNacl(log: HopLog, subnetId: string, direction: 'ingress' | '
   const d = evaluateNacl(acl, direction, packet);
   const step = (action: 'allowed' | 'denied'): NetworkAclStep => ({
     type: 'networkAcl', action, direction, acl: acl.id, subnet: subnetId,
-    rule: d.rule ? { rule: d.rule.rule, action: d.rule.action, text: describeAclRule(d.rule) } : { rule: '*', action: 'deny' },
+    rule: d.rule ? { rule: d.rule.rule, action: d.rule.action, text: w.ctx.texts.acl(d.rule) } : { rule: '*', action: 'deny' },
   });
   const component = { id: acl.id, kind: 'networkAcl' as const };
   if (d.allowed && d.rule) {

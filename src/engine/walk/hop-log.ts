@@ -29,13 +29,25 @@ export interface HopLog {
   deliver(delivery: Delivery): Step;
 }
 
-/** A hop made of its step: the detail and why rendered from it. */
+/**
+ * A hop made of its step: the detail and why rendered from it, on first reading. Most hops
+ * of most traces are never printed (check, reach witnesses, the benchmark), so the words
+ * are made only when asked for, once; the step and the packet view they come from are
+ * immutable, so a later rendering says what an eager one would have. JSON keeps the keys in
+ * this order, and leaves `why` out when it is undefined, as before.
+ */
 export function makeHop(component: Component, action: HopAction, step: HopStep, location: Span | undefined, packet: PacketView, reply: boolean): Hop {
-  const { detail, why } = renderStep(step, { packet, reply });
-  const h: Hop = why === undefined
-    ? { component, action, detail, location, packet }
-    : { component, action, detail, location, packet, why };
-  return { ...h, steps: [step] };
+  let words: { readonly detail: string; readonly why: string | undefined } | undefined;
+  const render = (): { readonly detail: string; readonly why: string | undefined } => (words ??= renderStep(step, { packet, reply }));
+  return {
+    component,
+    action,
+    get detail() { return render().detail; },
+    location,
+    packet,
+    get why() { return render().why; },
+    steps: [step],
+  };
 }
 
 /** A fresh log for one handler call at a position carrying `carry`. */

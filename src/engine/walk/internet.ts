@@ -76,13 +76,13 @@ export const fromInternet: Handler<'fromInternet'> = (env, at) => {
   } else {
     log.hop({ id: igw.id, kind: 'internetGateway' }, 'translated', { ...igwStep, action: 'translated', verdict: 'destinationNat' }, igw.span, inside);
   }
-  const edge = [...ctx.topology.routeTables.values()].find((t) => t.gatewayAssociation === igw.id);
+  const edge = ctx.edgeTables.get(igw.id);
   if (edge) {
     const hit = ctx.routeFor(edge.id, inside.dst);
     const component = { id: edge.id, kind: 'routeTable' as const };
     const edgeStep = { type: 'edgeRoute', table: edge.id, gateway: igw.id } as const;
     if (!hit) return log.end(log.drop(component, 'dropped', 'NO_ROUTE_TO_DESTINATION', { ...edgeStep, action: 'dropped', verdict: 'noRoute', route: undefined }, edge.span, inside));
-    const route = routeRecord(hit.route, ctx.topology);
+    const route = routeRecord(hit.route, ctx.texts);
     const target = hit.route.target.kind === 'resource' ? ctx.topology.byId.get(hit.route.target.id) : undefined;
     // "Gateway route tables" (Amazon VPC guide): ingress routing may send traffic for a
     // subnet to a Gateway Load Balancer endpoint (or a middlebox ENI), besides local.

@@ -3,7 +3,6 @@
 // limit are the walk loop's (walk-loop.ts), checked before this handler runs.
 import { formatPrefix } from '../../net/prefix.js';
 import { routeTargetResource } from '../../model/route-targets.js';
-import { describeRoute } from '../describe-rule.js';
 import type { RouteStep } from '../steps.js';
 import { newHopLog } from './hop-log.js';
 import { routeRecord } from './route-record.js';
@@ -26,9 +25,9 @@ export const routeFromSubnet: Handler<'routeFromSubnet'> = (env, at) => {
   const shadowed = hit.shadowed;
   const routeStep = (action: 'matched' | 'dropped', verdict: RouteStep['verdict']): RouteStep => ({
     type: 'route', action, table: table.id, subnet: subnetId, prefix: formatPrefix(hit.prefix),
-    route: routeRecord(r0, topo),
+    route: routeRecord(r0, env.ctx.texts),
     ...(shadowed?.destination.kind === 'prefixList' ? { over: shadowed.destination.prefixList } : {}),
-    ...(shadowed ? { overText: describeRoute(shadowed, topo) } : {}),
+    ...(shadowed ? { overText: env.ctx.texts.route(shadowed) } : {}),
     verdict,
   });
   const target = hit.route.target;
