@@ -41,9 +41,37 @@ export interface LearnedRoute {
   readonly up: boolean;
 }
 
+/** Per world (keyed by its network map): networks by connection, learned and advertised routes by gateway and connection. */
+interface WorldIndex {
+  readonly networks: Map<string, OnPremisesNetwork[]>;
+  readonly learned: Map<string, LearnedRoute[]>;
+  readonly advertised: Map<string, AdvertisedRoute[]>;
+}
+
+// Memoised lookups: a file with thousands of connections and networks must not make every
+// hop (or every propagating route table) scan all of them (bounded work on hostile input).
+const indexes = new WeakMap<object, WorldIndex>();
+
+function indexOf(world: VpnWorld): WorldIndex {
+  let ix = indexes.get(world.onPremisesNetworks);
+  if (!ix) {
+    const networks = new Map<string, OnPremisesNetwork[]>();
+    for (const n of world.onPremisesNetworks.values()) {
+      for (const c of new Set(n.connections)) {
+        const list = networks.get(c);
+        if (list) list.push(n);
+        else networks.set(c, [n]);
+      }
+    }
+    ix = { networks, learned: new Map(), advertised: new Map() };
+    indexes.set(world.onPremisesNetworks, ix);
+  }
+  return ix;
+}
+
 /** The on-premises networks that name a connection, in id order. */
-export function networksOf(world: VpnWorld, connection: string): OnPremisesNetwork[] {
-  return [...world.onPremisesNetworks.values()].filter((n) => n.connections.includes(connection));
+export function networksOf(world: VpnWorld, connection: string): readonly OnPremisesNetwork[] {
+  return indexOf(world).networks.get(connection) ?? [];
 }
 
 /** The prefixes a VPN connection brings to its gateway. */
@@ -53,7 +81,10 @@ export function vpnPrefixes(world: VpnWorld, vpn: VpnConnection): { readonly pre
 }
 
 /** Every on-premises prefix a virtual private gateway knows, in a stable order. */
-export function learnedByGateway(world: VpnWorld, vgw: string): LearnedRoute[] {
+export function learnedByGateway(world: VpnWorld, vgw: string): readonly LearnedRoute[] {
+  const ix = indexOf(world);
+  const hit = ix.learned.get(vgw);
+  if (hit) return hit;
   const out: LearnedRoute[] = [];
   for (const vpn of world.vpnConnections.values()) {
     if (vpn.virtualPrivateGateway !== vgw) continue;
@@ -63,6 +94,7 @@ export function learnedByGateway(world: VpnWorld, vgw: string): LearnedRoute[] {
     if (!dx.associations.some((a) => a.gateway === vgw)) continue;
     for (const n of networksOf(world, dx.id)) for (const prefix of n.cidrs) out.push({ prefix, from: 'directConnect', connection: dx.id, up: true });
   }
+  ix.learned.set(vgw, out);
   return out;
 }
 
@@ -74,7 +106,16 @@ export interface AdvertisedRoute {
 }
 
 /** What AWS advertises to on-premises over a VPN connection or Direct Connect gateway. */
-export function advertisedOver(world: VpnWorld, connection: string): AdvertisedRoute[] {
+export function advertisedOver(world: VpnWorld, connection: string): readonly AdvertisedRoute[] {
+  const ix = indexOf(world);
+  const hit = ix.advertised.get(connection);
+  if (hit) return hit;
+  const out = computeAdvertised(world, connection);
+  ix.advertised.set(connection, out);
+  return out;
+}
+
+function computeAdvertised(world: VpnWorld, connection: string): AdvertisedRoute[] {
   const vpn = world.vpnConnections.get(connection);
   if (vpn) {
     const vgw = vpn.virtualPrivateGateway !== undefined ? world.virtualPrivateGateways.get(vpn.virtualPrivateGateway) : undefined;

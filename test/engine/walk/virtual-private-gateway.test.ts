@@ -4,7 +4,7 @@
 // BGP over VPN static over VPN BGP), the VPC route table's (static over propagated; local over
 // a more specific propagated route), no transit from on-premises, the VPN's state.
 import { describe, expect, it } from 'vitest';
-import { loadTopologyFile } from '../../../src/model/load-topology.js';
+import { loadTopologyFile, loadTopologyText } from '../../../src/model/load-topology.js';
 import type { HopStep } from '../../../src/engine/steps.js';
 import type { Trace } from '../../../src/engine/trace.js';
 import { vgwInbound, virtualPrivateGateway } from '../../../src/engine/walk/virtual-private-gateway.js';
@@ -104,5 +104,28 @@ describe('from on-premises', () => {
     const vgw = t.virtualPrivateGateways.get('vgw-hub')!;
     const next = nextAt(vgwInbound(envOf(t), { kind: 'vgwInbound', vgw, via: 'vpn-bgp', packet: packetOf('10.40.0.10', '10.0.1.4'), carry: NO_CARRY }));
     expect(next.kind === 'deliverInVpc' && [next.vpc, next.fromSubnet, next.sender]).toEqual(['vpc-hub', undefined, undefined]);
+  });
+});
+
+describe('bounded work on hostile input', () => {
+  it('2,000 VPN connections and networks propagating into 200 route tables load and trace in seconds', { timeout: 30_000 }, () => {
+    const n = 2000;
+    const lines = ['version: 1', 'name: many vpns', 'vpcs:', '  v:', '    cidr: 10.0.0.0/16', '    subnets:', '      s: { az: use1-az1, cidr: 10.0.1.0/24 }', '    routeTables:'];
+    for (let i = 0; i < 200; i++) lines.push(`      rt${i}: { ${i === 0 ? 'main: true, ' : ''}propagatingVgws: [vgw] }`);
+    lines.push('    instances:', '      i: { subnet: s }', 'virtualPrivateGateways:', '  vgw: { vpc: v }', 'customerGateways:', '  cgw: { ip: 203.0.113.1 }', 'vpnConnections:');
+    for (let i = 0; i < n; i++) lines.push(`  vpn${i}: { customerGateway: cgw, virtualPrivateGateway: vgw }`);
+    lines.push('onPremises:');
+    for (let i = 0; i < n; i++) {
+      const [a, b] = [Math.floor(i / 256), i % 256];
+      lines.push(`  dc${i}: { cidrs: [172.${16 + a}.${b}.0/24], connections: [vpn${i}, vpn${(i + 1) % n}], hosts: { h${i}: { ip: 172.${16 + a}.${b}.10 } } }`);
+    }
+    const started = Date.now();
+    const big = loadTopologyText('many.yaml', `${lines.join('\n')}\n`).topology!;
+    expect(big.routeTables.get('rt0')!.routes.filter((r) => r.origin === 'propagated')).toHaveLength(n);
+    const out = trace(big, 'i', 'h1999', 443);
+    expect(out.reachable).toBe(true);
+    // dc1999 names vpn1999 and vpn0, both BGP for the same prefix: the lower id wins the tie.
+    expect(hopIds(out).slice(-3)).toEqual(['vgw', 'vpn0', 'h1999']);
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
