@@ -80,6 +80,10 @@ export function connectResources(b: DiagramBuilder, t: Topology): void {
       if (vpc) b.edge(p.id, vpc.mainRouteTable, 'connects', 'no route uses it');
     }
   }
+  for (const a of t.transitGatewayAttachments.values()) {
+    b.edge(a.id, a.transitGateway, 'attaches');
+    if (a.type === 'peering') b.edge(a.id, a.peer, 'attaches', 'peering');
+  }
   for (const igw of t.internetGateways.values()) b.edge(igw.id, 'internet', 'connects');
   for (const h of t.internetHosts.values()) b.edge('internet', h.id, 'connects');
   // Route tables draw their routes to a virtual private gateway (written and propagated).

@@ -17,6 +17,8 @@ export const DIAGRAM_NODE_KINDS = [
   'targetGroup',
   'ipTarget',
   'peeringConnection',
+  'transitGateway',
+  'transitGatewayAttachment',
   'internet',
   'internetHost',
   'virtualPrivateGateway',

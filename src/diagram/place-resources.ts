@@ -96,6 +96,14 @@ export function placeResources(b: DiagramBuilder, t: Topology): void {
   for (const p of t.peeringConnections.values()) {
     b.node(p.id, 'peeringConnection', [`peering ${p.id}`, p.status], undefined);
   }
+  // A transit gateway outside every VPC; each VPC attachment in its first subnet (one per zone).
+  for (const g of t.transitGateways.values()) {
+    b.node(g.id, 'transitGateway', [`transit gateway ${g.id}`, `${g.region}, ASN ${g.asn}, ${g.routeTables.length} route table${g.routeTables.length === 1 ? '' : 's'}`], undefined);
+  }
+  for (const a of t.transitGatewayAttachments.values()) {
+    const zones = a.type === 'vpc' ? a.subnets.map((s) => t.subnets.get(s)?.az ?? s).join(', ') : `peering to ${a.peer}`;
+    b.node(a.id, 'transitGatewayAttachment', [`TGW attachment ${a.id}`, zones, ...(a.state !== 'available' ? [a.state] : [])], a.type === 'vpc' ? subnetCluster.get(a.subnets[0]!) : undefined);
+  }
   const services = new Set<string>();
   for (const ep of t.endpoints.values()) if (ep.service.kind === 'awsService') services.add(ep.service.service.name);
   for (const name of [...services].sort()) b.node(name, 'awsService', ['AWS service', name], undefined);

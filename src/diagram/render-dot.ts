@@ -43,6 +43,8 @@ function nodeAttributes(n: DiagramNode): string {
     case 'loadBalancer':
     case 'targetGroup':
     case 'peeringConnection':
+    case 'transitGateway':
+    case 'transitGatewayAttachment':
     case 'internetGateway':
     case 'virtualPrivateGateway':
     case 'vpnConnection':

@@ -29,6 +29,8 @@ function shape(n: DiagramNode): string {
     case 'loadBalancer':
     case 'targetGroup':
     case 'peeringConnection':
+    case 'transitGateway':
+    case 'transitGatewayAttachment':
     case 'internetGateway':
     case 'virtualPrivateGateway':
     case 'vpnConnection':
