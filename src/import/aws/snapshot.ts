@@ -3,7 +3,7 @@
 // map-*.ts files) fill it; mappers read it. Nothing here is in format v1 yet.
 import type { Src } from './json-reader.js';
 import type { VpnRecs } from './map-vpn.js';
-import { emptyTgwSnapshot, type TgwSnapshot } from './map-transit-gateways.js';
+import { emptyTgwSnapshot, type TgwSnapshot } from './tgw-records.js';
 
 /** A VPC (describe-vpcs), with DNS attributes when the snapshot has them. */
 export interface VpcRec {
