@@ -2,7 +2,7 @@
 // with its source (file, folder layout, JSON path). Parsers (the parse* functions of the
 // map-*.ts files) fill it; mappers read it. Nothing here is in format v1 yet.
 import type { Src } from './json-reader.js';
-import type { VpnRecs } from './map-vpn.js';
+import type { VpnRecs } from './vpn-records.js';
 import { emptyTgwSnapshot, type TgwSnapshot } from './tgw-records.js';
 
 /** A VPC (describe-vpcs), with DNS attributes when the snapshot has them. */
