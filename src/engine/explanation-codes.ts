@@ -27,6 +27,7 @@ export const EXPLANATION_CODES = {
   NO_PATH: 'No path exists; the trace says where it stopped.',
   IGW_NOT_ATTACHED: "Traffic from the internet arrives at an address whose VPC has no internet gateway (ours).",
   NO_INBOUND_THROUGH_NAT: 'A NAT gateway does not accept connections initiated from outside (ours).',
+  DENY_ALL_IGW_TRAFFIC: 'The destination interface has DenyAllIgwTraffic (an interface endpoint\'s with an IPv6 address, or where the file says so): nothing from the internet gateway reaches it (ours).',
   NO_INBOUND_THROUGH_EGRESS_ONLY_IGW: 'An egress-only internet gateway does not accept IPv6 connections started from the internet (ours).',
   NOT_ADDRESSABLE_FROM_INTERNET: 'The destination has no public IP, so the internet cannot reach it (ours).',
   ROUTING_LOOP: 'The packet came back to a hop it had already crossed (ours).',

@@ -120,6 +120,7 @@ function igwDetail(s: StepOf<'internetGateway'>): string {
     case 'sourceNat': return `${s.gateway} translates source ${s.before.src} to its public IP ${s.after.src}`;
     case 'ipv6In': return `${s.gateway} forwards ${p(s.before)} to ${s.interface ?? ''} (IPv6, no translation)`;
     case 'destinationNat': return `${s.gateway} translates destination ${s.before.dst} to ${s.after.dst} (${s.interface ?? ''})`;
+    case 'denyAllIgwTraffic': return `${s.interface ?? ''} has denyAllIgwTraffic: traffic from ${s.gateway} to it, ${p(s.before)}, is dropped (the stricter reading: replies too)`;
     default: return never(s.verdict);
   }
 }
@@ -553,6 +554,7 @@ export function renderWhy(s: HopStep, c: RenderContext): string | undefined {
     case 'vpc': return s.verdict === 'otherVpc' ? 'An address means something only inside its own VPC: with overlapping CIDRs the same address can be two different interfaces.' : undefined;
     case 'internetGateway':
       if (s.verdict === 'noPublicIp') return 'An internet gateway only translates addresses that have a public or Elastic IP; a private instance needs a NAT gateway instead.';
+      if (s.verdict === 'denyAllIgwTraffic') return 'IPv6 addresses are global, but an interface with DenyAllIgwTraffic (an interface endpoint\'s, with an IPv6 address) is unreachable from the internet: only its VPC, peered VPCs and private connections reach it.';
       return s.verdict === 'sourceNat' ? 'The internet gateway maps each public IP one-to-one to a private address; the instance itself never sees its public IP.' : undefined;
     case 'natGateway':
       if (s.verdict === 'sourceNat') return 'A NAT gateway rewrites the source to its own address and remembers the connection so that replies find their way back.';

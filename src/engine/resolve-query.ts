@@ -84,7 +84,7 @@ export function resolveSource(ctx: EngineContext, from: string): Source | QueryE
         id: from, owner: { kind: 'instance', id: from }, vpc: s.vpc, subnet: s.id, az: s.az,
         privateIp: ip.family === 4 ? ip : { family: 4, value: s.cidr.network + 4n }, secondaryIps: [], publicIp: undefined,
         ipv6Ip: ip.family === 6 ? ip : undefined, securityGroups: [], interfaceType: 'interface', filtered: false,
-        sourceDestCheck: true, deviceIndex: undefined, span: s.span,
+        sourceDestCheck: true, deviceIndex: undefined, denyAllIgwTraffic: false, span: s.span,
       };
       return { kind: 'eni', eni: synthetic, only: ip, label: `${from} (an address in ${s.id} with no interface in the file: no security group applies)` };
     }
@@ -158,7 +158,11 @@ export function resolveDestinations(ctx: EngineContext, to: string, source: Sour
   if (to.includes('.')) {
     const dns = resolveName(t, to, vantageOf(ctx, source));
     if (dns.kind === 'notResolved') return { kind: 'unresolved', dns };
-    const destinations = dns.record.addresses.map((a) => ({
+    // A name with A and AAAA records (a dual-stack endpoint): the client uses the addresses of
+    // the families it can send from; one with both may use either, so every one is followed.
+    const families = sourceFamilies(source);
+    const usable = dns.record.addresses.filter((a) => families.has(a.ip.family));
+    const destinations = (usable.length > 0 ? usable : dns.record.addresses).map((a) => ({
       ip: a.ip,
       label: `${dns.name} (${a.label})`,
       ...(a.eni && ipEquals(a.eni.privateIp, a.ip) ? { eni: a.eni } : {}),
@@ -167,6 +171,19 @@ export function resolveDestinations(ctx: EngineContext, to: string, source: Sour
   }
   const candidates = [...t.enis.keys(), ...t.internetHosts.keys(), ...t.onPremisesHosts.keys(), ...t.loadBalancers.keys(), ...t.endpoints.keys()];
   return queryError(`"${to}" is not an IP, a resource with an address, or a DNS name${didYouMean(to, candidates)}`);
+}
+
+/** The address families a source can send from. */
+function sourceFamilies(source: Source): ReadonlySet<4 | 6> {
+  switch (source.kind) {
+    case 'eni': return new Set(source.only ? [source.only.family] : [4, ...(source.eni.ipv6Ip ? [6 as const] : [])]);
+    case 'internet': return new Set([source.ip.family, ...(source.ip6 ? [source.ip6.family] : [])]);
+    case 'onPremises': return new Set([source.ip.family]);
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
 }
 
 /** Whether a resolved value is a query error. */

@@ -244,8 +244,8 @@ export type HopStep =
   | S<'delivered', 'delivered', { readonly receiver: string; readonly to: 'interface' | 'internetHost' | 'internet' | 'awsServicePublic' | 'awsService' | 'onPremisesHost' | 'onPremises' }>
   | S<'internetGateway', 'forwarded' | 'translated' | 'dropped', {
     readonly gateway: string;
-    /** Out: `ipv6Out`, `sourceNat`, `noPublicIp`; in: `ipv6In`, `destinationNat`. */
-    readonly verdict: 'ipv6Out' | 'sourceNat' | 'noPublicIp' | 'ipv6In' | 'destinationNat';
+    /** Out: `ipv6Out`, `sourceNat`, `noPublicIp`; in: `ipv6In`, `destinationNat`, `denyAllIgwTraffic` (the interface refuses all traffic from the gateway: dropped). */
+    readonly verdict: 'ipv6Out' | 'sourceNat' | 'noPublicIp' | 'ipv6In' | 'destinationNat' | 'denyAllIgwTraffic';
     readonly interface?: string;
     readonly before: PacketView; readonly after: PacketView;
   }>

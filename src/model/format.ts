@@ -104,6 +104,8 @@ export interface RawNetworkInterface extends RawInterfaceFields {
   readonly instance?: string;
   /** Its device index on that instance (1 and up; 0 is the primary interface). */
   readonly deviceIndex?: number;
+  /** DenyAllIgwTraffic: nothing from the internet gateway reaches the interface. */
+  readonly denyAllIgwTraffic?: boolean;
 }
 
 /** A load balancer node pinned in one subnet (AWS SubnetMapping). */
@@ -189,6 +191,10 @@ export interface RawEndpoint {
   readonly state?: string;
   readonly policy?: unknown;
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
+  /** Interface endpoints: IpAddressType (ipv4, dualstack, ipv6). */
+  readonly ipAddressType?: 'ipv4' | 'dualstack' | 'ipv6';
+  /** Interface endpoints: DnsOptions DnsRecordIpType. */
+  readonly dnsRecordIpType?: 'ipv4' | 'dualstack' | 'ipv6' | 'service-defined';
 }
 
 /** A route target vpcsim does not model (the top-level `unmodelled:`). */

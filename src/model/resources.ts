@@ -164,6 +164,7 @@ export interface NetworkInterface extends Base {
   readonly instance: string | undefined;
   /** The device index written for a secondary interface (its Eni has the effective one). */
   readonly deviceIndex: number | undefined;
+  readonly denyAllIgwTraffic: boolean;
 }
 
 /** A load balancer listener. */
@@ -283,6 +284,10 @@ export interface Endpoint extends Base {
   readonly enis: readonly string[];
   /** Whether the file wrote subnetConfigurations (pinned addresses) rather than subnets. */
   readonly subnetConfigurations: readonly SubnetConfiguration[] | undefined;
+  /** Interface endpoints: the addresses of its interfaces (IpAddressType); ipv4 for the other types. */
+  readonly ipAddressType: 'ipv4' | 'dualstack' | 'ipv6';
+  /** Interface endpoints: which records its DNS names answer (DnsRecordIpType). */
+  readonly dnsRecordIpType: 'ipv4' | 'dualstack' | 'ipv6' | 'service-defined';
 }
 
 /** A VPC peering connection. */
@@ -632,6 +637,11 @@ export interface Eni {
   readonly sourceDestCheck: boolean;
   /** An instance's interface: its device index (0 the primary, the instance's own id); else undefined. */
   readonly deviceIndex: number | undefined;
+  /**
+   * DenyAllIgwTraffic (EC2 NetworkInterface): "inbound traffic from the internet is dropped";
+   * true for interface endpoints' interfaces with an IPv6 address and where the file says so.
+   */
+  readonly denyAllIgwTraffic: boolean;
   readonly span: Span;
 }
 

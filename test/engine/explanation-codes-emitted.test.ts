@@ -76,6 +76,7 @@ const WITNESSES: Record<ExplanationCode, () => string[]> = {
     return stopCodes(fromInternet(envOf(t), { kind: 'fromInternet', packet: packetOf('198.51.100.7', '203.0.113.99'), carry: NO_CARRY })) ?? [];
   },
   NO_INBOUND_THROUGH_NAT: flow('scenarios/nat-gateway-egress.yaml', { from: 'updates', to: '203.0.113.50', protocol: 'tcp', port: 22 }),
+  DENY_ALL_IGW_TRAFFIC: flow('scenarios/endpoint-ipv6.yaml', { from: 'visitor', to: '2600:1f18:cc00:1::50', protocol: 'tcp', port: 443 }),
   NO_INBOUND_THROUGH_EGRESS_ONLY_IGW: flow('scenarios/ipv6-egress.yaml', { from: 'visitor', to: '2600:1f18:aa00:1::10', protocol: 'tcp', port: 443 }),
   NOT_ADDRESSABLE_FROM_INTERNET: flow('scenarios/appliances-and-nat-instances.yaml', { from: 'partner', to: 'app', protocol: 'all', port: undefined }),
   ROUTING_LOOP: flow(FABRIC, { from: 'g-host', to: 'example', protocol: 'tcp', port: 443 }),

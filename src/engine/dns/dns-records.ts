@@ -74,7 +74,16 @@ function endpointRecords(
   for (const ep of t.endpoints.values()) {
     if (ep.type !== 'interface') continue;
     const enis = enisOf(t, ep);
-    const addrs = enis.map((e) => ({ ip: e.privateIp, label: e.id, eni: e }));
+    // DnsRecordIpType (DnsOptionsSpecification, EC2 API reference): A records (ipv4), AAAA
+    // records (ipv6), both (dualstack), or A for the private name and both for the regional
+    // and zonal names (service-defined).
+    const a = ep.dnsRecordIpType !== 'ipv6';
+    const aaaa = (privateName: boolean): boolean => ep.dnsRecordIpType === 'ipv6' || ep.dnsRecordIpType === 'dualstack' || (ep.dnsRecordIpType === 'service-defined' && !privateName);
+    const answer = (list: readonly Eni[], privateName: boolean): DnsAddress[] => [
+      ...(a ? list.map((e) => ({ ip: e.privateIp, label: e.id, eni: e })) : []),
+      ...(aaaa(privateName) ? list.filter((e) => e.ipv6Ip).map((e) => ({ ip: e.ipv6Ip!, label: `${e.id} (IPv6)`, eni: e })) : []),
+    ];
+    const addrs = answer(enis, false);
     const privateName = privateDnsNameOf(t, ep);
     if (privateName) owners.set(privateName, [...(owners.get(privateName) ?? []), ep]);
     // privateDnsOnlyForInboundResolverEndpoint (DnsOptionsSpecification, EC2 API reference):
@@ -86,7 +95,7 @@ function endpointRecords(
       if (!byName) into.set(ep.vpc, (byName = new Map()));
       if (!byName.has(privateName)) {
         byName.set(privateName, {
-          name: privateName, rule: 'privateDns', addresses: addrs, owner: ep.id, location: ep.span,
+          name: privateName, rule: 'privateDns', addresses: answer(enis, true), owner: ep.id, location: ep.span,
           source: `the private DNS of interface endpoint ${ep.id} (its private hosted zone, associated with VPC ${ep.vpc} only)`,
         });
       }
@@ -96,7 +105,7 @@ function endpointRecords(
     addPublic(pub, { name: regional, rule: 'endpointRegional', addresses: addrs, owner: ep.id, location: ep.span, source: `the regional endpoint-specific name of ${ep.id}` });
     for (const e of enis) {
       addPublic(pub, {
-        name: endpointZonalName(t, ep, e.az), rule: 'endpointZonal', addresses: [{ ip: e.privateIp, label: e.id, eni: e }],
+        name: endpointZonalName(t, ep, e.az), rule: 'endpointZonal', addresses: answer([e], false),
         owner: ep.id, location: ep.span, source: `the zonal endpoint-specific name of ${ep.id} in ${e.az}`,
       });
     }

@@ -67,6 +67,13 @@ export const fromInternet: Handler<'fromInternet'> = (env, at) => {
     return log.end(log.drop(INTERNET, 'dropped', 'IGW_NOT_ATTACHED', { type: 'internet', action: 'dropped', verdict: 'noGateway', interface: eni.id, vpc: vpc.id }, vpc.span, packet));
   }
   const igw = ctx.topology.internetGateways.get(vpc.internetGateway)!;
+  // DenyAllIgwTraffic (EC2 NetworkInterface): "inbound traffic from the internet is dropped".
+  // AWS does not say that replies to the interface's own connections pass, so vpcsim takes the
+  // stricter reading that they are dropped too, and the hop says so.
+  if (eni.denyAllIgwTraffic) {
+    return log.end(log.drop({ id: igw.id, kind: 'internetGateway' }, 'dropped', 'DENY_ALL_IGW_TRAFFIC',
+      { type: 'internetGateway', action: 'dropped', gateway: igw.id, verdict: 'denyAllIgwTraffic', interface: eni.id, before: viewPacket(packet), after: viewPacket(packet) }, igw.span, packet));
+  }
   // IPv6 addresses are global: the gateway forwards them unchanged. IPv4 public addresses
   // are translated 1:1 to the interface's private address.
   const inside: Packet = packet.dst.family === 6 ? packet : { ...packet, dst: eni.privateIp };

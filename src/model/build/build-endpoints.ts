@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { principalAllowed } from '../allowed-principals.js';
 import type { AwsService } from '../aws-services.js';
-import type { RawTopology } from '../format.js';
-import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Vpc } from '../resources.js';
+import type { RawEndpoint, RawTopology } from '../format.js';
+import type { Endpoint, EndpointService, EndpointState, EndpointTarget, Subnet, Vpc } from '../resources.js';
 import { pointer } from '../source-map.js';
 import { article, refAt, report, type BuildContext } from './context.js';
 import type { VpcFabric } from './build-vpcs.js';
@@ -80,8 +80,10 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
       const target = resolveService(ctx, e.service, `${ptr}/service`, out, vpc, services);
       if (!target) continue;
       checkTypeFits(ctx, e.type, target, out, w, `${ptr}/service`);
-      const fieldsOf = { interface: ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns'], gateway: ['routeTables'], gatewayLoadBalancer: ['subnets', 'subnetConfigurations'] } as const;
-      for (const field of ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns', 'routeTables'] as const) {
+      const fieldsOf = {
+        interface: ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns', 'ipAddressType', 'dnsRecordIpType'], gateway: ['routeTables'], gatewayLoadBalancer: ['subnets', 'subnetConfigurations'],
+      } as const;
+      for (const field of ['subnets', 'subnetConfigurations', 'securityGroups', 'privateDns', 'routeTables', 'ipAddressType', 'dnsRecordIpType'] as const) {
         if (e[field] !== undefined && !(fieldsOf[e.type] as readonly string[]).includes(field)) {
           report(ctx, 'ENDPOINT_FIELD_FOR_TYPE', `a ${e.type} endpoint has no ${field}`, `${ptr}/${field}`, 'key');
         }
@@ -113,16 +115,24 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
         const ip = subnet ? ipv6InSubnet(ctx, c.ipv6, `${ptr}/subnetConfigurations/${i}/ipv6`, subnet) : undefined;
         if (ip) ipv6Of.set(c.subnet, ip);
       });
+      const ipAddressType = e.type === 'interface' ? resolveIpAddressType(ctx, e, ptr, subnets, ipv6Of.size > 0) : 'ipv4';
+      const dnsRecordIpType = e.type === 'interface' ? resolveDnsRecordIpType(ctx, e, ptr, ipAddressType) : 'ipv4';
+      // Pinned addresses stay apart: subnetConfigurations records only what the file wrote.
+      const v6 = new Map(ipv6Of);
+      if (ipAddressType !== 'ipv4') assignIpv6(subnets, v6, vpcId, w);
       for (const subnet of subnets) {
         const eniId = `${id}/${subnet.id}`;
         const privateIp = w.addresses.get(eniId);
         if (!privateIp) continue;
         enis.push(eniId);
+        const ipv6Ip = ipAddressType !== 'ipv4' ? v6.get(subnet.id) : undefined;
         w.enis.set(eniId, {
           id: eniId, owner: { kind: 'endpoint', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp, secondaryIps: [],
-          publicIp: undefined, ipv6Ip: ipv6Of.get(subnet.id), securityGroups: sgs,
+          publicIp: undefined, ipv6Ip, securityGroups: sgs,
           interfaceType: e.type === 'interface' ? 'vpc_endpoint' : 'gateway_load_balancer_endpoint', filtered: e.type === 'interface',
-          sourceDestCheck: true, deviceIndex: undefined, span,
+          // An endpoint interface's IPv6 address is never reachable from the internet: AWS
+          // describes such interfaces with DenyAllIgwTraffic true (EC2 NetworkInterface).
+          sourceDestCheck: true, deviceIndex: undefined, denyAllIgwTraffic: ipv6Ip !== undefined, span,
         });
       }
       const subnetConfigurations = e.subnetConfigurations?.map((c) => ({
@@ -150,10 +160,62 @@ export function buildPrivateLink(ctx: BuildContext, raw: RawTopology, fabric: Vp
         subnets: subnets.map((s) => s.id), securityGroups: sgs, privateDns, routeTables,
         state: derived.state, stateReason: derived.reason, policy: e.policy, enis,
         privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint ?? false,
+        ipAddressType, dnsRecordIpType,
       });
     }
   }
   return out;
+}
+
+// IpAddressType of an interface endpoint (CreateVpcEndpoint; "IP address types", AWS
+// PrivateLink guide): ipv4 needs IPv4 subnets, dualstack subnets with both an IPv4 and an IPv6
+// block, ipv6 IPv6-only subnets (which format v1 does not have: every subnet has an IPv4
+// block). Unwritten: dualstack when the file pins an interface's IPv6 address (AWS gives
+// endpoint interfaces IPv6 addresses only then), else ipv4.
+function resolveIpAddressType(ctx: BuildContext, e: RawEndpoint, ptr: string, subnets: readonly Subnet[], pinnedIpv6: boolean): Endpoint['ipAddressType'] {
+  const written = e.ipAddressType;
+  if (written === undefined) return pinnedIpv6 ? 'dualstack' : 'ipv4';
+  if (written === 'ipv6') {
+    report(ctx, 'BAD_VALUE', 'an ipv6 endpoint needs IPv6-only subnets, and every subnet of format v1 has an IPv4 block; write dualstack', `${ptr}/ipAddressType`);
+    return 'dualstack';
+  }
+  if (written === 'dualstack') {
+    const v4only = subnets.find((s) => s.ipv6Cidr === undefined);
+    if (v4only) report(ctx, 'BAD_VALUE', `a dualstack endpoint needs subnets with both an IPv4 and an IPv6 block; subnet "${v4only.id}" has no ipv6Cidr`, `${ptr}/ipAddressType`);
+    return 'dualstack';
+  }
+  (e.subnetConfigurations ?? []).forEach((c, i) => {
+    if (c.ipv6 !== undefined) report(ctx, 'BAD_VALUE', 'an ipv4 endpoint\'s interfaces have no IPv6 address; write ipAddressType: dualstack', `${ptr}/subnetConfigurations/${i}/ipv6`, 'key');
+  });
+  return 'ipv4';
+}
+
+// DnsRecordIpType (DnsOptionsSpecification, EC2 API reference): ipv4 needs an ipv4 or
+// dualstack endpoint, ipv6 an ipv6 or dualstack one, dualstack and service-defined a dualstack
+// one. Unwritten: the endpoint's own address type.
+function resolveDnsRecordIpType(ctx: BuildContext, e: RawEndpoint, ptr: string, type: Endpoint['ipAddressType']): Endpoint['dnsRecordIpType'] {
+  const written = e.dnsRecordIpType;
+  if (written === undefined) return type;
+  const fits = written === 'ipv4' ? type !== 'ipv6' : written === 'ipv6' ? type !== 'ipv4' : type === 'dualstack';
+  if (!fits) report(ctx, 'BAD_VALUE', `dnsRecordIpType ${written} does not fit an ${type} endpoint (ipv4: ipv4 or dualstack endpoints; ipv6: ipv6 or dualstack; dualstack and service-defined: dualstack)`, `${ptr}/dnsRecordIpType`);
+  return written;
+}
+
+/**
+ * IPv6 addresses for a dual-stack endpoint's interfaces the file does not pin: the lowest free
+ * address of the subnet's IPv6 block from its base + 4 (AWS reserves the first four, as in
+ * IPv4), skipping every IPv6 address an interface of the VPC already has. Deterministic.
+ */
+function assignIpv6(subnets: readonly Subnet[], ipv6Of: Map<string, Ip>, vpcId: string, w: Workloads): void {
+  const used = new Set<bigint>([...w.enis.values()].filter((x) => x.vpc === vpcId && x.ipv6Ip).map((x) => x.ipv6Ip!.value));
+  for (const ip of ipv6Of.values()) used.add(ip.value);
+  for (const s of subnets) {
+    if (ipv6Of.has(s.id) || !s.ipv6Cidr) continue;
+    let v = s.ipv6Cidr.network + 4n;
+    while (used.has(v)) v++;
+    used.add(v);
+    ipv6Of.set(s.id, { family: 6, value: v });
+  }
 }
 
 function resolveService(

@@ -46,16 +46,20 @@ export function buildNetworkInterfaces(
     const secondaryIps = secondaryAddresses(w.addresses, id, ni.secondaryPrivateIps?.length ?? 0);
     const type = (ni.type ?? 'interface') as InterfaceType;
     const publicIp = publicIps.get(id);
+    // DenyAllIgwTraffic: "you cannot assign an elastic IP address to the network interface".
+    if (ni.denyAllIgwTraffic === true && ni.publicIp !== undefined) {
+      report(ctx, 'BAD_VALUE', 'an interface with denyAllIgwTraffic takes no public IPv4 address (AWS refuses an Elastic IP for it)', `${ptr}/publicIp`, 'key');
+    }
     const span = ctx.map.keyAt(ptr);
     w.networkInterfaces.set(id, {
       kind: 'networkInterface', id, name: ni.name, span, pointer: ptr, written: true, vpc: vpcId, subnet: ni.subnet, privateIp, secondaryIps,
       publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: ni.sourceDestCheck ?? true, type, description: ni.description, instance: ni.instance,
-      deviceIndex: ni.deviceIndex,
+      deviceIndex: ni.deviceIndex, denyAllIgwTraffic: ni.denyAllIgwTraffic ?? false,
     });
     w.enis.set(id, {
       id, owner: ni.instance !== undefined ? { kind: 'instance', id: ni.instance } : { kind: 'networkInterface', id }, vpc: vpcId, subnet: ni.subnet, az: subnet.az, privateIp, secondaryIps,
       publicIp, ipv6Ip, securityGroups: sgs, interfaceType: type, filtered: true,
-      sourceDestCheck: ni.sourceDestCheck ?? true, deviceIndex: deviceIndexes.get(id), span,
+      sourceDestCheck: ni.sourceDestCheck ?? true, deviceIndex: deviceIndexes.get(id), denyAllIgwTraffic: ni.denyAllIgwTraffic ?? false, span,
     });
   }
 }

@@ -152,7 +152,7 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
       const publicIp = connectivity === 'public' ? publicIps.get(id) ?? allocatePublic(id) : undefined;
       const span = ctx.map.keyAt(ptr);
       w.natGateways.set(id, { kind: 'natGateway', id, name: n.name, span, pointer: ptr, written: true, vpc: vpcId, subnet: n.subnet, connectivity, privateIp, publicIp });
-      w.enis.set(id, { id, owner: { kind: 'natGateway', id }, vpc: vpcId, subnet: n.subnet, az: subnet.az, privateIp, secondaryIps: [], publicIp, ipv6Ip: undefined, securityGroups: [], interfaceType: 'nat_gateway', filtered: false, sourceDestCheck: true, deviceIndex: undefined, span });
+      w.enis.set(id, { id, owner: { kind: 'natGateway', id }, vpc: vpcId, subnet: n.subnet, az: subnet.az, privateIp, secondaryIps: [], publicIp, ipv6Ip: undefined, securityGroups: [], interfaceType: 'nat_gateway', filtered: false, sourceDestCheck: true, deviceIndex: undefined, denyAllIgwTraffic: false, span });
     }
     for (const [id, inst] of Object.entries(rv.instances ?? {})) {
       const ptr = `${vpcBase}/instances/${id}`;
@@ -173,7 +173,7 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         secondaryInterfaces, publicIp, ipv6Ip, securityGroups: sgs, sourceDestCheck: inst.sourceDestCheck ?? true,
       });
       w.enis.set(id, { id, owner: { kind: 'instance', id }, vpc: vpcId, subnet: inst.subnet, az: subnet.az, privateIp, secondaryIps, publicIp, ipv6Ip, securityGroups: sgs, interfaceType: 'interface', filtered: true,
-        sourceDestCheck: inst.sourceDestCheck ?? true, deviceIndex: 0, span });
+        sourceDestCheck: inst.sourceDestCheck ?? true, deviceIndex: 0, denyAllIgwTraffic: false, span });
     }
     buildTargetGroups(ctx, rv.targetGroups ?? {}, vpcBase, vpcId, fabric, w.targetGroups);
     for (const [id, lb] of Object.entries(rv.loadBalancers ?? {})) {
@@ -214,7 +214,7 @@ export function buildWorkloads(ctx: BuildContext, raw: RawTopology, fabric: VpcF
         w.enis.set(eniId, {
           id: eniId, owner: { kind: 'loadBalancer', id }, vpc: vpcId, subnet: subnet.id, az: subnet.az, privateIp, secondaryIps: [],
           publicIp: scheme === 'internet-facing' ? publicIps.get(eniId) ?? allocatePublic(eniId) : undefined, ipv6Ip: undefined,
-          securityGroups: sgs, interfaceType: `${lb.type}_load_balancer`, filtered: sgs.length > 0, sourceDestCheck: true, deviceIndex: undefined, span,
+          securityGroups: sgs, interfaceType: `${lb.type}_load_balancer`, filtered: sgs.length > 0, sourceDestCheck: true, deviceIndex: undefined, denyAllIgwTraffic: false, span,
         });
       }
       const subnetMappings = lb.subnetMappings?.map((m) => ({

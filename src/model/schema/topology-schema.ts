@@ -141,6 +141,7 @@ const networkInterface = closed(
     type: oneOfStrings(INTERFACE_TYPES, 'Who the interface is for (AWS InterfaceType, or the service of a requester-managed interface); default interface'),
     description: str('Free text (AWS Description)'),
     instance: ref('An instance the interface is attached to as a secondary interface (same AZ)'),
+    denyAllIgwTraffic: bool('DenyAllIgwTraffic: traffic from the internet gateway to the interface is dropped (no public IPv4 with it)', false),
     deviceIndex: { type: 'integer', minimum: 1, maximum: 255, description: 'Device index on the instance (1 and up; 0 is the primary); default: the next free one, in file order' },
   },
   ['subnet'],
@@ -253,6 +254,8 @@ const endpoint = closed(
       'Interface endpoints of services with gateway endpoints too (S3): private DNS answers only through inbound Resolver endpoints',
       false,
     ),
+    ipAddressType: oneOfStrings(['ipv4', 'dualstack', 'ipv6'], 'Interface endpoints: the addresses of its interfaces (IpAddressType); default dualstack when a subnetConfiguration gives an ipv6 address, else ipv4'),
+    dnsRecordIpType: oneOfStrings(['ipv4', 'dualstack', 'ipv6', 'service-defined'], 'Interface endpoints: A and/or AAAA records of its DNS names (DnsOptions DnsRecordIpType); default: as ipAddressType'),
   },
   ['type', 'service'],
 );

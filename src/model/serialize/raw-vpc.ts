@@ -112,6 +112,9 @@ function endpoint(t: Topology, e: Endpoint, vpc: Vpc): RawEndpoint {
     state: e.stateReason === 'written in the file' ? e.state : undefined,
     policy: e.policy,
     privateDnsOnlyForInboundResolverEndpoint: e.privateDnsOnlyForInboundResolverEndpoint ? true : undefined,
+    // Written only where the loader would not derive them (docs/format.md, endpoints).
+    ipAddressType: e.type === 'interface' && e.ipAddressType !== (e.subnetConfigurations?.some((c) => c.ipv6) ? 'dualstack' : 'ipv4') ? e.ipAddressType : undefined,
+    dnsRecordIpType: e.type === 'interface' && e.dnsRecordIpType !== e.ipAddressType ? e.dnsRecordIpType : undefined,
   });
 }
 
@@ -185,6 +188,7 @@ export function vpcToRaw(t: Topology, vpc: Vpc, pins: Pins, accountName: string 
       description: n.description,
       instance: n.instance,
       deviceIndex: n.deviceIndex,
+      denyAllIgwTraffic: n.denyAllIgwTraffic ? true : undefined,
     })),
   });
 }
